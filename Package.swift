@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, one way: attn-tui → NcursesTerminal → AttnApp → TUIKit, AttnMath.
+// AttnMath knows nothing of terminals; TUIKit knows nothing of attention.
+let package = Package(
+    name: "attn-tui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attn-tui", targets: ["attn-tui"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Pure mathematics of embeddings and attention; also the embedding file readers.
+        .target(name: "AttnMath"),
+        // Terminal-independent UI toolkit: cells, buffers, layout, widgets, keys.
+        .target(name: "TUIKit"),
+        // Generates Swift source holding every file of the top-level Assets/ folder.
+        .executableTarget(name: "AssetGen"),
+        .plugin(
+            name: "AssetEmbedder", capability: .buildTool(), dependencies: ["AssetGen"],
+            path: "Sources/AssetEmbedder"),
+        // The files of Assets/, compiled into the binary.
+        .target(name: "AttnAssets", plugins: ["AssetEmbedder"]),
+        // The application: state, actions, update, view, lessons. No ncurses.
+        .target(name: "AttnApp", dependencies: ["AttnMath", "TUIKit", "AttnAssets"]),
+        // The C macros and globals of ncursesw that Swift cannot import.
+        .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only target that talks to ncurses.
+        .target(name: "NcursesTerminal", dependencies: ["TUIKit", "CNcursesShim"]),
+        .executableTarget(
+            name: "attn-tui",
+            dependencies: [
+                "AttnApp", "AttnMath", "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
+        .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+/// One head of scaled dot-product attention: three linear maps W_Q, W_K, W_V
+/// (each d_model × d_head, applied to word vectors as rows).
+public struct AttentionHead: Equatable, Sendable {
+    public var query: Matrix
+    public var key: Matrix
+    public var value: Matrix
+
+    public init(query: Matrix, key: Matrix, value: Matrix) {
+        precondition(query.rows == key.rows && key.rows == value.rows, "AttentionHead: W_Q, W_K, W_V must take the same input dimension")
+        precondition(query.columns == key.columns, "AttentionHead: W_Q and W_K must map to the same dimension")
+        self.query = query
+        self.key = key
+        self.value = value
+    }
+
+    /// Q = K = V = X: attention with no learnt transformation.
+    public static func identity(dimension: Int) -> AttentionHead {
+        AttentionHead(query: .identity(dimension), key: .identity(dimension), value: .identity(dimension))
+    }
+
+    /// softmax(QKᵀ/√d_k)·V for the rows of `input`, with every intermediate kept.
+    public func attend(_ input: Matrix, temperature: Double = 1) throws(SoftmaxError) -> AttentionResult {
+        try AttentionResult(input: input, head: self, temperature: temperature)
+    }
+}
+
+/// Every intermediate of softmax(QKᵀ/√d_k)·V, so the screen can show each one.
+public struct AttentionResult: Equatable, Sendable {
+    public let queries: Matrix
+    public let keys: Matrix
+    public let values: Matrix
+    /// QKᵀ/√d_k, n × n.
+    public let scores: Matrix
+    /// Row-wise softmax of `scores / temperature`; each row sums to 1.
+    public let weights: Matrix
+    /// weights · V, n × d_v.
+    public let output: Matrix
+
+    init(input: Matrix, head: AttentionHead, temperature: Double) throws(SoftmaxError) {
+        queries = input * head.query
+        keys = input * head.key
+        values = input * head.value
+        let scale = keys.columns > 0 ? 1 / Double(keys.columns).squareRoot() : 0
+        let raw = queries * keys.transposed
+        scores = Matrix(rows: raw.rows, columns: raw.columns, values: raw.values.map { $0 * scale })
+        var weightRows: [[Double]] = []
+        for row in scores.rowVectors { weightRows.append(try softmax(row, temperature: temperature)) }
+        weights = Matrix(weightRows, columns: input.rows)
+        output = weights * values
+    }
+}
+
+/// Several heads side by side; their outputs are concatenated and projected by W_O.
+///
+/// - Precondition: W_O has as many rows as the heads' value dimensions together.
+public struct MultiHeadAttention: Equatable, Sendable {
+    public var heads: [AttentionHead]
+    public var output: Matrix
+
+    public init(heads: [AttentionHead], output: Matrix) {
+        precondition(!heads.isEmpty, "MultiHeadAttention: at least one head")
+        precondition(
+            heads.map(\.value.columns).reduce(0, +) == output.rows, "MultiHeadAttention: W_O rows must equal the concatenated head width")
+        self.heads = heads
+        self.output = output
+    }
+
+    public struct Result: Equatable, Sendable {
+        public let heads: [AttentionResult]
+        /// [head₁ | head₂ | …], n × Σ d_v.
+        public let concatenated: Matrix
+        /// concatenated · W_O.
+        public let output: Matrix
+    }
+
+    public func attend(_ input: Matrix, temperature: Double = 1) throws(SoftmaxError) -> Result {
+        var results: [AttentionResult] = []
+        for head in heads { results.append(try head.attend(input, temperature: temperature)) }
+        let joined = results.dropFirst().reduce(results[0].output) { $0.concatenatedHorizontally(with: $1.output) }
+        return Result(heads: results, concatenated: joined, output: joined * output)
+    }
+}

@@ -1,0 +1,93 @@
+/// A vocabulary of words, each with a vector of the same dimension.
+///
+/// Storage is float64 for the built-in lexicon (so its numbers match a numpy
+/// float64 reference to 1e-9) and float32 for users' files (so a 400k × 300
+/// file fits in memory once). `vector(at:)` always hands out float64.
+public struct EmbeddingTable: Sendable {
+    public enum Storage: Sendable {
+        case float64([Double])
+        case float32([Float])
+    }
+
+    public let words: [String]
+    public let dimension: Int
+    /// Row-major, `words.count × dimension`.
+    public let storage: Storage
+    private let index: [String: Int]
+
+    /// - Precondition: the storage holds `words.count × dimension` values.
+    ///   A duplicated word keeps its first row for look-ups (readers warn about it).
+    public init(words: [String], dimension: Int, storage: Storage) {
+        let count: Int
+        switch storage {
+        case .float64(let values): count = values.count
+        case .float32(let values): count = values.count
+        }
+        precondition(count == words.count * dimension, "EmbeddingTable: \(count) values for \(words.count) × \(dimension)")
+        self.words = words
+        self.dimension = dimension
+        self.storage = storage
+        var index: [String: Int] = [:]
+        index.reserveCapacity(words.count)
+        for (i, word) in words.enumerated() where index[word] == nil { index[word] = i }
+        self.index = index
+    }
+
+    /// A float64 table from rows of equal length.
+    public init(words: [String], vectors: [[Double]]) {
+        let dimension = vectors.first?.count ?? 0
+        precondition(vectors.allSatisfy { $0.count == dimension }, "EmbeddingTable: ragged vectors")
+        self.init(words: words, dimension: dimension, storage: .float64(vectors.flatMap { $0 }))
+    }
+
+    public var count: Int { words.count }
+
+    /// The vector of row `i`, widened to float64.
+    public func vector(at i: Int) -> [Double] {
+        let range = (i * dimension)..<((i + 1) * dimension)
+        switch storage {
+        case .float64(let values): return Array(values[range])
+        case .float32(let values): return values[range].map(Double.init)
+        }
+    }
+
+    /// The row of exactly this word.
+    public func index(of word: String) -> Int? { index[word] }
+
+    /// The row for a token as a user typed it: looked up as given, then
+    /// lower-cased, then with surrounding punctuation removed (so `Apple,` finds
+    /// `apple` while a file's own `,` or `'s` tokens are still found as given).
+    public func resolve(_ token: String) -> Int? {
+        for candidate in WordLookup.candidates(for: token) {
+            if let found = index[candidate] { return found }
+        }
+        return nil
+    }
+}
+
+/// How command-line and prompt input become words.
+public enum WordLookup {
+    /// Splits each argument on whitespace, so a quoted sentence is several words.
+    public static func tokens(_ arguments: [String]) -> [String] {
+        arguments.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+    }
+
+    /// The spellings tried for `token`, in order, without repeats.
+    public static func candidates(for token: String) -> [String] {
+        let lower = token.lowercased()
+        var result: [String] = []
+        for candidate in [token, lower, stripped(token), stripped(lower)]
+        where !candidate.isEmpty && !result.contains(candidate) {
+            result.append(candidate)
+        }
+        return result
+    }
+
+    static func stripped(_ token: String) -> String {
+        let punctuation: (Character) -> Bool = { $0.isPunctuation || $0.isSymbol }
+        guard let first = token.firstIndex(where: { !punctuation($0) }),
+            let last = token.lastIndex(where: { !punctuation($0) })
+        else { return "" }
+        return String(token[first...last])
+    }
+}

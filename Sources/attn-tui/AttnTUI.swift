@@ -1,0 +1,4 @@
+@main
+struct AttnTUI {
+    static func main() { print("attn-tui") }
+}
