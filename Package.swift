@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
-        .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"]),
+        .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,65 @@
+import AttnApp
+import AttnMath
+import ArgumentParser
+import Foundation
+
 @main
-struct AttnTUI {
-    static func main() { print("attn-tui") }
+struct AttnTUI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attn-tui",
+        abstract: "A terminal course and sandbox for the mathematics of attention.",
+        discussion: """
+            Without a subcommand, opens the interactive course (lesson 14 is the sandbox).
+            The subcommands print the same numbers for scripts; add --json for machine-readable output.
+            """,
+        subcommands: [
+            LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
+            AttentionCommand.self, NeighborsCommand.self, RenderCommand.self,
+        ]
+    )
+
+    @OptionGroup var vocabulary: VocabularyOptions
+    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
+    @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
+
+    func validate() throws {
+        try LessonOption.validate(lesson)
+    }
+
+    func run() throws {
+        try Interactive(vocabulary: vocabulary, lesson: lesson, stateDir: stateDir, noColor: noColor).run()
+    }
+
+    /// Errors are one line on standard error; help and version still print in full.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as QueryError {
+            fail(error.description)
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "error"
+            if message.isEmpty {
+                exit(withError: error)
+            }
+            fail(firstLine.replacingOccurrences(of: "Error: ", with: "") + " (see 'attn-tui --help')", code: code.rawValue)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32 = 1) -> Never {
+        FileHandle.standardError.write(Data("attn-tui: \(message)\n".utf8))
+        exit(code)
+    }
+}
+
+enum LessonOption {
+    static func validate(_ lesson: Int?) throws {
+        if let lesson, LessonCatalog.shared.title(of: lesson) == nil {
+            throw ValidationError("--lesson must be between 1 and \(LessonCatalog.shared.entries.count), got \(lesson)")
+        }
+    }
 }

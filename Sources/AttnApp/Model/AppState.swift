@@ -1,0 +1,126 @@
+import AttnMath
+import TUIKit
+
+/// Which panel the arrow keys and Enter act on.
+public enum Focus: String, CaseIterable, Sendable {
+    case map, heatmap, weights
+}
+
+/// What the screen is doing besides showing the panels.
+public enum Mode: Equatable, Sendable {
+    case browsing
+    /// Typing a word to add. `cursor` counts characters.
+    case prompt(text: String, cursor: Int)
+    /// Placing an unknown word by setting its feature values.
+    case placing(Placement)
+    case help
+    /// The computation behind one number, opened with Enter.
+    case detail(Detail)
+}
+
+/// An unknown word being placed: its vector so far and the feature being edited.
+public struct Placement: Equatable, Sendable {
+    public var word: String
+    public var vector: [Double]
+    public var feature: Int
+}
+
+/// Which number's computation is open.
+public enum Detail: Equatable, Sendable {
+    /// The score of row word against column word under a metric.
+    case score(row: Int, column: Int, metric: Metric)
+    /// The softmax weight of `column` in the selected word's context.
+    case weight(row: Int, column: Int)
+}
+
+/// Everything the screen shows is a function of this value; only `update` changes it.
+public struct AppState: Sendable {
+    public let environment: AppEnvironment
+    public var lesson: Int
+    public var words: [WordInPlay]
+    public var selected: Int
+    /// The heatmap's highlighted column (Enter opens that cell's computation).
+    public var column: Int
+    /// The weights panel's highlighted bar.
+    public var weightCursor: Int
+    public var metric: Metric
+    public var temperature: Double
+    public var focus: Focus
+    public var mode: Mode
+    /// The last message for the user (added, removed, errors); cleared by the next key.
+    public var message: String?
+    /// Words the user has placed, kept across sessions; re-adding one by name finds it.
+    public var customWords: [WordInPlay]
+    public var isFinished: Bool
+    /// The terminal size of the last frame, for mouse hit-testing.
+    public var size: Size
+    /// The derived numbers (projection, matrices, weights) for the words in play.
+    public private(set) var analysis: Analysis
+
+    public init(environment: AppEnvironment, saved: SavedState? = nil) {
+        self.environment = environment
+        lesson = environment.initialLesson ?? saved?.lesson ?? LessonCatalog.sandbox
+        customWords = (saved?.customWords ?? []).filter { $0.vector.count == environment.vocabulary.table.dimension }
+        metric = .scaledDot
+        temperature = 1
+        focus = .map
+        mode = .browsing
+        isFinished = false
+        size = Size(width: 80, height: 24)
+        selected = 0
+        column = 0
+        weightCursor = 0
+        words = []
+        analysis = Analysis.empty
+        words = restoredWords(saved: saved)
+        recompute()
+    }
+
+    /// The sandbox's words: saved ones (built-in lexicon only), else the defaults.
+    private func restoredWords(saved: SavedState?) -> [WordInPlay] {
+        if environment.usesBuiltInLexicon, let names = saved?.sandboxWords, !names.isEmpty {
+            let restored = names.compactMap { lookUp($0) }
+            if !restored.isEmpty { return restored }
+        }
+        return environment.startWords.compactMap { lookUp($0) }
+    }
+
+    /// Finds a word by name: the user's own placed words first, then the vocabulary.
+    public func lookUp(_ token: String) -> WordInPlay? {
+        for candidate in WordLookup.candidates(for: token) {
+            if let custom = customWords.first(where: { $0.word == candidate }) { return custom }
+        }
+        let vocabulary = environment.vocabulary
+        guard let index = vocabulary.table.resolve(token) else { return nil }
+        let category = vocabulary.lexicon?.categories[index] ?? "file"
+        return WordInPlay(word: vocabulary.table.words[index], vector: vocabulary.table.vector(at: index), category: category)
+    }
+
+    /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.
+    public var featureNames: [String] {
+        environment.vocabulary.lexicon?.featureNames ?? (0..<environment.vocabulary.table.dimension).map { "d\($0 + 1)" }
+    }
+
+    public var selectedWord: WordInPlay? { words.indices.contains(selected) ? words[selected] : nil }
+
+    /// Recomputes the derived numbers after the words, metric or temperature changed.
+    mutating func recompute() {
+        selected = min(max(0, selected), max(0, words.count - 1))
+        column = min(max(0, column), max(0, words.count - 1))
+        weightCursor = min(max(0, weightCursor), max(0, words.count - 1))
+        var preview: WordInPlay?
+        if case .placing(let placement) = mode {
+            preview = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
+        }
+        analysis = Analysis(
+            words: words, preview: preview, metric: metric, temperature: temperature, previous: analysis,
+            dimension: environment.vocabulary.table.dimension)
+    }
+
+    /// What is worth keeping across sessions.
+    public var saved: SavedState {
+        SavedState(
+            lesson: lesson, customWords: customWords,
+            sandboxWords: environment.usesBuiltInLexicon ? words.map(\.word) : nil)
+    }
+}

@@ -1,0 +1,256 @@
+import AttnMath
+import TUIKit
+
+/// A side effect `update` asks the runner to perform.
+public enum Effect: Equatable, Sendable {
+    /// Persist `AppState.saved` (atomically) now.
+    case save
+}
+
+extension AppState {
+    /// The temperatures `+`/`-` step through: wide enough to show both a
+    /// one-hot and an almost uniform softmax.
+    static let temperatures: [Double] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5, 10]
+
+    /// The only place the state changes. Returns what must be persisted.
+    public mutating func update(_ event: InputEvent) -> [Effect] {
+        switch event {
+        case .tick: return []
+        case .resize(let newSize):
+            size = newSize
+            return []
+        case .mouse(let mouse): return click(mouse)
+        case .key(let key):
+            message = nil
+            switch mode {
+            case .browsing: return browse(key)
+            case .prompt(let text, let cursor): return edit(key, text: text, cursor: cursor)
+            case .placing(let placement): return place(key, placement)
+            case .help:
+                if key == .control("c") { isFinished = true } else { mode = .browsing }
+                return []
+            case .detail:
+                if key == .control("c") { isFinished = true } else { mode = .browsing }
+                return []
+            }
+        }
+    }
+
+    private mutating func browse(_ key: Key) -> [Effect] {
+        guard let command = AppKeys.command(for: key) else { return [] }
+        let lessons = LessonCatalog.shared.entries.count
+        switch command {
+        case .quit:
+            isFinished = true
+            return [.save]
+        case .previousLesson: return go(to: lesson - 1, count: lessons)
+        case .nextLesson: return go(to: lesson + 1, count: lessons)
+        case .firstLesson: return go(to: 1, count: lessons)
+        case .lastLesson: return go(to: lessons, count: lessons)
+        case .jump(let number): return go(to: number, count: lessons)
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .nextFocus: focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + 1) % Focus.allCases.count]
+        case .previousFocus:
+            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + Focus.allCases.count - 1) % Focus.allCases.count]
+        case .addWord: mode = .prompt(text: "", cursor: 0)
+        case .removeWord: return removeSelected()
+        case .cycleMetric:
+            metric = [Metric.scaledDot, .cosine, .dot][([Metric.scaledDot, .cosine, .dot].firstIndex(of: metric)! + 1) % 3]
+            recompute()
+            message = "metric: \(metric.title)"
+        case .warmer, .cooler:
+            let steps = Self.temperatures
+            let current = steps.firstIndex { $0 >= temperature } ?? steps.count - 1
+            let next = command == .warmer ? min(current + 1, steps.count - 1) : max(current - 1, 0)
+            temperature = steps[next]
+            recompute()
+            message = "temperature \(NumberFormat.fixed(temperature, decimals: 2))"
+        case .open: openDetail()
+        case .reset:
+            words = environment.startWords.compactMap { lookUp($0) }
+            selected = 0
+            metric = .scaledDot
+            temperature = 1
+            recompute()
+            message = "lesson reset"
+            return [.save]
+        case .help: mode = .help
+        }
+        return []
+    }
+
+    private mutating func go(to number: Int, count: Int) -> [Effect] {
+        let target = min(max(1, number), count)
+        guard target != lesson else { return [] }
+        lesson = target
+        return [.save]
+    }
+
+    /// ↑/↓ moves the selected word on the map, the column in the heatmap, the bar in the weights.
+    private mutating func move(by step: Int) {
+        guard !words.isEmpty else { return }
+        let wrap = { (value: Int) in (value + words.count) % words.count }
+        switch focus {
+        case .map: selected = wrap(selected + step)
+        case .heatmap: column = wrap(column + step)
+        case .weights: weightCursor = wrap(weightCursor + step)
+        }
+    }
+
+    private mutating func removeSelected() -> [Effect] {
+        guard let word = selectedWord else {
+            message = "no word to remove"
+            return []
+        }
+        words.remove(at: selected)
+        recompute()
+        message = "removed \(word.word)"
+        return [.save]
+    }
+
+    private mutating func openDetail() {
+        guard !words.isEmpty else { return }
+        switch focus {
+        case .map, .weights:
+            mode = .detail(.weight(row: selected, column: focus == .map ? selected : weightCursor))
+        case .heatmap:
+            mode = .detail(.score(row: selected, column: column, metric: metric))
+        }
+    }
+
+    // MARK: Adding a word
+
+    private mutating func edit(_ key: Key, text: String, cursor: Int) -> [Effect] {
+        var characters = Array(text)
+        var cursor = min(cursor, characters.count)
+        switch key {
+        case .escape:
+            mode = .browsing
+            message = "cancelled"
+            return []
+        case .control("c"):
+            mode = .browsing
+            return []
+        case .enter: return submit(text.trimmingWhitespace())
+        case .backspace:
+            if cursor > 0 {
+                characters.remove(at: cursor - 1)
+                cursor -= 1
+            }
+        case .delete: if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .control("u"):
+            characters.removeFirst(cursor)
+            cursor = 0
+        case .character(let c) where !c.isWhitespace || c == " ":
+            guard characters.count < 40, !c.isNewline else { break }
+            characters.insert(c, at: cursor)
+            cursor += 1
+        default: break
+        }
+        mode = .prompt(text: String(characters), cursor: cursor)
+        return []
+    }
+
+    private mutating func submit(_ text: String) -> [Effect] {
+        mode = .browsing
+        guard !text.isEmpty else {
+            message = "no word typed"
+            return []
+        }
+        guard !text.contains(where: \.isWhitespace) else {
+            message = "one word at a time (no spaces)"
+            return []
+        }
+        if let existing = words.firstIndex(where: { WordLookup.candidates(for: text).contains($0.word) }) {
+            selected = existing
+            message = "\(words[existing].word) is already in play"
+            return []
+        }
+        if let known = lookUp(text) {
+            return add(known)
+        }
+        let start = words.isEmpty ? [Double](repeating: 0.1, count: environment.vocabulary.table.dimension) : centroid()
+        mode = .placing(Placement(word: text.lowercased(), vector: start, feature: 0))
+        recompute()
+        message = "'\(text)' is new: set its features with ↑/↓ ←/→, Enter to add"
+        return []
+    }
+
+    private mutating func add(_ word: WordInPlay) -> [Effect] {
+        words.append(word)
+        selected = words.count - 1
+        recompute()
+        message = "added \(word.word)"
+        return [.save]
+    }
+
+    private func centroid() -> [Double] {
+        let sum = words.dropFirst().reduce(words[0].vector) { add($0, $1.vector) }
+        return scale(sum, by: 1 / Double(words.count)).map { ($0 * 10).rounded() / 10 }
+    }
+
+    // MARK: Placing an unknown word
+
+    /// The step ←/→ change a feature by.
+    static let placementStep = 0.1
+
+    private mutating func place(_ key: Key, _ placement: Placement) -> [Effect] {
+        var placement = placement
+        let dimension = placement.vector.count
+        switch key {
+        case .escape, .control("c"):
+            mode = .browsing
+            recompute()
+            message = "cancelled"
+            return []
+        case .enter:
+            guard placement.vector.contains(where: { $0 != 0 }) else {
+                message = "a word cannot be the zero vector: give it at least one feature"
+                return []
+            }
+            let word = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
+            customWords.removeAll { $0.word == word.word }
+            customWords.append(word)
+            mode = .browsing
+            return add(word)
+        case .up, .character("k"): placement.feature = (placement.feature + dimension - 1) % max(dimension, 1)
+        case .down, .character("j"), .tab: placement.feature = (placement.feature + 1) % max(dimension, 1)
+        case .left, .character("h"), .character("-"): nudge(&placement, by: -Self.placementStep)
+        case .right, .character("l"), .character("+"): nudge(&placement, by: Self.placementStep)
+        case .character("0"): placement.vector[placement.feature] = 0
+        default: break
+        }
+        mode = .placing(placement)
+        recompute()
+        return []
+    }
+
+    private func nudge(_ placement: inout Placement, by step: Double) {
+        guard placement.vector.indices.contains(placement.feature) else { return }
+        let value = placement.vector[placement.feature] + step
+        // Round to the step so repeated nudges show 0.3, not 0.30000000000000004.
+        placement.vector[placement.feature] = min(1, max(-1, (value * 10).rounded() / 10))
+    }
+
+    // MARK: Mouse
+
+    private mutating func click(_ mouse: MouseEvent) -> [Effect] {
+        guard mouse.button == .left, mode == .browsing else { return [] }
+        if let hit = lastLayoutHit(x: mouse.x, y: mouse.y) {
+            selected = hit
+            focus = .map
+        }
+        return []
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,71 @@
+import AttnAssets
+import AttnMath
+
+/// A problem with what the user asked for: one line, non-zero exit.
+public struct QueryError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The words a command or the screen can use: the built-in lexicon, or a user's file.
+public struct Vocabulary: Sendable {
+    public let table: EmbeddingTable
+    /// Where the words came from, for messages ("the built-in lexicon", a path).
+    public let source: String
+    /// Present for the built-in lexicon: feature names and categories.
+    public let lexicon: Lexicon?
+
+    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil) {
+        self.table = table
+        self.source = source
+        self.lexicon = lexicon
+    }
+
+    /// The lexicon compiled into the binary from `Assets/lexicon.tsv`.
+    public static func builtIn() -> Vocabulary {
+        Vocabulary(table: BuiltInLexicon.shared.table, source: "the built-in lexicon", lexicon: BuiltInLexicon.shared)
+    }
+
+    /// A resolved word: the spelling found in the vocabulary and its row.
+    public struct Word: Equatable, Sendable {
+        public let word: String
+        public let index: Int
+    }
+
+    /// Resolves every token (see `WordLookup`); unknown ones are one error naming them all.
+    public func resolve(_ arguments: [String]) throws(QueryError) -> [Word] {
+        let tokens = WordLookup.tokens(arguments)
+        guard !tokens.isEmpty else { throw QueryError("no words given") }
+        var words: [Word] = []
+        var unknown: [String] = []
+        for token in tokens {
+            if let index = table.resolve(token) {
+                words.append(Word(word: table.words[index], index: index))
+            } else {
+                unknown.append(token)
+            }
+        }
+        guard unknown.isEmpty else {
+            let list = unknown.map { "'\($0)'" }.joined(separator: ", ")
+            throw QueryError("unknown word\(unknown.count == 1 ? "" : "s") \(list): not in \(source)")
+        }
+        return words
+    }
+
+    public func vector(_ word: Word) -> [Double] { table.vector(at: word.index) }
+}
+
+/// The parsed built-in lexicon, parsed once per process.
+public enum BuiltInLexicon {
+    public static let assetPath = "lexicon.tsv"
+
+    /// The lexicon; a broken asset is a build mistake, caught by the tests, so it traps here.
+    public static let shared: Lexicon = {
+        guard let text = Assets.text(assetPath) else { fatalError("Assets/\(assetPath) is missing from the binary") }
+        do {
+            return try Lexicon.parse(text, source: "Assets/\(assetPath)")
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+}

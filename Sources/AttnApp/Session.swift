@@ -1,0 +1,61 @@
+import TUIKit
+
+/// One run of the app on a terminal: the state, where it is saved, and the
+/// update-and-draw cycle shared by the interactive screen and `render`.
+public final class Session {
+    public private(set) var state: AppState
+    public let colorMode: ColorMode
+    /// nil: nothing is read or written (a fresh `render`).
+    public let store: StateStore?
+    /// Problems met while loading saved state, to show once.
+    public private(set) var warnings: [String] = []
+
+    /// - Parameters:
+    ///   - stateDir: where state lives; nil uses the default directory when `persist` is true.
+    ///   - persist: false starts fresh and saves nothing.
+    public init(
+        vocabulary: Vocabulary, lesson: Int?, stateDir: String?, persist: Bool, colorMode: ColorMode,
+        startWords: [String]? = nil
+    ) {
+        self.colorMode = colorMode
+        store = persist ? StateStore(directory: stateDir ?? StateStore.defaultDirectory()) : nil
+        let loaded = store?.load()
+        if let warning = loaded?.warning { warnings.append(warning) }
+        let environment = AppEnvironment(
+            vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, colorMode: colorMode)
+        state = AppState(environment: environment, saved: loaded?.state)
+        state.message = warnings.first
+    }
+
+    /// Draws a frame after every event until the state says it is finished or the events end.
+    public func run(on terminal: some Terminal) {
+        state.size = terminal.size
+        EventLoop.run(
+            terminal: terminal,
+            view: { [unowned self] size, mode in
+                AppView.render(self.state, size: size, colorMode: mode)
+            },
+            handle: { [unowned self] event in
+                self.handle(event)
+                return !self.state.isFinished
+            })
+    }
+
+    /// Applies one event and performs the effects it asks for.
+    public func handle(_ event: InputEvent) {
+        for effect in state.update(event) {
+            switch effect {
+            case .save: save()
+            }
+        }
+    }
+
+    private func save() {
+        guard let store else { return }
+        do {
+            try store.save(state.saved)
+        } catch {
+            state.message = "could not save: \(error.description)"
+        }
+    }
+}

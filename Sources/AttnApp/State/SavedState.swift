@@ -1,0 +1,17 @@
+/// What survives a restart: progress and the user's own words.
+public struct SavedState: Codable, Equatable, Sendable {
+    /// Format version, so a future release can migrate instead of discarding.
+    public var version: Int = 1
+    /// The lesson the user was on.
+    public var lesson: Int?
+    /// Words the user placed by hand, with their vectors.
+    public var customWords: [WordInPlay]
+    /// The sandbox's words in play (built-in lexicon only).
+    public var sandboxWords: [String]?
+
+    public init(lesson: Int?, customWords: [WordInPlay], sandboxWords: [String]?) {
+        self.lesson = lesson
+        self.customWords = customWords
+        self.sandboxWords = sandboxWords
+    }
+}

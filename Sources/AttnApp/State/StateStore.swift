@@ -1,0 +1,101 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads and writes `state.json` in the state directory.
+///
+/// Writes are atomic: a temporary file in the same directory, fsync, rename,
+/// fsync of the directory — a crash at any moment leaves the old or the new
+/// file. A file that cannot be read is moved aside (never overwritten) and
+/// reported as a warning.
+public struct StateStore: Sendable {
+    public let directory: String
+    public var file: String { directory + "/state.json" }
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `--state-dir`, else `$XDG_DATA_HOME/attn-tui`, else `~/.local/share/attn-tui`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/attn-tui" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/attn-tui"
+    }
+
+    public struct Loaded: Sendable {
+        public var state: SavedState?
+        /// Set when a corrupt file was moved aside.
+        public var warning: String?
+    }
+
+    /// The saved state; nil when there is none yet.
+    public func load() -> Loaded {
+        guard let data = FileManager.default.contents(atPath: file) else { return Loaded(state: nil, warning: nil) }
+        do {
+            return Loaded(state: try JSONDecoder().decode(SavedState.self, from: data), warning: nil)
+        } catch {
+            let aside = file + ".corrupt-\(Int(Date().timeIntervalSince1970))"
+            let moved = rename(file, aside) == 0
+            let warning =
+                moved
+                ? "\(file) could not be read (\(Self.reason(error))); moved aside to \(aside)"
+                : "\(file) could not be read (\(Self.reason(error))) and could not be moved aside"
+            return Loaded(state: nil, warning: warning)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "not a saved state"
+    }
+
+    /// Saves atomically. Throws a one-line message on failure.
+    public func save(_ state: SavedState) throws(StateStoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(state) else { throw StateStoreError("cannot encode the state") }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StateStoreError("cannot create \(directory): \(error.localizedDescription)")
+        }
+        let temporary = directory + "/.state.json.\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw StateStoreError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        let written = data.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written, synced else {
+            unlink(temporary)
+            throw StateStoreError("cannot write \(temporary): \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, file) == 0 else {
+            unlink(temporary)
+            throw StateStoreError("cannot replace \(file): \(String(cString: strerror(errno)))")
+        }
+        let directoryFD = open(directory, O_RDONLY)
+        if directoryFD >= 0 {
+            fsync(directoryFD)
+            close(directoryFD)
+        }
+    }
+}
+
+public struct StateStoreError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,94 @@
+import AttnMath
+
+/// The computation behind one number on screen, with the actual values:
+/// what Enter on a heatmap cell or a weight bar opens.
+public struct ComputationDetail: Equatable, Sendable {
+    public let title: String
+    /// Table-like lines, already aligned.
+    public let lines: [String]
+
+    public init?(_ detail: Detail, state: AppState) {
+        switch detail {
+        case .score(let row, let column, let metric):
+            guard state.words.indices.contains(row), state.words.indices.contains(column) else { return nil }
+            self = Self.score(state.words[row], state.words[column], metric: metric, featureNames: state.featureNames)
+        case .weight(let row, let column):
+            guard let attention = state.analysis.attention, state.words.indices.contains(row),
+                state.words.indices.contains(column)
+            else { return nil }
+            self = Self.weight(row: row, column: column, attention: attention, words: state.words)
+        }
+    }
+
+    init(title: String, lines: [String]) {
+        self.title = title
+        self.lines = lines
+    }
+
+    static func score(_ a: WordInPlay, _ b: WordInPlay, metric: Metric, featureNames: [String]) -> ComputationDetail {
+        let products = elementwiseProducts(a.vector, b.vector)
+        let total = dot(a.vector, b.vector)
+        let nameWidth = max(7, featureNames.map(\.count).max() ?? 0)
+        let columnWidth = max(8, a.word.count + 1, b.word.count + 1)
+        var lines = [
+            NumberFormat.padRight("feature", nameWidth) + NumberFormat.pad(a.word, columnWidth)
+                + NumberFormat.pad(b.word, columnWidth) + NumberFormat.pad("product", 10)
+        ]
+        for k in a.vector.indices {
+            lines.append(
+                NumberFormat.padRight(featureNames[k], nameWidth) + NumberFormat.pad(NumberFormat.fixed(a.vector[k], decimals: 2), columnWidth)
+                    + NumberFormat.pad(NumberFormat.fixed(b.vector[k], decimals: 2), columnWidth)
+                    + NumberFormat.pad(NumberFormat.fixed(products[k], decimals: 4), 10))
+        }
+        lines.append("")
+        lines.append("dot = Σ products = \(NumberFormat.fixed(total, decimals: 4))")
+        switch metric {
+        case .dot: break
+        case .scaledDot:
+            let d = a.vector.count
+            lines.append(
+                "scaled dot = dot / √\(d) = \(NumberFormat.fixed(total, decimals: 4)) / \(NumberFormat.fixed(Double(d).squareRoot(), decimals: 4)) = \(NumberFormat.fixed(scaledDot(a.vector, b.vector), decimals: 4))"
+            )
+        case .cosine:
+            let (na, nb) = (norm(a.vector), norm(b.vector))
+            lines.append("|\(a.word)| = \(NumberFormat.fixed(na, decimals: 4))   |\(b.word)| = \(NumberFormat.fixed(nb, decimals: 4))")
+            if let cosine = cosineSimilarity(a.vector, b.vector) {
+                lines.append(
+                    "cosine = dot / (|\(a.word)|·|\(b.word)|) = \(NumberFormat.fixed(total, decimals: 4)) / \(NumberFormat.fixed(na * nb, decimals: 4)) = \(NumberFormat.fixed(cosine, decimals: 4))"
+                )
+            } else {
+                lines.append("cosine is undefined: a zero vector has no direction")
+            }
+        }
+        return ComputationDetail(title: "\(metric.title)(\(a.word), \(b.word))", lines: lines)
+    }
+
+    static func weight(row: Int, column: Int, attention: ContextAttention, words: [WordInPlay]) -> ComputationDetail {
+        let scores = attention.scores[row]
+        let temperature = attention.temperature
+        let top = scores.max() ?? 0
+        let exponentials = softmaxExponentials(scores, temperature: temperature, max: top)
+        let total = exponentials.reduce(0, +)
+        let wordWidth = max(6, words.map(\.word.count).max() ?? 0)
+        var lines = [
+            NumberFormat.padRight("word", wordWidth) + NumberFormat.pad("score", 10) + NumberFormat.pad("exp((s−max)/T)", 16)
+                + NumberFormat.pad("weight", 9)
+        ]
+        for j in scores.indices {
+            let marker = j == column ? " ◀" : ""
+            lines.append(
+                NumberFormat.padRight(words[j].word, wordWidth) + NumberFormat.pad(NumberFormat.fixed(scores[j], decimals: 4), 10)
+                    + NumberFormat.pad(NumberFormat.fixed(exponentials[j], decimals: 4), 16)
+                    + NumberFormat.pad(NumberFormat.fixed(attention.weights[row][j], decimals: 4), 9) + marker)
+        }
+        lines.append("")
+        lines.append("T = \(NumberFormat.fixed(temperature, decimals: 2)), max score = \(NumberFormat.fixed(top, decimals: 4))")
+        lines.append("Σ exponentials = \(NumberFormat.fixed(total, decimals: 4))")
+        lines.append(
+            "weight(\(words[column].word)) = \(NumberFormat.fixed(exponentials[column], decimals: 4)) / \(NumberFormat.fixed(total, decimals: 4)) = \(NumberFormat.fixed(attention.weights[row][column], decimals: 4))"
+        )
+        lines.append("(subtracting the max changes nothing: it cancels in the division)")
+        return ComputationDetail(
+            title: "softmax weight of \(words[column].word) for \(words[row].word) (\(attention.metric.title))", lines: lines)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+
+/// The command line as SPEC.md shapes it, checked on the built executable.
+final class CLIBehaviourTests: XCTestCase {
+    func testAttentionWeightsSumToOneAndContextIsWeightedSum() throws {
+        let lexicon = try LexiconSnapshot.load()
+        let object = try XCTUnwrap(try CLI.json(["attention", "apple", "orange", "banana", "--json"]) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["words", "metric", "temperature", "scores", "weights", "context"])
+        let words = try XCTUnwrap(object["words"] as? [String])
+        let weights = try XCTUnwrap(object["weights"] as? [[Double]])
+        let context = try XCTUnwrap(object["context"] as? [[Double]])
+        XCTAssertEqual(words, ["apple", "orange", "banana"])
+        for (i, row) in weights.enumerated() {
+            XCTAssertEqual(row.reduce(0, +), 1, accuracy: 1e-12)
+            let expected = words.indices.map { j in lexicon.vectors[words[j]]!.map { $0 * row[j] } }
+                .reduce([Double](repeating: 0, count: context[i].count)) { zip($0, $1).map { $0 + $1 } }
+            for (a, b) in zip(context[i], expected) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+        }
+    }
+
+    func testAppleMovesTowardsItsContext() throws {
+        let lexicon = try LexiconSnapshot.load()
+        let fruits = centroid(lexicon.words(in: "fruit").map { lexicon.vectors[$0]! })
+        let electronics = centroid(lexicon.words(in: "electronics").map { lexicon.vectors[$0]! })
+        func appleContext(_ words: [String]) throws -> [Double] {
+            let object = try XCTUnwrap(try CLI.json(["attention"] + words + ["--json"]) as? [String: Any])
+            return try XCTUnwrap((object["context"] as? [[Double]])?.first)
+        }
+        let amongFruit = try appleContext(["apple", "orange", "banana"])
+        XCTAssertLessThan(distance(amongFruit, fruits), distance(amongFruit, electronics))
+        let amongDevices = try appleContext(["apple", "phone", "laptop"])
+        XCTAssertLessThan(distance(amongDevices, electronics), distance(amongDevices, fruits))
+    }
+
+    func testNeighboursStayInTheirCluster() throws {
+        let lexicon = try LexiconSnapshot.load()
+        func neighbours(_ word: String) throws -> [String] {
+            let object = try XCTUnwrap(try CLI.json(["neighbors", word, "-k", "5", "--json"]) as? [String: Any])
+            XCTAssertEqual(object["word"] as? String, word)
+            XCTAssertEqual(object["metric"] as? String, "cosine")
+            let list = try XCTUnwrap(object["neighbors"] as? [[String: Any]])
+            XCTAssertEqual(list.count, 5)
+            let cosines = list.compactMap { $0["cosine"] as? Double }
+            XCTAssertEqual(cosines, cosines.sorted(by: >), "best first")
+            return list.compactMap { $0["word"] as? String }
+        }
+        let banana = try neighbours("banana")
+        XCTAssertFalse(banana.contains("banana"))
+        XCTAssertGreaterThanOrEqual(banana.filter { lexicon.categories[$0] == "fruit" }.count, 4, "\(banana)")
+        let laptop = try neighbours("laptop")
+        XCTAssertGreaterThanOrEqual(laptop.filter { lexicon.categories[$0] == "electronics" }.count, 4, "\(laptop)")
+    }
+
+    func testSeveralNeighbourQueriesGiveAnArrayInOrder() throws {
+        let array = try XCTUnwrap(try CLI.json(["neighbors", "banana", "laptop", "-k", "3", "--json"]) as? [[String: Any]])
+        XCTAssertEqual(array.compactMap { $0["word"] as? String }, ["banana", "laptop"])
+    }
+
+    func testSimilarityShape() throws {
+        let object = try XCTUnwrap(try CLI.json(["similarity", "apple", "orange", "--json"]) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["a", "b", "dim", "cosine", "dot", "scaled_dot"])
+        let dim = try XCTUnwrap(object["dim"] as? Int)
+        let dot = try XCTUnwrap(object["dot"] as? Double)
+        XCTAssertEqual(try XCTUnwrap(object["scaled_dot"] as? Double), dot / Double(dim).squareRoot(), accuracy: 1e-15)
+    }
+
+    func testQuotedSentenceAndSpellingVariantsResolve() throws {
+        let object = try XCTUnwrap(try CLI.json(["matrix", "Apple, orange", "Banana.", "--json"]) as? [String: Any])
+        XCTAssertEqual(object["words"] as? [String], ["apple", "orange", "banana"])
+        XCTAssertEqual(object["metric"] as? String, "cosine")
+        let matrix = try XCTUnwrap(object["matrix"] as? [[Double]])
+        for i in 0..<3 { XCTAssertEqual(matrix[i][i], 1, accuracy: 1e-12) }
+    }
+
+    func testMatrixCSV() throws {
+        let result = try CLI.run(["matrix", "apple", "phone", "--metric", "dot", "--csv"])
+        XCTAssertEqual(result.status, 0)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines[0], "dot,apple,phone")
+        XCTAssertTrue(lines[1].hasPrefix("apple,"))
+        XCTAssertEqual(lines[1].split(separator: ",").count, 3)
+    }
+
+    func testUnknownWordIsOneLineNamingIt() throws {
+        let result = try CLI.run(["similarity", "apple", "zzyzx", "--json"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "")
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("zzyzx"), result.stderr)
+    }
+
+    func testBadOptionsFailCleanly() throws {
+        for arguments in [
+            ["attention", "apple", "orange", "--temperature", "0"],
+            ["attention", "apple", "orange", "--metric", "euclid"],
+            ["neighbors", "apple", "-k", "0"],
+            ["similarity", "apple"],
+            ["render", "--size", "0x5"],
+            ["--lesson", "99"],
+        ] {
+            let result = try CLI.run(arguments)
+            XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "\(arguments): \(result.stderr)")
+        }
+    }
+
+    func testLessonsList() throws {
+        let lessons = try XCTUnwrap(try CLI.json(["lessons", "--json"]) as? [[String: Any]])
+        XCTAssertEqual(lessons.count, 14)
+        XCTAssertEqual(lessons.compactMap { $0["number"] as? Int }, Array(1...14))
+        XCTAssertEqual(lessons.last?["title"] as? String, "Sandbox")
+    }
+
+    func testJSONKeepsFullPrecision() throws {
+        let result = try CLI.run(["similarity", "apple", "phone", "--json"])
+        // At least 9 significant digits for a cosine that is not a short decimal.
+        let cosineText = try XCTUnwrap(result.stdout.split(separator: ",").first { $0.contains("\"cosine\"") })
+        let digits = cosineText.filter(\.isNumber).drop { $0 == "0" }
+        XCTAssertGreaterThanOrEqual(digits.count, 9, String(cosineText))
+    }
+
+    func testEveryCommandHasHelp() throws {
+        for command in ["lessons", "words", "similarity", "matrix", "attention", "neighbors", "render"] {
+            let result = try CLI.run([command, "--help"])
+            XCTAssertEqual(result.status, 0, command)
+            XCTAssertTrue(result.stdout.contains("USAGE"), command)
+        }
+    }
+}
