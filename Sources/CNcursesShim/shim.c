@@ -110,11 +110,21 @@ static void attn_release_stderr(void) {
 
 // MARK: - Life cycle
 
-WINDOW *attn_nc_start(void) {
+WINDOW *attn_nc_start(int *reason) {
+    *reason = ATTN_START_ALREADY_ACTIVE;
     if (attn_screen != NULL) return NULL;
+    *reason = ATTN_START_UNKNOWN_TERMINAL;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);
+    const char *cursor_address = tigetstr("cup");
+    if (cursor_address == NULL || cursor_address == (const char *)-1) {
+        *reason = ATTN_START_NO_CURSOR_ADDRESSING;
+        endwin();
+        delscreen(screen);
+        return NULL;
+    }
+    *reason = ATTN_START_OK;
     attn_screen = screen;
     attn_window = stdscr;
     attn_capture_stderr();

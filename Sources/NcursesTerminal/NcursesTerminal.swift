@@ -57,8 +57,14 @@ public final class NcursesTerminal: Terminal {
         guard attn_nc_is_active() == 0 else { throw NcursesTerminalError.alreadyActive }
         // Before newterm: ncurses decides on wide-character output from the locale.
         _ = attn_nc_setup_locale()
-        guard let window = attn_nc_start() else {
-            throw NcursesTerminalError.cannotInitialize(term: Self.environment("TERM"))
+        var reason: Int32 = 0
+        guard let window = attn_nc_start(&reason) else {
+            switch Int(reason) {
+            case ATTN_START_ALREADY_ACTIVE: throw NcursesTerminalError.alreadyActive
+            case ATTN_START_NO_CURSOR_ADDRESSING:
+                throw NcursesTerminalError.unsupportedTerminal(term: Self.environment("TERM") ?? "")
+            default: throw NcursesTerminalError.cannotInitialize(term: Self.environment("TERM"))
+            }
         }
         self.window = window
         attn_nc_install_signal_handlers()

@@ -4,6 +4,8 @@ public enum NcursesTerminalError: Error, Equatable, CustomStringConvertible {
     case notATerminal
     /// ncurses could not set up the terminal named by `TERM` (unknown or missing terminfo entry).
     case cannotInitialize(term: String?)
+    /// The terminal cannot move its cursor (`TERM=dumb` and the like), so it cannot show a full screen.
+    case unsupportedTerminal(term: String)
     /// Another `NcursesTerminal` is still open in this process.
     case alreadyActive
 
@@ -15,6 +17,8 @@ public enum NcursesTerminalError: Error, Equatable, CustomStringConvertible {
             "cannot use the terminal type '\(term)' (is TERM set correctly and its terminfo entry installed?)"
         case .cannotInitialize(nil):
             "cannot set up the terminal: TERM is not set"
+        case .unsupportedTerminal(let term):
+            "the terminal type '\(term)' cannot move the cursor, so it cannot show the interactive screen"
         case .alreadyActive:
             "a terminal screen is already open in this process"
         }

@@ -32,12 +32,22 @@
 /// Returns 1 when the resulting codeset is UTF-8, else 0.
 int attn_nc_setup_locale(void);
 
-/// newterm(NULL, stdout, stdin): returns stdscr, or NULL when the terminal
-/// cannot be set up (unknown TERM, …). Unlike initscr, it never exits the process.
+enum {
+    ATTN_START_OK = 0,
+    /// TERM is unset, or names no terminfo entry.
+    ATTN_START_UNKNOWN_TERMINAL = 1,
+    /// The terminal cannot move its cursor (TERM=dumb …): no full-screen drawing.
+    ATTN_START_NO_CURSOR_ADDRESSING = 2,
+    /// A screen is already open.
+    ATTN_START_ALREADY_ACTIVE = 3,
+};
+
+/// newterm(NULL, stdout, stdin): returns stdscr, or NULL with the reason in
+/// `*reason` (one of ATTN_START_*). Unlike initscr, it never exits the process.
 /// Marks curses as active for the signal and exit handlers. When standard
 /// error is the terminal, it is held in a temporary file until the terminal is
 /// restored (so stray messages neither scribble over the screen nor vanish).
-WINDOW *attn_nc_start(void);
+WINDOW *attn_nc_start(int *reason);
 
 /// Restores the terminal (endwin), writes out the held standard error and
 /// frees the screen, once; later calls do nothing. Termination signals are
