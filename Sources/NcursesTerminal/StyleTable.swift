@@ -34,7 +34,17 @@ struct StyleTable {
         self.colors = colorMode.hasColor ? colors : 0
         self.pairLimit = colorMode.hasColor ? pairLimit : 0
         self.defaultColors = defaultColors
+        // With few pairs (64 under TERM=screen) some combinations will not fit:
+        // reserve every foreground on the default background first, so that text
+        // keeps its colour when its background cannot be had.
+        if self.colors > 0 && self.colors <= 16 && self.pairLimit - 1 < (self.colors + 1) * (self.colors + 1) {
+            for foreground in 0..<Int32(self.colors) {
+                _ = allocate(PairKey(foreground: foreground, background: defaultBackground))
+            }
+        }
     }
+
+    private var defaultBackground: Int32 { defaultColors ? -1 : 0 }
 
     mutating func resolve(_ style: Style) -> Resolved {
         if let known = resolved[style] { return known }
@@ -60,11 +70,17 @@ struct StyleTable {
         if key.foreground == -1 && key.background == -1 { return 0 }
         if !defaultColors && key.foreground == 7 && key.background == 0 { return 0 }
         if let known = pairs[key] { return known }
+        if let allocated = allocate(key) { return allocated }
+        // Out of pairs: keep at least the foreground colour.
+        return pairs[PairKey(foreground: key.foreground, background: defaultBackground)] ?? 0
+    }
+
+    private mutating func allocate(_ key: PairKey) -> Int32? {
         // alloc_pair would recycle the least recently used pair once the table
         // is full, silently recolouring cells already on screen: stop short of that.
-        guard pairs.count < pairLimit - 1 else { return 0 }
+        guard pairs.count < pairLimit - 1 else { return nil }
         let allocated = alloc_pair(key.foreground, key.background)
-        guard allocated > 0 else { return 0 }
+        guard allocated > 0 else { return nil }
         pairs[key] = allocated
         return allocated
     }
