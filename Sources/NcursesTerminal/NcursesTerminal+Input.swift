@@ -1,0 +1,66 @@
+import CNcursesShim
+import TUIKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension NcursesTerminal {
+    /// Waits up to `timeoutMilliseconds` (−1: without limit, 0: not at all) for the
+    /// next key, mouse press or resize; nil when the time is up.
+    ///
+    /// Keys the program has no use for (mouse releases, Ctrl-arrows, …) are
+    /// skipped without ending the wait. A resize re-reads the size, and the next
+    /// `draw` repaints the whole screen.
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        guard isOpen else { return nil }
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds >= 0 ? clock.now.advanced(by: .milliseconds(timeoutMilliseconds)) : nil
+        while true {
+            var wait: Int32 = -1
+            if let deadline {
+                let left = clock.now.duration(to: deadline).components
+                wait = Int32(clamping: max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+            }
+            wtimeout(window, wait)
+            var value: wint_t = 0
+            let status = Int(wget_wch(window, &value))
+            if status == ATTN_NC_ERR {
+                // Timed out; or, waiting without limit, interrupted or at end of input:
+                // report nothing rather than spin.
+                if deadline != nil || errno != EINTR { return nil }
+                continue
+            }
+            if let event = decode(status: status, value: value) { return event }
+            if let deadline, clock.now >= deadline { return nil }
+        }
+    }
+
+    private func decode(status: Int, value: wint_t) -> InputEvent? {
+        guard status == ATTN_KEY_CODE_YES else { return KeyDecoding.character(UInt32(value)).map(InputEvent.key) }
+        switch Int(value) {
+        case ATTN_KEY_RESIZE:
+            invalidate()
+            return .resize(size)
+        case ATTN_KEY_MOUSE:
+            return readMouse()
+        case let code:
+            return KeyDecoding.functionKey(code).map(InputEvent.key)
+        }
+    }
+
+    private func readMouse() -> InputEvent? {
+        var x: Int32 = 0
+        var y: Int32 = 0
+        var button: Int32 = 0
+        guard attn_nc_read_mouse(&x, &y, &button) == ATTN_NC_OK else { return nil }
+        let buttons: [Int: MouseEvent.Button] = [
+            ATTN_MOUSE_LEFT: .left, ATTN_MOUSE_MIDDLE: .middle, ATTN_MOUSE_RIGHT: .right,
+            ATTN_MOUSE_SCROLL_UP: .scrollUp, ATTN_MOUSE_SCROLL_DOWN: .scrollDown,
+        ]
+        guard let pressed = buttons[Int(button)] else { return nil }
+        return .mouse(MouseEvent(x: Int(x), y: Int(y), button: pressed))
+    }
+}
