@@ -12,8 +12,7 @@ struct Interactive {
 
     func run() throws {
         let words = try vocabulary.load()
-        let noColor = noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        try NcursesTerminal.withTerminal(noColor: noColor) { terminal in
+        try withTerminal(.init(noColor: noColor)) { terminal in
             let session = Session(
                 vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode)
             session.run(on: terminal)
