@@ -76,12 +76,17 @@ public struct Buffer: Equatable, Sendable {
 
     /// Writes `text` from (x, y) to the right, clipped at `maxWidth` columns and at
     /// the buffer or `clip` edge. Returns the number of columns written.
+    ///
+    /// Zero-width characters (controls, a combining mark with no base) are
+    /// skipped, so the columns written always equal `DisplayWidth.of(text)`
+    /// when there is room — the same count wrapping and alignment use.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
         var column = x
-        let limit = x + max(0, maxWidth)
+        let limit = maxWidth >= Int.max - max(0, x) ? Int.max : x + max(0, maxWidth)
         for character in text {
-            let width = max(1, DisplayWidth.of(character))
+            let width = DisplayWidth.of(character)
+            if width == 0 { continue }
             if column + width > limit { break }
             set(column, y, character, style: style, clip: clip)
             column += width

@@ -113,6 +113,20 @@ public struct Style: Hashable, Sendable {
         copy.modifiers.formUnion(modifiers)
         return copy
     }
+
+    public func removing(_ modifiers: Modifiers) -> Style {
+        var copy = self
+        copy.modifiers.subtract(modifiers)
+        return copy
+    }
+
+    /// `other` laid over this style: its colours where they are not `.default`, and both sets of modifiers.
+    public func patched(with other: Style) -> Style {
+        Style(
+            foreground: other.foreground == .default ? foreground : other.foreground,
+            background: other.background == .default ? background : other.background,
+            modifiers: modifiers.union(other.modifiers))
+    }
 }
 
 /// What the terminal can show; the view picks palettes from it.
