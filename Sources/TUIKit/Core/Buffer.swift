@@ -83,7 +83,9 @@ public struct Buffer: Equatable, Sendable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
         var column = x
-        let limit = maxWidth >= Int.max - max(0, x) ? Int.max : x + max(0, maxWidth)
+        let bounds = clip.map { $0.intersection(area) } ?? area
+        // Stop at the visible edge so the count is what is on screen.
+        let limit = min(bounds.right, maxWidth >= Int.max - max(0, x) ? Int.max : x + max(0, maxWidth))
         for character in text {
             let width = DisplayWidth.of(character)
             if width == 0 { continue }

@@ -100,11 +100,12 @@ public struct Frame: Widget, Sendable {
             used = buffer.write(" " + shown + " ", x: room.x, y: top, style: headingStyle, clip: room)
         }
         if let trailingTitle, !trailingTitle.isEmpty {
-            let available = room.width - used - (used > 0 ? 1 : 0) - 2
+            // One line segment before the corner, as before the leading title.
+            let available = room.width - used - (used > 0 ? 1 : 0) - 3
             if available >= 1 {
                 let shown = DisplayWidth.truncate(trailingTitle, to: available)
                 let text = " " + shown + " "
-                buffer.write(text, x: room.right - DisplayWidth.of(text), y: top, style: titleStyle, clip: room)
+                buffer.write(text, x: room.right - 1 - DisplayWidth.of(text), y: top, style: headingStyle, clip: room)
             }
         }
     }

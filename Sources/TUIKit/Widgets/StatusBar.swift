@@ -34,7 +34,7 @@ public struct StatusBar: Widget, Sendable {
             let width = DisplayWidth.of(helpHint.statusText)
             let x = max(row.x, right - width - 1)
             draw(helpHint, x: x, maxWidth: right - x, into: &buffer, row: row)
-            right = x - 1
+            right = x - DisplayWidth.of(separator)
         }
         var x = row.x + 1
         if let title, !title.isEmpty, right - x >= 1 {
