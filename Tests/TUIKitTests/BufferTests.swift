@@ -51,3 +51,25 @@ final class BufferTests: XCTestCase {
         XCTAssertEqual(buffer.styleRuns.map(\.description), ["0,0..1: mods=bold", "2,0..5: fg=red, mods=bold"])
     }
 }
+
+final class WideCharacterEdgeTests: XCTestCase {
+    func testEmojiAtTheRightEdgeIsNotHalved() {
+        var buffer = Buffer(size: Size(width: 3, height: 1))
+        XCTAssertEqual(buffer.write("ab😀", x: 0, y: 0), 2)
+        assertLines(buffer, ["ab "])
+        assertLines(draw(Paragraph("a😀b"), width: 2, height: 2), ["a ", "😀"])
+    }
+
+    func testMapLabelsAreMeasuredInColumns() {
+        // "日本" is 4 columns: left of a point in the last column it starts 4 cells before it.
+        let map = ScatterMap(points: [.init("日本", x: 1, y: 0)], bounds: WorldBounds(minX: 0, maxX: 1, minY: 0, maxY: 1))
+        assertLines(draw(map, width: 6, height: 1), [" 日本•"])
+    }
+
+    func testBarLabelsWithWideCharactersArePadded() {
+        let chart = BarChart(bars: [.init("日本", value: 1, valueText: "1"), .init("a", value: 1, valueText: "1")])
+        assertLines(draw(chart, width: 12, height: 2), ["日本 █████ 1", "a    █████ 1"])
+        // A third of 9 is 3 columns: "日本" is cut to "日" and padded, never half a glyph.
+        assertLines(draw(chart, width: 9, height: 2), ["日  ███ 1", "a   ███ 1"])
+    }
+}

@@ -57,3 +57,19 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertNil(NumberFormat.fitting([-0.5], in: 2))
     }
 }
+
+final class NumberFormatWidthTests: XCTestCase {
+    /// `fitting` looks only at the extremes; check it against formatting every value.
+    func testFittingAgreesWithTheWidestFormattedValue() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let values = (0..<6).map { _ in
+                Double.random(in: -150...150, using: &generator) / Double([1, 10, 100, 1000].randomElement(using: &generator)!)
+            }
+            for columns in 1...7 {
+                guard let format = NumberFormat.fitting(values, in: columns) else { continue }
+                XCTAssertLessThanOrEqual(format.width(of: values), columns, "\(values) in \(columns): \(format)")
+            }
+        }
+    }
+}

@@ -39,8 +39,16 @@ public struct NumberFormat: Hashable, Sendable {
     ///
     /// One format for a whole table keeps its columns aligned.
     public static func fitting(_ values: [Double], in columns: Int) -> NumberFormat? {
-        let finite = values.filter(\.isFinite)
-        let largest = finite.reduce(0) { max($0, abs($1)) }
+        // Width grows with magnitude on each side of zero, so the largest and the most
+        // negative value decide it: two strings per format instead of one per value.
+        var highest = 0.0
+        var lowest = 0.0
+        for value in values where value.isFinite {
+            highest = max(highest, value)
+            lowest = min(lowest, value)
+        }
+        let finite = [highest, lowest]
+        let largest = max(highest, -lowest)
         let candidates: [NumberFormat]
         if largest < 9.995 {
             candidates = [
