@@ -28,6 +28,8 @@ final class AreaContractTests: XCTestCase {
             ("bars", BarChart(bars: [.init("日本", value: 0.7), .init("b", value: 0.3)], selectedIndex: 1)),
             ("status", StatusBar(bindings: bindings, title: "Lesson 1")),
             ("help", HelpOverlay(bindings: bindings)),
+            ("popup", Popup(title: "日本", body: "a long 日本語 body\nwith lines", scroll: 1)),
+            ("field", TextField(text: "日本語", prompt: "add: ")),
         ]
     }()
 

@@ -64,12 +64,12 @@ public struct Buffer: Equatable, Sendable {
     private mutating func clearWide(at x: Int, y: Int) {
         guard x >= 0, x < size.width, y >= 0, y < size.height else { return }
         let index = y * size.width + x
-        if cells[index].isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        // A wide character is always followed by its continuation cell, so that cell tells
+        // whether (x, y) starts one, without measuring the symbol.
+        if cells[index].isContinuation {
+            if x > 0 { cells[index - 1] = Cell(" ", style: cells[index - 1].style) }
             cells[index] = Cell(" ", style: cells[index].style)
-        } else if DisplayWidth.of(Character(cells[index].symbol.isEmpty ? " " : cells[index].symbol)) == 2,
-            x + 1 < size.width
-        {
+        } else if x + 1 < size.width, cells[index + 1].isContinuation {
             cells[index + 1] = Cell(" ", style: cells[index + 1].style)
         }
     }

@@ -70,25 +70,33 @@ extension Buffer {
     /// Styles are reset at the end of every styled line, so any line can be printed
     /// alone; trailing unstyled blanks are dropped, as in `text`.
     public func ansiText(colorMode: ColorMode) -> String {
-        var output: [String] = []
+        var output = ""
+        output.reserveCapacity(cells.count * 2)
+        var codes: [Style: String] = [:]
         for y in 0..<size.height {
-            var end = size.width
-            while end > 0, self[end - 1, y].style == .plain, self[end - 1, y].symbol == " " { end -= 1 }
-            var line = ""
+            if y > 0 { output += "\n" }
+            let start = y * size.width
+            var end = start + size.width
+            while end > start, cells[end - 1].style == .plain, cells[end - 1].symbol == " " { end -= 1 }
             var current = Style.plain
-            for x in 0..<end {
-                let cell = self[x, y]
+            for index in start..<end {
+                let cell = cells[index]
                 if cell.isContinuation { continue }
                 if cell.style != current {
-                    line += Self.sgr(cell.style, colorMode: colorMode)
+                    if let code = codes[cell.style] {
+                        output += code
+                    } else {
+                        let code = Self.sgr(cell.style, colorMode: colorMode)
+                        codes[cell.style] = code
+                        output += code
+                    }
                     current = cell.style
                 }
-                line += cell.symbol
+                output += cell.symbol
             }
-            if current != .plain { line += "\u{1B}[0m" }
-            output.append(line)
+            if current != .plain { output += "\u{1B}[0m" }
         }
-        return output.joined(separator: "\n")
+        return output
     }
 
     /// One SGR sequence that resets and then sets the whole `style`.
