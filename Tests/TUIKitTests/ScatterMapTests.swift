@@ -40,6 +40,13 @@ final class ScatterMapTests: XCTestCase {
         XCTAssertEqual(buffer[1, 0].style, red.adding([.reverse, .bold]))
     }
 
+    func testBoxedInSelectedLabelCoversItsRightNeighbourAsALastResort() {
+        let map = ScatterMap(
+            points: [.init("a", x: 0, y: 0), .init("bee", x: 1, y: 0, isSelected: true), .init("c", x: 2, y: 0)],
+            bounds: WorldBounds(minX: 0, maxX: 4, minY: 0, maxY: 1))
+        assertLines(draw(map, width: 5, height: 1), ["••bee"])
+    }
+
     func testLabelsTryRightThenLeftThenAboveThenBelow() {
         // Three points in one cell column: each label takes the next free place.
         let map = ScatterMap(

@@ -4,7 +4,9 @@
 /// glyph in its cell; arrows are braille lines ending in a direction glyph.
 /// Labels go right, left, above or below their point, whichever is free first,
 /// and are left out rather than drawn over another label, point or arrow head;
-/// the selected point is drawn on top, highlighted, and its label is always shown.
+/// the selected point is drawn on top, highlighted, and its label is always shown:
+/// placed first, cut to the free room beside it when it must be, and only when
+/// both neighbouring cells are taken does it cover what lies to its right.
 public struct ScatterMap: Widget, Sendable {
     public struct Point: Hashable, Sendable {
         public var label: String
@@ -44,13 +46,13 @@ public struct ScatterMap: Widget, Sendable {
         public var plotArea: Rect
         public var bounds: WorldBounds
         /// The cell of each point, by index into `points`; nil for a point that is not finite.
-        public var pointCells: [Cell?]
+        public var pointCells: [CellPosition?]
         /// The cells of each shown label (its first cell and width), by index into `points`.
         public var labels: [LabelPlacement?]
         /// Points whose label had no room.
         public var omittedLabels: Int
 
-        public struct Cell: Hashable, Sendable {
+        public struct CellPosition: Hashable, Sendable {
             public var x: Int
             public var y: Int
         }
@@ -189,13 +191,13 @@ public struct ScatterMap: Widget, Sendable {
         }
         for head in heads { grid[head.x, head.y] = .head }
 
-        var pointCells: [Placement.Cell?] = []
+        var pointCells: [Placement.CellPosition?] = []
         for point in points {
             guard let dot = world.dot(for: point.position, dotWidth: dotWidth, dotHeight: dotHeight) else {
                 pointCells.append(nil)
                 continue
             }
-            let cell = Placement.Cell(x: plot.x + dot.x / 2, y: plot.y + dot.y / 4)
+            let cell = Placement.CellPosition(x: plot.x + dot.x / 2, y: plot.y + dot.y / 4)
             pointCells.append(cell)
             if plot.contains(x: cell.x, y: cell.y) { grid[cell.x, cell.y] = .point }
         }
@@ -226,7 +228,9 @@ public struct ScatterMap: Widget, Sendable {
     }
 
     /// The first free spot of right, left, above, below; labels keep one blank cell between them.
-    private static func placeLabel(_ label: String, at cell: Placement.Cell, grid: Grid, allowLines: Bool) -> Placement.LabelPlacement? {
+    private static func placeLabel(_ label: String, at cell: Placement.CellPosition, grid: Grid, allowLines: Bool) -> Placement
+        .LabelPlacement?
+    {
         let width = DisplayWidth.of(label)
         guard width > 0 else { return nil }
         let centred = cell.x - (width - 1) / 2
@@ -251,7 +255,7 @@ public struct ScatterMap: Widget, Sendable {
 
     /// For the selected point: the longest free run right or left, the label cut to it;
     /// with no free cell at all, straight to the right over whatever is there.
-    private static func forceLabel(_ label: String, at cell: Placement.Cell, grid: Grid) -> Placement.LabelPlacement? {
+    private static func forceLabel(_ label: String, at cell: Placement.CellPosition, grid: Grid) -> Placement.LabelPlacement? {
         var right = 0
         while grid.area.contains(x: cell.x + 1 + right, y: cell.y), [.empty, .line].contains(grid[cell.x + 1 + right, cell.y]) {
             right += 1
@@ -339,10 +343,12 @@ public struct ScatterMap: Widget, Sendable {
     /// within two cells; nil when nothing is near.
     public func pointIndex(atX x: Int, y: Int, in area: Rect) -> Int? {
         let placement = layout(in: area)
-        if let selected = points.indices.first(where: { points[$0].isSelected && placement.pointCells[$0] == Placement.Cell(x: x, y: y) }) {
+        if let selected = points.indices.first(where: {
+            points[$0].isSelected && placement.pointCells[$0] == Placement.CellPosition(x: x, y: y)
+        }) {
             return selected
         }
-        if let hit = points.indices.last(where: { placement.pointCells[$0] == Placement.Cell(x: x, y: y) }) { return hit }
+        if let hit = points.indices.last(where: { placement.pointCells[$0] == Placement.CellPosition(x: x, y: y) }) { return hit }
         if let hit = points.indices.first(where: { index in
             guard let label = placement.labels[index] else { return false }
             return label.y == y && x >= label.x && x < label.x + label.width
