@@ -64,24 +64,31 @@ public struct Buffer: Equatable, Sendable {
     private mutating func clearWide(at x: Int, y: Int) {
         guard x >= 0, x < size.width, y >= 0, y < size.height else { return }
         let index = y * size.width + x
-        if cells[index].isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        // A wide character is always followed by its continuation cell, so that cell tells
+        // whether (x, y) starts one, without measuring the symbol.
+        if cells[index].isContinuation {
+            if x > 0 { cells[index - 1] = Cell(" ", style: cells[index - 1].style) }
             cells[index] = Cell(" ", style: cells[index].style)
-        } else if DisplayWidth.of(Character(cells[index].symbol.isEmpty ? " " : cells[index].symbol)) == 2,
-            x + 1 < size.width
-        {
+        } else if x + 1 < size.width, cells[index + 1].isContinuation {
             cells[index + 1] = Cell(" ", style: cells[index + 1].style)
         }
     }
 
     /// Writes `text` from (x, y) to the right, clipped at `maxWidth` columns and at
     /// the buffer or `clip` edge. Returns the number of columns written.
+    ///
+    /// Zero-width characters (controls, a combining mark with no base) are
+    /// skipped, so the columns written always equal `DisplayWidth.of(text)`
+    /// when there is room — the same count wrapping and alignment use.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
         var column = x
-        let limit = x + max(0, maxWidth)
+        let bounds = clip.map { $0.intersection(area) } ?? area
+        // Stop at the visible edge so the count is what is on screen.
+        let limit = min(bounds.right, maxWidth >= Int.max - max(0, x) ? Int.max : x + max(0, maxWidth))
         for character in text {
-            let width = max(1, DisplayWidth.of(character))
+            let width = DisplayWidth.of(character)
+            if width == 0 { continue }
             if column + width > limit { break }
             set(column, y, character, style: style, clip: clip)
             column += width

@@ -50,3 +50,12 @@ public struct Rect: Hashable, Sendable {
         return Rect(x: left, y: top, width: min(right, other.right) - left, height: min(bottom, other.bottom) - top)
     }
 }
+
+extension Rect {
+    /// A rectangle of at most `width` × `height` centred in this one (cut to fit).
+    public func centered(width: Int, height: Int) -> Rect {
+        let w = min(max(0, width), self.width)
+        let h = min(max(0, height), self.height)
+        return Rect(x: x + (self.width - w) / 2, y: y + (self.height - h) / 2, width: w, height: h)
+    }
+}

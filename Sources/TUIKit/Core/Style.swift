@@ -54,20 +54,21 @@ public enum Color: Hashable, Sendable {
         let i = Int(index)
         switch i {
         case 0..<16:
-            let table: [(Int, Int, Int)] = [
-                (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-                (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-            ]
-            return table[i]
+            return Self.ansiTable[i]
         case 16..<232:
-            let levels: [Int] = [0, 95, 135, 175, 215, 255]
             let c = i - 16
-            return (levels[c / 36], levels[(c / 6) % 6], levels[c % 6])
+            return (Self.cubeLevels[c / 36], Self.cubeLevels[(c / 6) % 6], Self.cubeLevels[c % 6])
         default:
             let v = 8 + 10 * (i - 232)
             return (v, v, v)
         }
     }
+
+    private static let ansiTable: [(Int, Int, Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+    private static let cubeLevels: [Int] = [0, 95, 135, 175, 215, 255]
 }
 
 /// Text attributes that every terminal understands.
@@ -112,6 +113,20 @@ public struct Style: Hashable, Sendable {
         var copy = self
         copy.modifiers.formUnion(modifiers)
         return copy
+    }
+
+    public func removing(_ modifiers: Modifiers) -> Style {
+        var copy = self
+        copy.modifiers.subtract(modifiers)
+        return copy
+    }
+
+    /// `other` laid over this style: its colours where they are not `.default`, and both sets of modifiers.
+    public func patched(with other: Style) -> Style {
+        Style(
+            foreground: other.foreground == .default ? foreground : other.foreground,
+            background: other.background == .default ? background : other.background,
+            modifiers: modifiers.union(other.modifiers))
     }
 }
 

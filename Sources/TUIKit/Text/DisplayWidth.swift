@@ -7,6 +7,8 @@
 public enum DisplayWidth {
     /// Columns of one grapheme cluster: the width of its first scalar that is not zero-width.
     public static func of(_ character: Character) -> Int {
+        // Most text is ASCII; "\r\n" is one Character whose asciiValue is 10 (zero width).
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         for scalar in character.unicodeScalars {
             let width = of(scalar)
             if width > 0 { return width }

@@ -1,0 +1,28 @@
+/// The one update-and-draw cycle shared by the interactive screen, `render --keys` and tests.
+public enum EventLoop {
+    /// Draws a first frame, then for every event calls `handle` and draws a full new frame.
+    ///
+    /// Stops when `handle` returns false (quit; no frame is drawn after it) or when
+    /// the terminal has no more events. With `tickMilliseconds`, waiting that long
+    /// without input sends `.tick`, so the input can only end through `handle`;
+    /// without it the loop waits for input and a nil event means the input ended.
+    /// `view` gets the terminal's size and colour mode as they are at each frame,
+    /// so a resize is drawn at the new size.
+    public static func run(
+        terminal: some Terminal, tickMilliseconds: Int? = nil,
+        view: (Size, ColorMode) -> Buffer, handle: (InputEvent) -> Bool
+    ) {
+        terminal.draw(view(terminal.size, terminal.colorMode))
+        while true {
+            let event: InputEvent
+            if let tick = tickMilliseconds {
+                event = terminal.nextEvent(timeoutMilliseconds: max(0, tick)) ?? .tick
+            } else {
+                guard let next = terminal.nextEvent(timeoutMilliseconds: -1) else { return }
+                event = next
+            }
+            guard handle(event) else { return }
+            terminal.draw(view(terminal.size, terminal.colorMode))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Fixed-point number text for cells and bars, without Foundation.
+public struct NumberFormat: Hashable, Sendable {
+    /// Digits after the point.
+    public var decimals: Int
+    /// Writes `.93` and `-.12` instead of `0.93` and `-0.12`, to save a column.
+    public var dropsLeadingZero: Bool
+
+    public init(decimals: Int, dropsLeadingZero: Bool = false) {
+        self.decimals = max(0, min(decimals, 9))
+        self.dropsLeadingZero = dropsLeadingZero
+    }
+
+    /// `value` rounded half away from zero; never "-0.00"; "∞", "-∞" and "NaN" for non-finite values.
+    public func string(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        var power = 1
+        for _ in 0..<decimals { power *= 10 }
+        let scaled = (abs(value) * Double(power)).rounded()
+        // Beyond Int's range fixed point means nothing; Swift's shortest form says it plainly.
+        guard scaled < 9e15 else { return "\(value)" }
+        let units = Int(scaled)
+        var text = units == 0 || value > 0 ? "" : "-"
+        let whole = units / power
+        if !(dropsLeadingZero && whole == 0 && decimals > 0) { text += String(whole) }
+        if decimals > 0 {
+            let fraction = String(units % power)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
+
+    /// Columns of the widest of `values` in this format.
+    public func width(of values: [Double]) -> Int {
+        values.reduce(0) { max($0, DisplayWidth.of(string($1))) }
+    }
+
+    /// The most precise format — 2 decimals below 10, 1 below 100, else none — in which
+    /// every value fits `columns`; nil when even the shortest does not fit.
+    ///
+    /// One format for a whole table keeps its columns aligned.
+    public static func fitting(_ values: [Double], in columns: Int) -> NumberFormat? {
+        // Width grows with magnitude on each side of zero, so the largest and the most
+        // negative value decide it: two strings per format instead of one per value.
+        var highest = 0.0
+        var lowest = 0.0
+        for value in values where value.isFinite {
+            highest = max(highest, value)
+            lowest = min(lowest, value)
+        }
+        let finite = [highest, lowest]
+        let largest = max(highest, -lowest)
+        let candidates: [NumberFormat]
+        if largest < 9.995 {
+            candidates = [
+                .init(decimals: 2), .init(decimals: 2, dropsLeadingZero: true), .init(decimals: 1),
+                .init(decimals: 1, dropsLeadingZero: true),
+            ]
+        } else if largest < 99.95 {
+            candidates = [.init(decimals: 1), .init(decimals: 0)]
+        } else {
+            candidates = [.init(decimals: 0)]
+        }
+        return candidates.first { $0.width(of: finite) <= columns }
+    }
+}
