@@ -12,32 +12,35 @@ import PackagePlugin
 struct AssetEmbedder: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let assets = context.package.directoryURL.appending(path: "Assets")
-        let inputs = Self.files(under: assets)
+        let (files, folders) = Self.contents(of: assets)
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedAssets.swift")
+        // SwiftPM may reuse this plugin's answer without calling it again, so the
+        // folders are inputs too: adding or removing a file changes a folder's
+        // modification time, which reruns AssetGen, and AssetGen lists the folder itself.
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) asset file(s)",
+                displayName: "Embedding \(files.count) asset file(s)",
                 executable: try context.tool(named: "AssetGen").url,
-                arguments: [output.path(), assets.path()] + inputs.map { $0.path() },
-                inputFiles: inputs,
+                arguments: [output.path(), assets.path()],
+                inputFiles: [assets] + folders + files,
                 outputFiles: [output]
             )
         ]
     }
 
-    /// Regular files below `root`, sorted so the generated source is stable.
-    static func files(under root: URL) -> [URL] {
-        let keys: [URLResourceKey] = [.isRegularFileKey]
+    /// Regular files and folders below `root`, sorted so the build plan is stable.
+    static func contents(of root: URL) -> (files: [URL], folders: [URL]) {
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
         guard
             let walker = FileManager.default.enumerator(
                 at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { return [] }
-        var found: [URL] = []
+        else { return ([], []) }
+        var files: [URL] = []
+        var folders: [URL] = []
         for case let url as URL in walker {
-            if (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true {
-                found.append(url)
-            }
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isRegularFile == true { files.append(url) } else if values?.isDirectory == true { folders.append(url) }
         }
-        return found.sorted { $0.path() < $1.path() }
+        return (files.sorted { $0.path() < $1.path() }, folders.sorted { $0.path() < $1.path() })
     }
 }

@@ -1,19 +1,28 @@
 import Foundation
 
-// Usage: AssetGen OUTPUT ASSETS_ROOT FILE...
-// Writes Swift source declaring `EmbeddedAssets.files`, keyed by the path
-// relative to ASSETS_ROOT. Every asset must be UTF-8 text.
+// Usage: AssetGen OUTPUT ASSETS_ROOT
+// Writes Swift source declaring `EmbeddedAssets.files`: every regular file
+// below ASSETS_ROOT (hidden ones skipped), keyed by its path relative to
+// ASSETS_ROOT. Every asset must be UTF-8 text.
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: AssetGen OUTPUT ASSETS_ROOT FILE...\n".utf8))
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: AssetGen OUTPUT ASSETS_ROOT\n".utf8))
     exit(2)
 }
 let output = URL(fileURLWithPath: arguments[1])
 let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
 var entries: [String] = []
-for path in arguments.dropFirst(3) {
-    let url = URL(fileURLWithPath: path).standardizedFileURL
+var paths: [String] = []
+if let walker = FileManager.default.enumerator(
+    at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+{
+    for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        paths.append(url.standardizedFileURL.path)
+    }
+}
+for path in paths.sorted() {
+    let url = URL(fileURLWithPath: path)
     guard let data = FileManager.default.contents(atPath: url.path),
         let text = String(data: data, encoding: .utf8)
     else {

@@ -52,7 +52,7 @@ struct AttnTUI: ParsableCommand {
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {
         FileHandle.standardError.write(Data("attn-tui: \(message)\n".utf8))
-        exit(code)
+        Foundation.exit(code)
     }
 }
 

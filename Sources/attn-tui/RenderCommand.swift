@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw QueryError("--keys: \(error)")
         }
-        let session = try Session(
+        let session = Session(
             vocabulary: try vocabulary.load(), lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
             colorMode: noColor ? .monochrome : .palette256)
         let terminal = RecordingTerminal(size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) })

@@ -22,7 +22,8 @@ public struct Analysis: Sendable {
 
     init(words: [WordInPlay], preview: WordInPlay?, metric: Metric, temperature: Double, previous: Analysis?, dimension: Int) {
         let vectors = words.map(\.vector)
-        pca = PCA(vectors: vectors, dimension: dimension, orientedLike: previous?.pca.axes)
+        let pca = PCA(vectors: vectors, dimension: dimension, orientedLike: previous?.pca.axes)
+        self.pca = pca
         points = vectors.map(pca.project)
         previewPoint = preview.map { pca.project($0.vector) }
         cosine = SimilarityMatrix(vectors: vectors, metric: .cosine)

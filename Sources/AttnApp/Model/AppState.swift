@@ -9,13 +9,14 @@ public enum Focus: String, CaseIterable, Sendable {
 /// What the screen is doing besides showing the panels.
 public enum Mode: Equatable, Sendable {
     case browsing
-    /// Typing a word to add. `cursor` counts characters.
-    case prompt(text: String, cursor: Int)
+    /// Typing a word to add.
+    case prompt(TextField)
     /// Placing an unknown word by setting its feature values.
     case placing(Placement)
-    case help
+    /// The key list, scrolled by `scroll` lines.
+    case help(scroll: Int)
     /// The computation behind one number, opened with Enter.
-    case detail(Detail)
+    case detail(Detail, scroll: Int)
 }
 
 /// An unknown word being placed: its vector so far and the feature being edited.

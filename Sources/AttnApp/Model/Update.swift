@@ -24,13 +24,13 @@ extension AppState {
             message = nil
             switch mode {
             case .browsing: return browse(key)
-            case .prompt(let text, let cursor): return edit(key, text: text, cursor: cursor)
+            case .prompt(let field): return edit(key, field)
             case .placing(let placement): return place(key, placement)
-            case .help:
-                if key == .control("c") { isFinished = true } else { mode = .browsing }
+            case .help(let scroll):
+                mode = scrolled(key, scroll).map { .help(scroll: $0) } ?? .browsing
                 return []
-            case .detail:
-                if key == .control("c") { isFinished = true } else { mode = .browsing }
+            case .detail(let detail, let scroll):
+                mode = scrolled(key, scroll).map { .detail(detail, scroll: $0) } ?? .browsing
                 return []
             }
         }
@@ -53,7 +53,7 @@ extension AppState {
         case .nextFocus: focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + 1) % Focus.allCases.count]
         case .previousFocus:
             focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + Focus.allCases.count - 1) % Focus.allCases.count]
-        case .addWord: mode = .prompt(text: "", cursor: 0)
+        case .addWord: mode = .prompt(Self.wordField())
         case .removeWord: return removeSelected()
         case .cycleMetric:
             metric = [Metric.scaledDot, .cosine, .dot][([Metric.scaledDot, .cosine, .dot].firstIndex(of: metric)! + 1) % 3]
@@ -75,7 +75,7 @@ extension AppState {
             recompute()
             message = "lesson reset"
             return [.save]
-        case .help: mode = .help
+        case .help: mode = .help(scroll: 0)
         }
         return []
     }
@@ -90,7 +90,8 @@ extension AppState {
     /// ↑/↓ moves the selected word on the map, the column in the heatmap, the bar in the weights.
     private mutating func move(by step: Int) {
         guard !words.isEmpty else { return }
-        let wrap = { (value: Int) in (value + words.count) % words.count }
+        let count = words.count
+        let wrap = { (value: Int) in (value + count) % count }
         switch focus {
         case .map: selected = wrap(selected + step)
         case .heatmap: column = wrap(column + step)
@@ -113,46 +114,42 @@ extension AppState {
         guard !words.isEmpty else { return }
         switch focus {
         case .map, .weights:
-            mode = .detail(.weight(row: selected, column: focus == .map ? selected : weightCursor))
+            mode = .detail(.weight(row: selected, column: focus == .map ? selected : weightCursor), scroll: 0)
         case .heatmap:
-            mode = .detail(.score(row: selected, column: column, metric: metric))
+            mode = .detail(.score(row: selected, column: column, metric: metric), scroll: 0)
         }
     }
 
     // MARK: Adding a word
 
-    private mutating func edit(_ key: Key, text: String, cursor: Int) -> [Effect] {
-        var characters = Array(text)
-        var cursor = min(cursor, characters.count)
+    static func wordField() -> TextField {
+        TextField(prompt: "add word: ", placeholder: "type a word, Enter to add, Esc to cancel", maxLength: 40)
+    }
+
+    /// ↑/↓ (and PgUp/PgDn) scroll an overlay; any other key closes it (nil).
+    private func scrolled(_ key: Key, _ scroll: Int) -> Int? {
         switch key {
-        case .escape:
+        case .up, .character("k"): max(0, scroll - 1)
+        case .down, .character("j"): scroll + 1
+        case .pageUp: max(0, scroll - 10)
+        case .pageDown: scroll + 10
+        default: nil
+        }
+    }
+
+    private mutating func edit(_ key: Key, _ field: TextField) -> [Effect] {
+        var field = field
+        if key == .control("c") {
+            mode = .browsing
+            return []
+        }
+        switch field.handle(key) {
+        case .submitted(let text): return submit(text.trimmingWhitespace())
+        case .cancelled:
             mode = .browsing
             message = "cancelled"
-            return []
-        case .control("c"):
-            mode = .browsing
-            return []
-        case .enter: return submit(text.trimmingWhitespace())
-        case .backspace:
-            if cursor > 0 {
-                characters.remove(at: cursor - 1)
-                cursor -= 1
-            }
-        case .delete: if cursor < characters.count { characters.remove(at: cursor) }
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = characters.count
-        case .control("u"):
-            characters.removeFirst(cursor)
-            cursor = 0
-        case .character(let c) where !c.isWhitespace || c == " ":
-            guard characters.count < 40, !c.isNewline else { break }
-            characters.insert(c, at: cursor)
-            cursor += 1
-        default: break
+        case .edited, .ignored: mode = .prompt(field)
         }
-        mode = .prompt(text: String(characters), cursor: cursor)
         return []
     }
 
@@ -190,7 +187,7 @@ extension AppState {
     }
 
     private func centroid() -> [Double] {
-        let sum = words.dropFirst().reduce(words[0].vector) { add($0, $1.vector) }
+        let sum = words.dropFirst().reduce(words[0].vector) { AttnMath.add($0, $1.vector) }
         return scale(sum, by: 1 / Double(words.count)).map { ($0 * 10).rounded() / 10 }
     }
 
@@ -246,6 +243,15 @@ extension AppState {
             focus = .map
         }
         return []
+    }
+}
+
+extension AppState {
+    /// The word drawn at a screen cell of the map, using the same layout the view draws.
+    func lastLayoutHit(x: Int, y: Int) -> Int? {
+        let layout = ScreenLayout(size: size, focus: focus, wordCount: words.count)
+        guard let area = layout.map else { return nil }
+        return MapPanel(state: self, colorMode: environment.colorMode).wordIndex(atX: x, y: y, in: area)
     }
 }
 

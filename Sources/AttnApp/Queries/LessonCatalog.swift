@@ -1,3 +1,4 @@
+import TUIKit
 import AttnAssets
 
 /// The course's lessons, numbered from 1, as listed in `Assets/lessons.tsv`.

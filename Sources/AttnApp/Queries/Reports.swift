@@ -1,3 +1,4 @@
+import TUIKit
 import AttnMath
 
 /// What one command-line query answers, as JSON and as a text table.

@@ -1,3 +1,4 @@
+import TUIKit
 import AttnMath
 
 /// The computation behind one number on screen, with the actual values:

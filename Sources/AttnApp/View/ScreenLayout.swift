@@ -24,7 +24,7 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The line for the prompt and messages.
     public var message = Rect(x: 0, y: 0, width: 0, height: 0)
     public var status = Rect(x: 0, y: 0, width: 0, height: 0)
-    /// Cosine and dot product side by side (from 100 columns), else one toggled by `m`.
+    /// Cosine and dot product side by side (from 100×30), else one toggled by `m`.
     public var heatmapsSideBySide = false
 
     public init(size: Size, focus: Focus, wordCount: Int) {
@@ -48,16 +48,29 @@ public struct ScreenLayout: Equatable, Sendable {
             return
         }
         kind = .full
-        let columns = Layout.split(body, .horizontal, [.percentage(50), .fill(1)])
-        let lessonHeight = max(8, min(14, body.height / 3))
-        let left = Layout.split(columns[0], .vertical, [.fill(1), .length(lessonHeight)])
-        map = left[0]
-        lesson = left[1]
-        // The heatmap takes what its rows need (border, header, legend), leaving the weights at least 40 %.
-        let heatmapHeight = min(wordCount + 5, body.height * 6 / 10)
-        let right = Layout.split(columns[1], .vertical, [.length(heatmapHeight), .fill(1)])
-        heatmap = right[0]
-        weights = right[1]
-        heatmapsSideBySide = size.width >= 100
+        heatmapsSideBySide = size.width >= 100 && size.height >= 30
+        if heatmapsSideBySide {
+            // Wide: both heatmaps across the bottom at full width, so their cells hold numbers;
+            // above them the map beside the weights and the lesson.
+            let heatmapHeight = min(wordCount + 5, body.height * 45 / 100)
+            let rows = Layout.split(body, .vertical, [.fill(1), .length(heatmapHeight)])
+            heatmap = rows[1]
+            let columns = Layout.split(rows[0], .horizontal, [.percentage(50), .fill(1)])
+            map = columns[0]
+            let right = Layout.split(columns[1], .vertical, [.length(min(wordCount + 2, columns[1].height / 2)), .fill(1)])
+            weights = right[0]
+            lesson = right[1]
+        } else {
+            let columns = Layout.split(body, .horizontal, [.percentage(50), .fill(1)])
+            let lessonHeight = max(8, min(14, body.height / 3))
+            let left = Layout.split(columns[0], .vertical, [.fill(1), .length(lessonHeight)])
+            map = left[0]
+            lesson = left[1]
+            // The heatmap takes what its rows need (border, header, legend), leaving the weights at least 40 %.
+            let heatmapHeight = min(wordCount + 4, body.height * 6 / 10)
+            let right = Layout.split(columns[1], .vertical, [.length(heatmapHeight), .fill(1)])
+            heatmap = right[0]
+            weights = right[1]
+        }
     }
 }

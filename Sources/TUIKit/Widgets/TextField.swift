@@ -3,7 +3,7 @@
 /// The cursor counts characters (grapheme clusters), so `é` typed as `e` plus a
 /// combining accent, or `日`, is one step. The view scrolls sideways to keep
 /// the cursor visible; the cursor cell is drawn reversed.
-public struct TextField: Widget, Sendable {
+public struct TextField: Widget, Sendable, Hashable {
     public enum Outcome: Hashable, Sendable {
         /// The text or the cursor changed.
         case edited

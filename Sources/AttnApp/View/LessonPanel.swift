@@ -1,0 +1,118 @@
+import AttnAssets
+import AttnMath
+import TUIKit
+
+/// The lesson's text and its formula with the live numbers of the selected
+/// word; while a new word is being placed, its feature editor instead.
+struct LessonPanel: Widget {
+    let state: AppState
+    let colorMode: ColorMode
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        if case .placing(let placement) = state.mode {
+            renderPlacement(placement, into: &buffer, area: area)
+            return
+        }
+        let lesson = LessonText.lesson(state.lesson)
+        let frame = Frame(title: "Lesson \(state.lesson) · \(lesson.title)")
+        let inner = frame.draw(into: &buffer, area: area)
+        var text = StyledText()
+        if let formula = liveFormula {
+            text.append(formula + "\n\n", style: Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold]))
+        }
+        text.append(lesson.body)
+        if let tryIt = lesson.tryIt { text.append("\n\nTry: " + tryIt, style: Style(modifiers: [.italic])) }
+        Paragraph(text).render(into: &buffer, area: inner)
+    }
+
+    /// context(w) = Σ weightⱼ·wordⱼ for the selected word, largest weights first.
+    var liveFormula: String? {
+        guard let attention = state.analysis.attention, let word = state.selectedWord,
+            attention.weights.indices.contains(state.selected)
+        else { return nil }
+        let terms = zip(attention.weights[state.selected], state.words)
+            .sorted { $0.0 > $1.0 }
+            .map { "\(NumberFormat.fixed($0.0, decimals: 2))·\($0.1.word)" }
+        return "context(\(word.word)) = " + terms.joined(separator: " + ")
+    }
+
+    private func renderPlacement(_ placement: Placement, into buffer: inout Buffer, area: Rect) {
+        let frame = Frame(title: "Place '\(placement.word)' · ↑/↓ feature · ←/→ value · Enter add · Esc cancel", isFocused: true)
+        let inner = frame.draw(into: &buffer, area: area)
+        let names = state.featureNames
+        let nameWidth = min(10, names.map { DisplayWidth.of($0) }.max() ?? 0)
+        // Several columns of features when the panel is wide, so 8 features fit in a few rows.
+        let columnWidth = nameWidth + 14
+        let columns = max(1, inner.width / columnWidth)
+        let rowsNeeded = (names.count + columns - 1) / columns
+        let first = max(0, placement.feature / columns - max(0, inner.height - 2) + 1)
+        for (index, value) in placement.vector.enumerated() {
+            let row = index / columns - first
+            guard row >= 0, row < inner.height - 1 else { continue }
+            let x = inner.x + (index % columns) * columnWidth
+            let selected = index == placement.feature
+            let bar = value >= 0 ? String(repeating: "▮", count: Int((value * 5).rounded())) : String(repeating: "▯", count: Int((-value * 5).rounded()))
+            let text = NumberFormat.padRight(DisplayWidth.truncate(names[index], to: nameWidth), nameWidth) + " "
+                + NumberFormat.pad(NumberFormat.fixed(value, decimals: 1), 4) + " " + bar
+            buffer.write(text, x: x, y: inner.y + row, style: selected ? Style(modifiers: [.reverse, .bold]) : .plain, maxWidth: columnWidth - 1)
+        }
+        let nearest = nearestWords(to: placement.vector)
+        if !nearest.isEmpty, rowsNeeded < inner.height {
+            buffer.write(
+                "nearest: " + nearest.joined(separator: ", "), x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]),
+                maxWidth: inner.width)
+        }
+    }
+
+    /// The vocabulary's three nearest words to the vector being placed: does the new word land where intended?
+    private func nearestWords(to vector: [Double]) -> [String] {
+        let table = state.environment.vocabulary.table
+        guard table.count <= 5000 else { return [] }
+        return (0..<table.count)
+            .compactMap { i in cosineSimilarity(table.vector(at: i), vector).map { (i, $0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .prefix(3)
+            .map { "\(table.words[$0.0]) \(NumberFormat.fixed($0.1, decimals: 2))" }
+    }
+}
+
+/// A lesson's text from `Assets/lessons/NN.txt`: title, paragraphs, `Formula:` and `Try:` lines.
+struct LessonText: Equatable {
+    let title: String
+    let body: String
+    let formula: String?
+    let tryIt: String?
+
+    static func lesson(_ number: Int) -> LessonText {
+        let name = number < 10 ? "lessons/0\(number).txt" : "lessons/\(number).txt"
+        let fallbackTitle = LessonCatalog.shared.title(of: number) ?? "Lesson \(number)"
+        guard let text = Assets.text(name) else { return LessonText(title: fallbackTitle, body: "", formula: nil, tryIt: nil) }
+        return parse(text, fallbackTitle: fallbackTitle)
+    }
+
+    static func parse(_ text: String, fallbackTitle: String) -> LessonText {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let title = lines.isEmpty ? fallbackTitle : lines.removeFirst()
+        var formula: String?
+        var tryIt: String?
+        var body: [String] = []
+        for line in lines {
+            if line.hasPrefix("Formula:") {
+                formula = String(line.dropFirst("Formula:".count)).trimmingWhitespace()
+            } else if line.hasPrefix("Try:") {
+                tryIt = String(line.dropFirst("Try:".count)).trimmingWhitespace()
+            } else {
+                body.append(line)
+            }
+        }
+        let joined = body.joined(separator: "\n").trimmingCharacters(in: "\n")
+        let withFormula = formula.map { joined + "\n\n" + $0 } ?? joined
+        return LessonText(title: title.isEmpty ? fallbackTitle : title, body: withFormula, formula: formula, tryIt: tryIt)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}
