@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (not tests): swift run -c release frame-benchmark
+        .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),

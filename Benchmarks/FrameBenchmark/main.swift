@@ -1,0 +1,92 @@
+import AttnApp
+import AttnMath
+import Foundation
+import TUIKit
+
+// Frame benchmark: how fast the interactive program answers a key.
+//
+//   swift run -c release frame-benchmark [--words N] [--size COLSxROWS] [--rounds R]
+//
+// Prints the first frame's time (lexicon parse + state + analysis + view, as
+// at start-up) and the median / p90 / max time from a key press to a finished
+// frame with N words in play, for the keys a user presses most.
+
+func milliseconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
+}
+
+var wordCount = 100
+var size = Size(width: 120, height: 40)
+var rounds = 200
+var arguments = CommandLine.arguments.dropFirst()
+while let flag = arguments.popFirst() {
+    switch flag {
+    case "--words": wordCount = Int(arguments.popFirst() ?? "") ?? wordCount
+    case "--rounds": rounds = Int(arguments.popFirst() ?? "") ?? rounds
+    case "--size":
+        let parts = (arguments.popFirst() ?? "").split(separator: "x").compactMap { Int($0) }
+        if parts.count == 2 { size = Size(width: parts[0], height: parts[1]) }
+    default:
+        FileHandle.standardError.write(Data("usage: frame-benchmark [--words N] [--size COLSxROWS] [--rounds R]\n".utf8))
+        exit(2)
+    }
+}
+
+// First frame: everything the program does before it can draw, from a cold start of this process.
+var state: AppState?
+var firstFrame = Buffer(size: size)
+let firstFrameTime = milliseconds {
+    let vocabulary = Vocabulary.builtIn()
+    let environment = AppEnvironment(vocabulary: vocabulary)
+    let initial = AppState(environment: environment)
+    firstFrame = AppView.render(initial, size: size, colorMode: .palette256)
+    state = initial
+}
+print("first frame (lexicon parse + state + analysis + view, \(size)): \(String(format: "%.2f", firstFrameTime)) ms")
+
+// N words in play: the vocabulary's first N.
+let vocabulary = Vocabulary.builtIn()
+guard vocabulary.table.count >= wordCount else {
+    print("the vocabulary has only \(vocabulary.table.count) words; use --words \(vocabulary.table.count)")
+    exit(1)
+}
+let words = Array(vocabulary.table.words.prefix(wordCount))
+var app = AppState(environment: AppEnvironment(vocabulary: vocabulary, startWords: words))
+precondition(app.words.count == wordCount, "expected \(wordCount) words in play, got \(app.words.count)")
+
+// Keys as a user presses them: selection moves (view only) and changes that recompute the analysis.
+let scenarios: [(String, [Key])] = [
+    ("↓ select (view only)", [.down]),
+    ("Tab focus (view only)", [.tab]),
+    ("m metric (recompute)", [.character("m")]),
+    ("+ temperature (recompute)", [.character("+")]),
+    ("- temperature (recompute)", [.character("-")]),
+]
+var all: [Double] = []
+for (name, keys) in scenarios {
+    var times: [Double] = []
+    for round in 0..<rounds {
+        let key = keys[round % keys.count]
+        var frame = Buffer(size: size)
+        times.append(
+            milliseconds {
+                _ = app.update(.key(key))
+                frame = AppView.render(app, size: size, colorMode: .palette256)
+            })
+        precondition(frame.size == size)
+    }
+    all += times
+    print(
+        "\(name.padding(toLength: 28, withPad: " ", startingAt: 0)) median \(String(format: "%.3f", percentile(times, 0.5))) ms  p90 \(String(format: "%.3f", percentile(times, 0.9))) ms  max \(String(format: "%.3f", times.max() ?? 0)) ms"
+    )
+}
+print(
+    "key press → finished frame, \(wordCount) words, \(size), all keys: median \(String(format: "%.3f", percentile(all, 0.5))) ms (target ≤ 2 ms), first frame \(String(format: "%.2f", firstFrameTime)) ms (target ≤ 30 ms)"
+)
