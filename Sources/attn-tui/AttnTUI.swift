@@ -13,23 +13,13 @@ struct AttnTUI: ParsableCommand {
             The subcommands print the same numbers for scripts; add --json for machine-readable output.
             """,
         subcommands: [
-            LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
+            StartCommand.self, LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
             AttentionCommand.self, NeighborsCommand.self, RenderCommand.self,
-        ]
+        ],
+        // Plain `attn-tui [--lesson N] …` opens the course: options go to `start`, so a
+        // subcommand's own `--lesson` (render) is never taken by the parent.
+        defaultSubcommand: StartCommand.self
     )
-
-    @OptionGroup var vocabulary: VocabularyOptions
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
-    @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
-    @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
-
-    func validate() throws {
-        try LessonOption.validate(lesson)
-    }
-
-    func run() throws {
-        try Interactive(vocabulary: vocabulary, lesson: lesson, stateDir: stateDir, noColor: noColor).run()
-    }
 
     /// Errors are one line on standard error; help and version still print in full.
     static func main() {

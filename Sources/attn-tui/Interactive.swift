@@ -1,14 +1,22 @@
+import ArgumentParser
 import AttnApp
 import Foundation
 import NcursesTerminal
 import TUIKit
 
-/// The interactive course on the real terminal.
-struct Interactive {
-    let vocabulary: VocabularyOptions
-    let lesson: Int?
-    let stateDir: String?
-    let noColor: Bool
+/// `attn-tui [start]`: the interactive course on the real terminal.
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Open the interactive course (what plain `attn-tui` does).")
+
+    @OptionGroup var vocabulary: VocabularyOptions
+    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
+    @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
+
+    func validate() throws {
+        try LessonOption.validate(lesson)
+    }
 
     func run() throws {
         let words = try vocabulary.load()

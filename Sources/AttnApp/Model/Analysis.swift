@@ -3,6 +3,8 @@ import AttnMath
 /// The numbers derived from the words in play, computed by the math core once
 /// per change of words, metric or temperature — not once per frame.
 public struct Analysis: Sendable {
+    /// The words these numbers belong to.
+    let words: [WordInPlay]
     public let pca: PCA
     /// Map position of each word in play.
     public let points: [Point2D]
@@ -17,20 +19,28 @@ public struct Analysis: Sendable {
     public let contextPoints: [Point2D]
     /// Why `attention` is missing (e.g. a zero vector under cosine).
     public let problem: String?
+    private let ranges: [Metric: ClosedRange<Double>?]
 
     static let empty = Analysis(words: [], preview: nil, metric: .scaledDot, temperature: 1, previous: nil, dimension: 0)
 
     init(words: [WordInPlay], preview: WordInPlay?, metric: Metric, temperature: Double, previous: Analysis?, dimension: Int) {
         let vectors = words.map(\.vector)
-        let pca = PCA(vectors: vectors, dimension: dimension, orientedLike: previous?.pca.axes)
-        self.pca = pca
-        points = vectors.map(pca.project)
+        // A new metric or temperature leaves the words, their map and their matrices as they were.
+        if let previous, previous.words == words {
+            (pca, points, cosine, dot, scaledDot) = (previous.pca, previous.points, previous.cosine, previous.dot, previous.scaledDot)
+            ranges = previous.ranges
+        } else {
+            pca = PCA(vectors: vectors, dimension: dimension, orientedLike: previous?.pca.axes)
+            points = vectors.map(pca.project)
+            (cosine, dot, scaledDot) = SimilarityMatrix.allMetrics(vectors: vectors)
+            ranges = [.cosine: cosine.range, .dot: dot.range, .scaledDot: scaledDot.range]
+        }
+        self.words = words
+        let pca = self.pca
         previewPoint = preview.map { pca.project($0.vector) }
-        cosine = SimilarityMatrix(vectors: vectors, metric: .cosine)
-        dot = SimilarityMatrix(vectors: vectors, metric: .dot)
-        scaledDot = SimilarityMatrix(vectors: vectors, metric: .scaledDot)
         do {
-            let attention = try ContextAttention(vectors: vectors, metric: metric, temperature: temperature)
+            let attention = try ContextAttention(
+                vectors: vectors, scores: [Metric.cosine: cosine, .dot: dot, .scaledDot: scaledDot][metric]!, temperature: temperature)
             self.attention = attention
             contextPoints = attention.context.map(pca.project)
             problem = nil
@@ -43,6 +53,12 @@ public struct Analysis: Sendable {
                 problem = error.description
             }
         }
+    }
+
+    /// The smallest and largest score of each metric's matrix, found once per change of words
+    /// (the heatmaps' colour scales need them on every frame).
+    public func range(for metric: Metric) -> ClosedRange<Double>? {
+        ranges[metric] ?? nil
     }
 
     public func matrix(for metric: Metric) -> SimilarityMatrix {

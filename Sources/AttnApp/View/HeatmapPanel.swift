@@ -32,7 +32,8 @@ struct HeatmapPanel: Widget {
         }
         let matrix = state.analysis.matrix(for: metric)
         let labels = state.words.map(\.word)
-        let scale = ColorScale.fitting(matrix.scores)
+        let range = state.analysis.range(for: metric)
+        let scale = ColorScale.fitting(range.map { [$0.lowerBound, $0.upperBound] } ?? [])
         let heatmap = Heatmap(
             rowLabels: labels, columnLabels: labels, values: matrix.scores, scale: scale, colorMode: colorMode,
             selectedRow: state.selected, selectedColumn: state.focus == .heatmap ? state.column : state.selected,

@@ -25,14 +25,17 @@ struct LessonPanel: Widget {
         Paragraph(text).render(into: &buffer, area: inner)
     }
 
+    /// The most terms the live formula spells out; the rest are summed up as "… (n more)".
+    static let formulaTerms = 8
+
     /// context(w) = Σ weightⱼ·wordⱼ for the selected word, largest weights first.
     var liveFormula: String? {
         guard let attention = state.analysis.attention, let word = state.selectedWord,
             attention.weights.indices.contains(state.selected)
         else { return nil }
-        let terms = zip(attention.weights[state.selected], state.words)
-            .sorted { $0.0 > $1.0 }
-            .map { "\(NumberFormat.fixed($0.0, decimals: 2))·\($0.1.word)" }
+        let ranked = zip(attention.weights[state.selected], state.words).sorted { $0.0 > $1.0 }
+        var terms = ranked.prefix(Self.formulaTerms).map { "\(NumberFormat.fixed($0.0, decimals: 2))·\($0.1.word)" }
+        if ranked.count > Self.formulaTerms { terms.append("… (\(ranked.count - Self.formulaTerms) more)") }
         return "context(\(word.word)) = " + terms.joined(separator: " + ")
     }
 

@@ -27,9 +27,13 @@ public struct ContextAttention: Equatable, Sendable {
 
     /// - Throws: `AttentionError` when a score is undefined or the temperature is not > 0.
     public init(vectors: [[Double]], metric: Metric, temperature: Double = 1) throws(AttentionError) {
-        self.metric = metric
+        try self.init(vectors: vectors, scores: SimilarityMatrix(vectors: vectors, metric: metric), temperature: temperature)
+    }
+
+    /// The same from scores already computed (`matrix.metric` must be the metric of `vectors`).
+    public init(vectors: [[Double]], scores matrix: SimilarityMatrix, temperature: Double = 1) throws(AttentionError) {
+        self.metric = matrix.metric
         self.temperature = temperature
-        let matrix = SimilarityMatrix(vectors: vectors, metric: metric)
         var scores: [[Double]] = []
         for i in 0..<matrix.count {
             var row: [Double] = []

@@ -21,6 +21,39 @@ public struct SimilarityMatrix: Sendable, Equatable {
         self.scores = scores
     }
 
+    init(metric: Metric, scores: [[Double?]]) {
+        self.metric = metric
+        self.scores = scores
+    }
+
+    /// The cosine, dot and scaled-dot matrices at the cost of one: every
+    /// score is derived from the same dot products and norms, with the same
+    /// arithmetic as `cosineSimilarity` and `scaledDot`, so the results are
+    /// identical to three separate `init(vectors:metric:)` calls.
+    public static func allMetrics(vectors: [[Double]]) -> (cosine: SimilarityMatrix, dot: SimilarityMatrix, scaledDot: SimilarityMatrix) {
+        let n = vectors.count
+        let norms = vectors.map(norm)
+        let root = (vectors.first?.count).map { Double($0).squareRoot() } ?? 1
+        var cosine = [[Double?]](repeating: [Double?](repeating: nil, count: n), count: n)
+        var dots = cosine
+        var scaled = cosine
+        for i in 0..<n {
+            for j in i..<n {
+                let d = AttnMath.dot(vectors[i], vectors[j])
+                let lengths = norms[i] * norms[j]
+                let c: Double? = lengths > 0 && lengths.isFinite ? min(1, max(-1, d / lengths)) : nil
+                let s = vectors[i].isEmpty ? 0 : d / root
+                (dots[i][j], dots[j][i]) = (d, d)
+                (cosine[i][j], cosine[j][i]) = (c, c)
+                (scaled[i][j], scaled[j][i]) = (s, s)
+            }
+        }
+        return (
+            SimilarityMatrix(metric: .cosine, scores: cosine), SimilarityMatrix(metric: .dot, scores: dots),
+            SimilarityMatrix(metric: .scaledDot, scores: scaled)
+        )
+    }
+
     public var count: Int { scores.count }
 
     public subscript(row: Int, column: Int) -> Double? { scores[row][column] }
