@@ -1,3 +1,4 @@
+import AttnMath
 import TUIKit
 
 /// What the app is started with and never changes while it runs.
@@ -9,12 +10,15 @@ public struct AppEnvironment: Sendable {
     /// `--lesson N`, overriding saved progress.
     public var initialLesson: Int?
     public var colorMode: ColorMode
+    /// Top-k cosine search over the whole vocabulary, built once.
+    public let neighborIndex: NeighborIndex
 
     public init(vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, colorMode: ColorMode = .palette256) {
         self.vocabulary = vocabulary
         self.startWords = startWords ?? AppEnvironment.defaultStartWords(for: vocabulary)
         self.initialLesson = initialLesson
         self.colorMode = colorMode
+        neighborIndex = NeighborIndex(table: vocabulary.table)
     }
 
     public var usesBuiltInLexicon: Bool { vocabulary.lexicon != nil }

@@ -247,9 +247,14 @@ extension AppState {
 }
 
 extension AppState {
+    /// Where the panels go: the view and mouse hit-testing both ask here.
+    func layout(for size: Size) -> ScreenLayout {
+        ScreenLayout(size: size, focus: focus, wordCount: words.count, showsNeighbors: lesson == LessonCatalog.sandbox)
+    }
+
     /// The word drawn at a screen cell of the map, using the same layout the view draws.
     func lastLayoutHit(x: Int, y: Int) -> Int? {
-        let layout = ScreenLayout(size: size, focus: focus, wordCount: words.count)
+        let layout = layout(for: size)
         guard let area = layout.map else { return nil }
         return MapPanel(state: self, colorMode: environment.colorMode).wordIndex(atX: x, y: y, in: area)
     }

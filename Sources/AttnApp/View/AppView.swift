@@ -6,7 +6,7 @@ import TUIKit
 public enum AppView {
     public static func render(_ state: AppState, size: Size, colorMode: ColorMode) -> Buffer {
         var buffer = Buffer(size: size)
-        let layout = ScreenLayout(size: size, focus: state.focus, wordCount: state.words.count)
+        let layout = state.layout(for: size)
         guard layout.kind != .tooSmall else {
             drawTooSmall(into: &buffer)
             return buffer
@@ -18,6 +18,7 @@ public enum AppView {
         }
         if let area = layout.weights { WeightsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         if let area = layout.lesson { LessonPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
+        if let area = layout.neighbors { NeighborsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         drawMessage(state, into: &buffer, area: layout.message, colorMode: colorMode)
         StatusBar(bindings: AppKeys.bindings.map(\.binding), helpHint: nil).render(into: &buffer, area: layout.status)
         drawOverlay(state, into: &buffer, colorMode: colorMode)

@@ -21,13 +21,15 @@ public struct ScreenLayout: Equatable, Sendable {
     public var heatmap: Rect?
     public var weights: Rect?
     public var lesson: Rect?
+    public var neighbors: Rect?
     /// The line for the prompt and messages.
     public var message = Rect(x: 0, y: 0, width: 0, height: 0)
     public var status = Rect(x: 0, y: 0, width: 0, height: 0)
     /// Cosine and dot product side by side (from 100×30), else one toggled by `m`.
     public var heatmapsSideBySide = false
 
-    public init(size: Size, focus: Focus, wordCount: Int) {
+    /// - Parameter showsNeighbors: give part of the lesson's place to the neighbours panel.
+    public init(size: Size, focus: Focus, wordCount: Int, showsNeighbors: Bool = false) {
         let screen = Rect(size: size)
         if size.width < Self.compactMinimum.width || size.height < Self.compactMinimum.height {
             kind = .tooSmall
@@ -60,6 +62,11 @@ public struct ScreenLayout: Equatable, Sendable {
             let right = Layout.split(columns[1], .vertical, [.length(min(wordCount + 2, columns[1].height / 2)), .fill(1)])
             weights = right[0]
             lesson = right[1]
+            if showsNeighbors, right[1].height >= 10 {
+                let parts = Layout.split(right[1], .vertical, [.length(min(9, right[1].height / 2)), .fill(1)])
+                neighbors = parts[0]
+                lesson = parts[1]
+            }
         } else {
             let columns = Layout.split(body, .horizontal, [.percentage(50), .fill(1)])
             let lessonHeight = max(8, min(14, body.height / 3))

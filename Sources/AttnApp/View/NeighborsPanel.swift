@@ -1,0 +1,66 @@
+import AttnMath
+import TUIKit
+
+/// The selected word's nearest words by cosine in the original space, each
+/// marked when the 2D map shows it far away (where the projection distorts).
+struct NeighborsPanel: Widget {
+    let state: AppState
+    let colorMode: ColorMode
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let word = state.selectedWord?.word ?? "—"
+        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.environment.vocabulary.table.dimension)D")
+        let inner = frame.draw(into: &buffer, area: area)
+        guard inner.height > 0 else { return }
+        let neighbors = state.neighbors(count: inner.height)
+        guard !neighbors.isEmpty else {
+            buffer.write("no neighbours", x: inner.x, y: inner.y, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+            return
+        }
+        let labelWidth = min(16, neighbors.map { DisplayWidth.of($0.word) }.max() ?? 0)
+        for (row, neighbor) in neighbors.enumerated() {
+            let label = NumberFormat.padRight(DisplayWidth.truncate(neighbor.word, to: labelWidth), labelWidth)
+            var text = StyledText(NumberFormat.pad("\(row + 1).", 3) + " ")
+            text.append(label, style: CategoryStyle.style(neighbor.category, mode: colorMode))
+            text.append(" " + NumberFormat.fixed(neighbor.cosine, decimals: 3))
+            if neighbor.inPlay { text.append(" ●", style: Style(modifiers: [.bold])) }
+            if neighbor.farOnMap { text.append(" far on map", style: Style(foreground: colorMode.displayable(.cube(5, 2, 0)))) }
+            buffer.write(text, x: inner.x, y: inner.y + row, maxWidth: inner.width)
+        }
+    }
+}
+
+/// One line of the neighbours panel.
+struct NeighborLine: Equatable {
+    let word: String
+    let category: String
+    let cosine: Double
+    /// On the map now.
+    let inPlay: Bool
+    /// Nearer than most words in the original space, yet farther on the map than
+    /// half of the words in play are from the selected word.
+    let farOnMap: Bool
+}
+
+extension AppState {
+    /// The selected word's `count` nearest vocabulary words (itself left out).
+    func neighbors(count: Int) -> [NeighborLine] {
+        guard let word = selectedWord, count > 0, analysis.points.indices.contains(selected) else { return [] }
+        let vocabulary = environment.vocabulary
+        let own = vocabulary.table.index(of: word.word).map { Set([$0]) } ?? []
+        let found = environment.neighborIndex.nearest(to: word.vector, k: count, excluding: own)
+        let origin = analysis.points[selected]
+        func mapDistance(_ point: Point2D) -> Double {
+            ((point.x - origin.x) * (point.x - origin.x) + (point.y - origin.y) * (point.y - origin.y)).squareRoot()
+        }
+        let distances = analysis.points.enumerated().filter { $0.offset != selected }.map { mapDistance($0.element) }.sorted()
+        let median = distances.isEmpty ? Double.infinity : distances[distances.count / 2]
+        return found.map { neighbor in
+            let name = vocabulary.table.words[neighbor.index]
+            let vector = vocabulary.table.vector(at: neighbor.index)
+            return NeighborLine(
+                word: name, category: vocabulary.lexicon?.categories[neighbor.index] ?? "file", cosine: neighbor.cosine,
+                inPlay: words.contains { $0.word == name }, farOnMap: mapDistance(analysis.pca.project(vector)) > median)
+        }
+    }
+}
