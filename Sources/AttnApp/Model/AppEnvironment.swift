@@ -1,27 +1,25 @@
 import AttnMath
 import TUIKit
 
-/// What the app is started with and never changes while it runs.
-public struct AppEnvironment: Sendable {
-    /// Where words are looked up: the built-in lexicon or a user's file.
-    public var vocabulary: Vocabulary
-    /// The words the sandbox starts with.
-    public var startWords: [String]
-    /// `--lesson N`, overriding saved progress.
-    public var initialLesson: Int?
-    public var colorMode: ColorMode
-    /// Top-k cosine search over the whole vocabulary, built once.
+/// A vocabulary with what the screen needs of it, built once.
+public struct VocabularySpace: Sendable {
+    public let vocabulary: Vocabulary
+    /// Top-k cosine search over the whole vocabulary.
     public let neighborIndex: NeighborIndex
+    /// The words the sandbox starts with.
+    public let startWords: [String]
+    /// The user chose `startWords` (`--words`): they win over saved words.
+    public let startWordsChosen: Bool
 
-    public init(vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, colorMode: ColorMode = .palette256) {
+    init(_ vocabulary: Vocabulary, startWords: [String]?) {
         self.vocabulary = vocabulary
-        self.startWords = startWords ?? AppEnvironment.defaultStartWords(for: vocabulary)
-        self.initialLesson = initialLesson
-        self.colorMode = colorMode
         neighborIndex = NeighborIndex(table: vocabulary.table)
+        self.startWords = startWords ?? VocabularySpace.defaultStartWords(for: vocabulary)
+        startWordsChosen = startWords != nil
     }
 
-    public var usesBuiltInLexicon: Bool { vocabulary.lexicon != nil }
+    public var dimension: Int { vocabulary.table.dimension }
+    public var isBuiltIn: Bool { vocabulary.lexicon != nil }
 
     /// Eight words mixing fruits, electronics and the two-sense "apple"; for a
     /// file, its first eight words (files list frequent words first).
@@ -30,5 +28,36 @@ public struct AppEnvironment: Sendable {
             return ["apple", "orange", "banana", "cherry", "phone", "laptop", "keyboard", "television"]
         }
         return Array(vocabulary.table.words.prefix(8))
+    }
+}
+
+/// What the app is started with and never changes while it runs.
+public struct AppEnvironment: Sendable {
+    /// The built-in lexicon: every lesson's words.
+    public let lexicon: VocabularySpace
+    /// A user's file (`--embeddings`): the sandbox's words when given.
+    public let file: VocabularySpace?
+    /// `--lesson N`, overriding saved progress.
+    public var initialLesson: Int?
+    public var colorMode: ColorMode
+
+    /// - Parameters:
+    ///   - vocabulary: the built-in lexicon, or a user's file (then the lessons still use the lexicon).
+    ///   - startWords: the sandbox's first words (`--words`); default: eight of the vocabulary's.
+    public init(vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, colorMode: ColorMode = .palette256) {
+        if vocabulary.lexicon != nil {
+            lexicon = VocabularySpace(vocabulary, startWords: startWords)
+            file = nil
+        } else {
+            lexicon = VocabularySpace(.builtIn(), startWords: nil)
+            file = VocabularySpace(vocabulary, startWords: startWords)
+        }
+        self.initialLesson = initialLesson
+        self.colorMode = colorMode
+    }
+
+    /// The lessons teach on the built-in lexicon; the sandbox explores the user's file when there is one.
+    public func space(forLesson lesson: Int) -> VocabularySpace {
+        lesson == LessonCatalog.sandbox ? file ?? lexicon : lexicon
     }
 }

@@ -58,10 +58,13 @@ public struct AppState: Sendable {
     /// The derived numbers (projection, matrices, weights) for the words in play.
     public private(set) var analysis: Analysis
 
+    /// The other vocabulary's words while they are off screen (a file in the sandbox, the lexicon in the lessons).
+    var parkedWords: [WordInPlay]?
+
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
         self.environment = environment
         lesson = environment.initialLesson ?? saved?.lesson ?? LessonCatalog.sandbox
-        customWords = (saved?.customWords ?? []).filter { $0.vector.count == environment.vocabulary.table.dimension }
+        customWords = saved?.customWords ?? []
         metric = .scaledDot
         temperature = 1
         focus = .map
@@ -77,21 +80,34 @@ public struct AppState: Sendable {
         recompute()
     }
 
-    /// The sandbox's words: saved ones (built-in lexicon only), else the defaults.
-    private func restoredWords(saved: SavedState?) -> [WordInPlay] {
-        if environment.usesBuiltInLexicon, let names = saved?.sandboxWords, !names.isEmpty {
-            let restored = names.compactMap { lookUp($0) }
-            if !restored.isEmpty { return restored }
+    /// The words to start with: the saved lexicon words (unless `--words` chose others), else the defaults.
+    private mutating func restoredWords(saved: SavedState?) -> [WordInPlay] {
+        var lexiconWords = environment.lexicon.startWords.compactMap { lookUp($0, in: environment.lexicon) }
+        if let names = saved?.sandboxWords, !names.isEmpty, !environment.lexicon.startWordsChosen {
+            let restored = names.compactMap { lookUp($0, in: environment.lexicon) }
+            if !restored.isEmpty { lexiconWords = restored }
         }
-        return environment.startWords.compactMap { lookUp($0) }
+        guard let file = environment.file else { return lexiconWords }
+        let fileWords = file.startWords.compactMap { lookUp($0, in: file) }
+        if space.isBuiltIn {
+            parkedWords = fileWords
+            return lexiconWords
+        }
+        parkedWords = lexiconWords
+        return fileWords
     }
 
-    /// Finds a word by name: the user's own placed words first, then the vocabulary.
-    public func lookUp(_ token: String) -> WordInPlay? {
+    /// The vocabulary of the current lesson.
+    public var space: VocabularySpace { environment.space(forLesson: lesson) }
+
+    /// Finds a word by name in the current lesson's vocabulary (the user's own placed words first).
+    public func lookUp(_ token: String) -> WordInPlay? { lookUp(token, in: space) }
+
+    func lookUp(_ token: String, in space: VocabularySpace) -> WordInPlay? {
         for candidate in WordLookup.candidates(for: token) {
-            if let custom = customWords.first(where: { $0.word == candidate }) { return custom }
+            if let custom = customWords.first(where: { $0.word == candidate && $0.vector.count == space.dimension }) { return custom }
         }
-        let vocabulary = environment.vocabulary
+        let vocabulary = space.vocabulary
         guard let index = vocabulary.table.resolve(token) else { return nil }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
         return WordInPlay(word: vocabulary.table.words[index], vector: vocabulary.table.vector(at: index), category: category)
@@ -99,10 +115,16 @@ public struct AppState: Sendable {
 
     /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.
     public var featureNames: [String] {
-        environment.vocabulary.lexicon?.featureNames ?? (0..<environment.vocabulary.table.dimension).map { "d\($0 + 1)" }
+        space.vocabulary.lexicon?.featureNames ?? (0..<space.dimension).map { "d\($0 + 1)" }
     }
 
     public var selectedWord: WordInPlay? { words.indices.contains(selected) ? words[selected] : nil }
+
+    /// Recomputes from scratch, for a different vector space (no orientation to keep).
+    mutating func resetAnalysis() {
+        analysis = Analysis.empty
+        recompute()
+    }
 
     /// Recomputes the derived numbers after the words, metric or temperature changed.
     mutating func recompute() {
@@ -115,13 +137,13 @@ public struct AppState: Sendable {
         }
         analysis = Analysis(
             words: words, preview: preview, metric: metric, temperature: temperature, previous: analysis,
-            dimension: environment.vocabulary.table.dimension)
+            dimension: space.dimension)
     }
 
     /// What is worth keeping across sessions.
     public var saved: SavedState {
         SavedState(
             lesson: lesson, customWords: customWords,
-            sandboxWords: environment.usesBuiltInLexicon ? words.map(\.word) : nil)
+            sandboxWords: (space.isBuiltIn ? words : parkedWords ?? []).map(\.word))
     }
 }

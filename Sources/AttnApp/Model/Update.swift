@@ -68,7 +68,7 @@ extension AppState {
             message = "temperature \(NumberFormat.fixed(temperature, decimals: 2))"
         case .open: openDetail()
         case .reset:
-            words = environment.startWords.compactMap { lookUp($0) }
+            words = space.startWords.compactMap { lookUp($0) }
             selected = 0
             metric = .scaledDot
             temperature = 1
@@ -83,7 +83,15 @@ extension AppState {
     private mutating func go(to number: Int, count: Int) -> [Effect] {
         let target = min(max(1, number), count)
         guard target != lesson else { return [] }
+        let before = space.isBuiltIn
         lesson = target
+        if before != space.isBuiltIn, let parked = parkedWords {
+            // Crossing between the lessons' lexicon and the sandbox's file: swap the word sets.
+            parkedWords = words
+            words = parked
+            selected = 0
+            resetAnalysis()
+        }
         return [.save]
     }
 
@@ -171,7 +179,7 @@ extension AppState {
         if let known = lookUp(text) {
             return add(known)
         }
-        let start = words.isEmpty ? [Double](repeating: 0.1, count: environment.vocabulary.table.dimension) : centroid()
+        let start = words.isEmpty ? [Double](repeating: 0.1, count: space.dimension) : centroid()
         mode = .placing(Placement(word: text.lowercased(), vector: start, feature: 0))
         recompute()
         message = "'\(text)' is new: set its features with ↑/↓ ←/→, Enter to add"

@@ -43,7 +43,7 @@ public enum AppView {
         let title = catalog.title(of: state.lesson) ?? ""
         let left = " attn-tui │ Lesson \(state.lesson)/\(catalog.entries.count) · \(title)"
         let right =
-            "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2)) · \(state.words.count) words · \(state.environment.vocabulary.table.count) in vocabulary "
+            "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2)) · \(state.words.count) words · \(state.space.vocabulary.table.count) in vocabulary "
         buffer.write(left, x: area.x, y: area.y, style: style.adding(.bold), maxWidth: area.width)
         let rightWidth = DisplayWidth.of(right)
         if DisplayWidth.of(left) + rightWidth + 1 <= area.width {

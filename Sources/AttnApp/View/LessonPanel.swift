@@ -69,7 +69,7 @@ struct LessonPanel: Widget {
 
     /// The vocabulary's three nearest words to the vector being placed: does the new word land where intended?
     private func nearestWords(to vector: [Double]) -> [String] {
-        let table = state.environment.vocabulary.table
+        let table = state.space.vocabulary.table
         guard table.count <= 5000 else { return [] }
         return (0..<table.count)
             .compactMap { i in cosineSimilarity(table.vector(at: i), vector).map { (i, $0) } }

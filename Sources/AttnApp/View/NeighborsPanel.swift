@@ -9,7 +9,7 @@ struct NeighborsPanel: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let word = state.selectedWord?.word ?? "—"
-        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.environment.vocabulary.table.dimension)D")
+        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.space.dimension)D")
         let inner = frame.draw(into: &buffer, area: area)
         guard inner.height > 0 else { return }
         let neighbors = state.neighbors(count: inner.height)
@@ -46,9 +46,9 @@ extension AppState {
     /// The selected word's `count` nearest vocabulary words (itself left out).
     func neighbors(count: Int) -> [NeighborLine] {
         guard let word = selectedWord, count > 0, analysis.points.indices.contains(selected) else { return [] }
-        let vocabulary = environment.vocabulary
+        let vocabulary = space.vocabulary
         let own = vocabulary.table.index(of: word.word).map { Set([$0]) } ?? []
-        let found = environment.neighborIndex.nearest(to: word.vector, k: count, excluding: own)
+        let found = space.neighborIndex.nearest(to: word.vector, k: count, excluding: own)
         let origin = analysis.points[selected]
         func mapDistance(_ point: Point2D) -> Double {
             ((point.x - origin.x) * (point.x - origin.x) + (point.y - origin.y) * (point.y - origin.y)).squareRoot()
