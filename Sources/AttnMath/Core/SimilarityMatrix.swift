@@ -1,12 +1,16 @@
 /// All pairwise scores of a list of vectors under one metric.
 ///
 /// `scores[i][j] = metric(vectors[i], vectors[j])`; nil where the metric is
-/// undefined (cosine with a zero vector). Cosine and dot matrices are symmetric.
+/// undefined (cosine with a zero vector). Every metric here is symmetric and
+/// each pair is computed once, so the matrix is exactly symmetric. Precision
+/// as for each metric's function (`cosineSimilarity`, `dot`, `scaledDot`).
 public struct SimilarityMatrix: Sendable, Equatable {
     public let metric: Metric
     public let scores: [[Double?]]
 
-    /// Computes the n×n matrix in O(n²·d); symmetric metrics compute each pair once.
+    /// Computes the n×n matrix in O(n²·d); no vectors give a 0×0 matrix.
+    ///
+    /// - Precondition: all vectors have the same dimension.
     public init(vectors: [[Double]], metric: Metric) {
         self.metric = metric
         let n = vectors.count
