@@ -18,7 +18,15 @@ public struct AttentionHead: Equatable, Sendable {
         AttentionHead(query: .identity(dimension), key: .identity(dimension), value: .identity(dimension))
     }
 
-    /// softmax(QKᵀ/√d_k)·V for the rows of `input`, with every intermediate kept.
+    /// softmax(QKᵀ/√d_k / T)·V for the rows of `input` (n × d_model), with every
+    /// intermediate kept. Q = X·W_Q, K = X·W_K, V = X·W_V; the identity head
+    /// gives exactly the numbers of `ContextAttention` with `.scaledDot`.
+    /// No rows give empty results; d_k = 0 gives all-zero scores (uniform weights).
+    ///
+    /// - Throws: `SoftmaxError.invalidTemperature` unless T is finite and > 0
+    ///   (checked even with no rows); `SoftmaxError.invalidScores` when a
+    ///   score is NaN (NaN or overflowing inputs).
+    /// - Precondition: `input.columns` equals the rows of W_Q, W_K and W_V.
     public func attend(_ input: Matrix, temperature: Double = 1) throws(SoftmaxError) -> AttentionResult {
         try AttentionResult(input: input, head: self, temperature: temperature)
     }
@@ -37,12 +45,14 @@ public struct AttentionResult: Equatable, Sendable {
     public let output: Matrix
 
     init(input: Matrix, head: AttentionHead, temperature: Double) throws(SoftmaxError) {
+        guard temperature > 0, temperature.isFinite else { throw .invalidTemperature(temperature) }
         queries = input * head.query
         keys = input * head.key
         values = input * head.value
-        let scale = keys.columns > 0 ? 1 / Double(keys.columns).squareRoot() : 0
+        // Divide (rather than multiply by 1/√d_k) so the scores are bit for bit `scaledDot`'s.
+        let root = Double(keys.columns).squareRoot()
         let raw = queries * keys.transposed
-        scores = Matrix(rows: raw.rows, columns: raw.columns, values: raw.values.map { $0 * scale })
+        scores = Matrix(rows: raw.rows, columns: raw.columns, values: raw.values.map { root > 0 ? $0 / root : 0 })
         var weightRows: [[Double]] = []
         for row in scores.rowVectors { weightRows.append(try softmax(row, temperature: temperature)) }
         weights = Matrix(weightRows, columns: input.rows)
@@ -50,9 +60,11 @@ public struct AttentionResult: Equatable, Sendable {
     }
 }
 
-/// Several heads side by side; their outputs are concatenated and projected by W_O.
+/// Several heads side by side; their outputs are concatenated and projected by W_O:
+/// MultiHead(X) = [head₁(X) | … | head_h(X)]·W_O, each head with its own d_k.
 ///
-/// - Precondition: W_O has as many rows as the heads' value dimensions together.
+/// - Precondition: at least one head; W_O has as many rows as the heads' value
+///   dimensions together.
 public struct MultiHeadAttention: Equatable, Sendable {
     public var heads: [AttentionHead]
     public var output: Matrix
@@ -73,6 +85,9 @@ public struct MultiHeadAttention: Equatable, Sendable {
         public let output: Matrix
     }
 
+    /// Every head on the same input at the same temperature, then the projection.
+    ///
+    /// - Throws: as `AttentionHead.attend`.
     public func attend(_ input: Matrix, temperature: Double = 1) throws(SoftmaxError) -> Result {
         var results: [AttentionResult] = []
         for head in heads { results.append(try head.attend(input, temperature: temperature)) }

@@ -1,12 +1,16 @@
 /// All pairwise scores of a list of vectors under one metric.
 ///
 /// `scores[i][j] = metric(vectors[i], vectors[j])`; nil where the metric is
-/// undefined (cosine with a zero vector). Cosine and dot matrices are symmetric.
+/// undefined (cosine with a zero vector). Every metric here is symmetric and
+/// each pair is computed once, so the matrix is exactly symmetric. Precision
+/// as for each metric's function (`cosineSimilarity`, `dot`, `scaledDot`).
 public struct SimilarityMatrix: Sendable, Equatable {
     public let metric: Metric
     public let scores: [[Double?]]
 
-    /// Computes the n×n matrix in O(n²·d); symmetric metrics compute each pair once.
+    /// Computes the n×n matrix in O(n²·d); no vectors give a 0×0 matrix.
+    ///
+    /// - Precondition: all vectors have the same dimension.
     public init(vectors: [[Double]], metric: Metric) {
         self.metric = metric
         let n = vectors.count
@@ -32,7 +36,7 @@ public struct SimilarityMatrix: Sendable, Equatable {
     /// identical to three separate `init(vectors:metric:)` calls.
     public static func allMetrics(vectors: [[Double]]) -> (cosine: SimilarityMatrix, dot: SimilarityMatrix, scaledDot: SimilarityMatrix) {
         let n = vectors.count
-        let norms = vectors.map(norm)
+        let squares = vectors.map { AttnMath.dot($0, $0) }
         let root = (vectors.first?.count).map { Double($0).squareRoot() } ?? 1
         var cosine = [[Double?]](repeating: [Double?](repeating: nil, count: n), count: n)
         var dots = cosine
@@ -40,8 +44,10 @@ public struct SimilarityMatrix: Sendable, Equatable {
         for i in 0..<n {
             for j in i..<n {
                 let d = AttnMath.dot(vectors[i], vectors[j])
-                let lengths = norms[i] * norms[j]
-                let c: Double? = lengths > 0 && lengths.isFinite ? min(1, max(-1, d / lengths)) : nil
+                // cosineSimilarity's own fast path, with the squares computed once per vector;
+                // vectors out of its safe range take the careful route.
+                let safe = d.isFinite && squares[i].isFinite && squares[j].isFinite && squares[i] >= safeSumOfSquares && squares[j] >= safeSumOfSquares
+                let c = safe ? clampedCosine(d / (squares[i].squareRoot() * squares[j].squareRoot())) : cosineSimilarity(vectors[i], vectors[j])
                 let s = vectors[i].isEmpty ? 0 : d / root
                 (dots[i][j], dots[j][i]) = (d, d)
                 (cosine[i][j], cosine[j][i]) = (c, c)

@@ -18,10 +18,19 @@ public enum SoftmaxError: Error, Equatable, CustomStringConvertible {
 /// Softmax with temperature: wᵢ = exp(sᵢ/T) / Σⱼ exp(sⱼ/T).
 ///
 /// Stable for any finite scores (including ±1e308 and T near zero): it
-/// computes exp((sᵢ − max)/T), so the largest term is exactly 1 and nothing
-/// overflows. The weights are ≥ 0 and sum to 1 within a few ulps; adding a
-/// constant to every score leaves them unchanged. −∞ scores get weight 0.
-/// An empty list gives an empty list.
+/// computes exp((sᵢ − max)/T), so the largest term is exactly 1, the sum is
+/// at least 1, and nothing overflows — also when sᵢ − max itself would
+/// overflow (e.g. scores ±1e308 at T = 1e308). The weights are ≥ 0 and sum to
+/// 1 within about n ulps; weight i has a relative error of about
+/// (2 + |sᵢ − max|/T) ulps, from rounding the exponent. Adding a constant to
+/// every score leaves the weights unchanged up to that rounding. As
+/// T → 0 the weights become one-hot on the largest score, split equally among
+/// tied largest scores. −∞ scores get weight 0; +∞ scores share the whole
+/// weight equally. An empty list gives an empty list.
+///
+/// - Throws: `SoftmaxError.invalidTemperature` unless T is finite and > 0
+///   (0, negative, NaN and ∞ all throw, even for an empty list);
+///   `SoftmaxError.invalidScores` for a NaN score or when every score is −∞.
 public func softmax(_ scores: [Double], temperature: Double = 1) throws(SoftmaxError) -> [Double] {
     guard temperature > 0, temperature.isFinite else {
         throw .invalidTemperature(temperature)
@@ -36,10 +45,18 @@ public func softmax(_ scores: [Double], temperature: Double = 1) throws(SoftmaxE
 }
 
 /// The shifted exponentials exp((sᵢ − max)/T) whose normalisation is the
-/// softmax; shown on screen when a weight is opened.
+/// softmax; shown on screen when a weight is opened. Each lies in [0, 1] and
+/// the largest score's is exactly 1.
+///
+/// - Precondition: `top` is the largest of `scores` and T > 0 (not checked:
+///   `softmax` validates both).
 public func softmaxExponentials(_ scores: [Double], temperature: Double, max top: Double) -> [Double] {
     scores.map { score in
         if top == .infinity { return score == .infinity ? 1 : 0 }
-        return exp((score - top) / temperature)
+        let shifted = score - top
+        // Two finite scores of opposite sign can be more than the float64 range apart;
+        // dividing each by T first keeps a finite exponent when one exists.
+        let exponent = shifted.isInfinite && score.isFinite ? score / temperature - top / temperature : shifted / temperature
+        return exp(exponent)
     }
 }

@@ -9,8 +9,8 @@ public struct LexiconError: Error, Equatable, CustomStringConvertible {
 
 /// The built-in vocabulary: words with named, interpretable features and a category.
 ///
-/// Text format (tab-separated, `#` comments, blank lines ignored):
-/// a header `word  category  feature…`, then one row per word.
+/// Text format (tab-separated, `#` comments, blank lines ignored, LF or CRLF
+/// line ends): a header `word  category  feature…`, then one row per word.
 public struct Lexicon: Sendable {
     public let featureNames: [String]
     public let table: EmbeddingTable
@@ -23,16 +23,20 @@ public struct Lexicon: Sendable {
         self.categories = categories
     }
 
-    /// Parses the lexicon text; every problem names `source` and the line.
+    /// Parses the lexicon text; every problem names `source` and the line
+    /// (1-based, counting comments and blank lines). Values are float64 as
+    /// `Double(String)` reads them (correctly rounded); NaN and ∞ are rejected,
+    /// as are a missing header, a wrong number of fields, an empty or
+    /// duplicated word. Text with no header gives "no header line" at its last line.
     public static func parse(_ text: String, source: String) throws(LexiconError) -> Lexicon {
         var featureNames: [String]?
         var words: [String] = []
         var categories: [String] = []
         var vectors: [[Double]] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on every newline: Swift reads "\r\n" as one Character, which a split on "\n" would never see.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let names = featureNames else {

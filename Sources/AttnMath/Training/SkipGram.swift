@@ -30,9 +30,19 @@ public struct SkipGram: Sendable {
         x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
     }
 
+    /// log σ(x) = −log(1 + e⁻ˣ), accurate for every x: never log(0), even where
+    /// σ(x) rounds to 0 or 1 − σ(x) rounds to 0 (|x| ≳ 37).
+    static func logSigmoid(_ x: Double) -> Double {
+        x >= 0 ? -log1p(exp(-x)) : x - log1p(exp(x))
+    }
+
     /// One SGD step on the pair (centre, context) with `negativeSamples` words
-    /// drawn uniformly from the others (never the centre or the context).
+    /// drawn uniformly, with repeats, from the others (never the centre or the
+    /// context; none when the vocabulary has only those). The draws come from
+    /// the seeded generator, so the same seed and calls give the same numbers.
     /// Returns the pair's loss before the step: −log σ(u_c·v) − Σ log σ(−u_n·v).
+    ///
+    /// - Precondition: `center` and `context` are rows of the model.
     @discardableResult
     public mutating func step(center: Int, context: Int) -> Double {
         let n = embeddings.rows
@@ -47,6 +57,16 @@ public struct SkipGram: Sendable {
     }
 
     /// One SGD step with the negatives given, for tests and for showing which words were pushed.
+    ///
+    /// With v the centre's embedding, u the output vectors, η the learning
+    /// rate and g = η·(σ(u·v) − label) for each target (label 1 for the
+    /// context, 0 for a negative): u −= g·v for each target, then v −= Σ g·u
+    /// (each u as it was before its own update). That is a step down the pair's loss
+    /// gradient: u_c moves towards v and each u_n away from it, so for a small
+    /// enough η the pair's loss falls; from zero output vectors (a fresh
+    /// model) u_c·v always rises and each u_n·v falls.
+    /// Returns the loss before the step, −log σ(u_c·v) − Σ log σ(−u_n·v),
+    /// accurate to a few ulps even when a σ rounds to 0 or 1.
     @discardableResult
     public mutating func step(center: Int, context: Int, negatives: [Int]) -> Double {
         let d = embeddings.columns
@@ -55,8 +75,9 @@ public struct SkipGram: Sendable {
         var loss = 0.0
         for (target, label) in [(context, 1.0)] + negatives.map({ ($0, 0.0) }) {
             let u = contexts.row(target)
-            let p = Self.sigmoid(dot(u, v))
-            loss -= label == 1 ? log(max(p, .leastNormalMagnitude)) : log(max(1 - p, .leastNormalMagnitude))
+            let score = dot(u, v)
+            let p = Self.sigmoid(score)
+            loss -= label == 1 ? Self.logSigmoid(score) : Self.logSigmoid(-score)
             // d(loss)/d(u·v) = p − label: pulls when label is 1, pushes when 0.
             let g = (p - label) * learningRate
             for k in 0..<d {
@@ -68,7 +89,7 @@ public struct SkipGram: Sendable {
         return loss
     }
 
-    /// One pass over `pairs` in order; returns the mean loss.
+    /// One pass over `pairs` in order; returns the mean of the losses before each step (0 for no pairs).
     @discardableResult
     public mutating func epoch(pairs: [(center: Int, context: Int)]) -> Double {
         guard !pairs.isEmpty else { return 0 }

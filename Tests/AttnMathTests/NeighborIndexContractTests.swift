@@ -1,0 +1,118 @@
+import AttnMath
+import Testing
+
+/// The public contract of `NeighborIndex.nearest(to:k:excluding:)`, independent of how it searches.
+@Suite("Nearest neighbours by cosine: the contract")
+struct NeighborIndexContractTests {
+    private func index(_ vectors: [[Double]]) -> NeighborIndex {
+        NeighborIndex(table: EmbeddingTable(words: vectors.indices.map { "w\($0)" }, vectors: vectors))
+    }
+
+    /// Every row's float64 cosine with `query`, best first, ties by row order; zero rows and `excluding` left out.
+    private func bruteForce(_ vectors: [[Double]], _ query: [Double], k: Int, excluding: Set<Int> = []) -> [Int] {
+        var ranked: [(index: Int, cosine: Double)] = []
+        for i in vectors.indices where !excluding.contains(i) {
+            if let cosine = cosineSimilarity(vectors[i], query) { ranked.append((i, cosine)) }
+        }
+        ranked.sort { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.index < $1.index }
+        return ranked.prefix(max(k, 0)).map { $0.index }
+    }
+
+    private let square: [[Double]] = [[1, 0], [0.8, 0.6], [0, 1], [-1, 0]]
+
+    @Test func nearestByHand() {
+        // Query [1, 0]: cosines 1, 0.8, 0, −1 (all rows have length 1).
+        let found = index(square).nearest(to: [1, 0], k: 3)
+        #expect(found.map(\.index) == [0, 1, 2])
+        expectClose(found.map(\.cosine), [1, 0.8, 0], tolerance: 1e-15)
+        // The query's length does not matter.
+        #expect(index(square).nearest(to: [25, 0], k: 3).map(\.index) == [0, 1, 2])
+    }
+
+    @Test func excludingLeavesWordsOut() {
+        // The word itself is excluded, as `neighbors` does.
+        #expect(index(square).nearest(to: square[0], k: 2, excluding: [0]).map(\.index) == [1, 2])
+        #expect(index(square).nearest(to: square[0], k: 4, excluding: [0, 2]).map(\.index) == [1, 3])
+    }
+
+    @Test func kLargerThanTheTableGivesEveryRow() {
+        #expect(index(square).nearest(to: [0, 1], k: 100).map(\.index) == [2, 1, 0, 3])
+        #expect(index(square).nearest(to: [0, 1], k: 100, excluding: [0, 1, 2, 3]).isEmpty)
+    }
+
+    @Test func nothingToFind() {
+        #expect(index(square).nearest(to: [1, 0], k: 0).isEmpty)
+        #expect(index(square).nearest(to: [1, 0], k: -3).isEmpty)
+        // A zero query has no cosine with anything.
+        #expect(index(square).nearest(to: [0, 0], k: 3).isEmpty)
+        let empty = NeighborIndex(table: EmbeddingTable(words: [], dimension: 2, storage: .float64([])))
+        #expect(empty.nearest(to: [1, 0], k: 3).isEmpty)
+    }
+
+    @Test func tiesAreBrokenByRowOrder() {
+        // Rows 1, 2 and 4 are the same direction (different lengths): equal cosines, lowest row first.
+        let vectors: [[Double]] = [[0, 1], [2, 2], [1, 1], [1, 0], [0.5, 0.5]]
+        #expect(index(vectors).nearest(to: [1, 1], k: 3).map(\.index) == [1, 2, 4])
+        // The tie is also kept in row order where k cuts through it.
+        #expect(index(vectors).nearest(to: [1, 1], k: 2).map(\.index) == [1, 2])
+        #expect(index(vectors).nearest(to: [3, 3], k: 1).map(\.index) == [1])
+    }
+
+    @Test func cosinesAreFloat64AndBestFirst() {
+        let vectors = randomVectors(count: 60, dimension: 6, seed: 77)
+        let search = index(vectors)
+        for query in randomVectors(count: 10, dimension: 6, seed: 78) {
+            let found = search.nearest(to: query, k: 8)
+            #expect(found.count == 8)
+            for neighbour in found { #expect(neighbour.cosine == cosineSimilarity(vectors[neighbour.index], query)) }
+            #expect(zip(found, found.dropFirst()).allSatisfy { $0.cosine >= $1.cosine })
+        }
+    }
+
+    @Test func agreesWithABruteForceFloat64Ranking() {
+        let vectors = randomVectors(count: 80, dimension: 5, seed: 79)
+        let search = index(vectors)
+        for (n, query) in randomVectors(count: 12, dimension: 5, seed: 80).enumerated() {
+            let excluded: Set<Int> = [n, n + 7]
+            #expect(
+                search.nearest(to: query, k: 10, excluding: excluded).map(\.index) == bruteForce(vectors, query, k: 10, excluding: excluded)
+            )
+        }
+    }
+
+    @Test func float32TablesReportFloat64CosinesOfTheStoredValues() {
+        let values: [Float] = [1, 0, 0.6, 0.8, 0, 1]
+        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(values))
+        let found = NeighborIndex(table: table).nearest(to: [1, 1], k: 3)
+        #expect(found.map(\.index) == [1, 0, 2])
+        for neighbour in found { #expect(neighbour.cosine == cosineSimilarity(table.vector(at: neighbour.index), [1, 1])) }
+    }
+
+    @Test func zeroRowsNeverMatch() {
+        let vectors: [[Double]] = [[0, 0], [1, 0], [0, 0], [0, 1]]
+        let found = index(vectors).nearest(to: [1, 1], k: 10)
+        #expect(!found.contains { $0.index == 0 || $0.index == 2 })
+        #expect(found.map(\.index) == [1, 3])
+    }
+
+    @Test func zeroRowsDoNotTakeTheSlotsOfRealNeighbours() {
+        // Query [1, 0]; cosines: row 1 → 1, row 2 → 0, row 3 → −1; row 0 is zero (no cosine).
+        // The 3 nearest are rows 1, 2, 3: a zero row must not use up one of the k places.
+        // Known bug in the current NeighborIndex (being rewritten elsewhere): the zero row's float32 score 0
+        // takes a place in the top k and is dropped only afterwards, so [1, 2] comes back.
+        withKnownIssue("a zero row takes one of the k places", isIntermittent: true) {
+            #expect(index([[0, 0], [1, 0], [0, 1], [-1, 0]]).nearest(to: [1, 0], k: 3).map(\.index) == [1, 2, 3])
+        }
+    }
+
+    @Test func nearTiesAreRankedByTheirFloat64Cosines() {
+        // cos(row 0, [1, 0]) = 1/√(1 + 1e-8) ≈ 1 − 5e-9 and cos(row 1, [1, 0]) ≈ 1 − 5e-11 differ in float64
+        // but not in float32; row 1 is the nearest, and the answer must say so.
+        let vectors: [[Double]] = [[1, 1e-4], [1, 1e-5], [0, 1]]
+        // Known bug in the current NeighborIndex (being rewritten elsewhere): candidates are chosen by float32
+        // scores, where both are 1.0, so the row order picks row 0.
+        withKnownIssue("the top k are chosen by float32 scores", isIntermittent: true) {
+            #expect(index(vectors).nearest(to: [1, 0], k: 1).map(\.index) == [1])
+        }
+    }
+}
