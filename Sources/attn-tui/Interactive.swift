@@ -10,6 +10,7 @@ struct StartCommand: ParsableCommand {
         commandName: "start", abstract: "Open the interactive course (what plain `attn-tui` does).")
 
     @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var startWords: StartWordsOptions
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
@@ -20,9 +21,11 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let words = try vocabulary.load()
+        let chosen = try startWords.resolve(in: words)
         try withTerminal(.init(noColor: noColor)) { terminal in
             let session = Session(
-                vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode)
+                vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
+                startWords: chosen)
             session.run(on: terminal)
         }
     }

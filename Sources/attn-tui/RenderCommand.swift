@@ -17,6 +17,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Terminal size as COLSxROWS.") var size: String = "120x40"
     @Option(help: "Keys to replay, in vim notation.") var keys: String = ""
     @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var startWords: StartWordsOptions
     @Option(help: "Load and save state here (default: a fresh state, nothing saved).") var stateDir: String?
     @Flag(help: "Keep colours as ANSI escape sequences.") var ansi = false
     @Flag(help: "Render as without colour (shades and numbers).") var noColor = false
@@ -43,9 +44,10 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw QueryError("--keys: \(error)")
         }
+        let words = try vocabulary.load()
         let session = Session(
-            vocabulary: try vocabulary.load(), lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
-            colorMode: noColor ? .monochrome : .palette256)
+            vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
+            colorMode: noColor ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
         let terminal = RecordingTerminal(size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) })
         session.run(on: terminal)
         guard let frame = terminal.frames.last else { return }

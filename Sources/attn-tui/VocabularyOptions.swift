@@ -23,3 +23,16 @@ extension Metric: ExpressibleByArgument {}
 func emit(_ report: some Report, json: Bool) {
     print(json ? report.json.serialized() : report.text)
 }
+
+/// `--words`: the sandbox's first words.
+struct StartWordsOptions: ParsableArguments {
+    @Option(help: "The sandbox's first words, separated by commas or spaces (default: eight of the vocabulary's).")
+    var words: String?
+
+    /// The words, each checked against `vocabulary` (an unknown one is an error naming it).
+    func resolve(in vocabulary: Vocabulary) throws(QueryError) -> [String]? {
+        guard let words else { return nil }
+        let tokens = words.split { $0 == "," || $0.isWhitespace }.map(String.init)
+        return try vocabulary.resolve(tokens).map(\.word)
+    }
+}
