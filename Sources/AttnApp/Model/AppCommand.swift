@@ -17,41 +17,45 @@ public enum AppCommand: Equatable, Sendable {
 
 /// One key binding, declared once: `update`, the status bar and the help overlay all read this table.
 public struct AppKeyBinding: Sendable {
+    /// The keys and their help line ("← h PgUp  previous lesson").
     public let binding: KeyBinding
     public let command: AppCommand
+    /// Its entry in the status bar ("←/→ lesson"), which may stand for a pair of bindings; nil: help only.
+    public let status: KeyBinding?
 
-    init(_ keys: [Key], _ command: AppCommand, _ help: String, label: String? = nil, short: String? = nil) {
-        binding = KeyBinding(keys: keys, label: label, help: help, short: short, showsInStatusBar: short != nil)
+    init(_ keys: [Key], _ command: AppCommand, _ help: String, label: String? = nil, status: (label: String, short: String)? = nil) {
+        binding = KeyBinding(keys: keys, label: label, help: help, showsInStatusBar: false)
         self.command = command
+        self.status = status.map { KeyBinding(keys: keys, label: $0.label, help: help, short: $0.short) }
     }
 }
 
 public enum AppKeys {
-    public static let bindings: [AppKeyBinding] =
-        [
-            AppKeyBinding([.left, .character("h"), .pageUp], .previousLesson, "previous lesson", label: "←/→", short: "lesson"),
-            AppKeyBinding([.right, .character("l"), .pageDown], .nextLesson, "next lesson", label: "→/l/PgDn"),
-            AppKeyBinding([.up, .character("k")], .up, "select the previous word", label: "↑/↓", short: "select"),
-            AppKeyBinding([.down, .character("j")], .down, "select the next word", label: "↓/j"),
-            AppKeyBinding([.tab], .nextFocus, "focus the next panel", label: "Tab", short: "focus"),
-            AppKeyBinding([.backTab], .previousFocus, "focus the previous panel", label: "Shift-Tab"),
-            AppKeyBinding([.character("a")], .addWord, "add a word", short: "add"),
-            AppKeyBinding([.character("d"), .delete], .removeWord, "remove the selected word", label: "d/Del", short: "remove"),
-            AppKeyBinding([.character("m")], .cycleMetric, "switch metric: scaled dot → cosine → dot", short: "metric"),
-            AppKeyBinding(
-                [.character("+"), .character("=")], .warmer, "raise the softmax temperature (flatter weights)", label: "+/-",
-                short: "temp"),
-            AppKeyBinding([.character("-"), .character("_")], .cooler, "lower the softmax temperature (sharper weights)", label: "-"),
-            AppKeyBinding([.enter], .open, "show how the highlighted number was computed", label: "Enter", short: "why"),
-            AppKeyBinding([.character("r")], .reset, "reset the lesson"),
-            AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
-            AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
-        ]
-        + [
-            AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
-            AppKeyBinding([.character("?")], .help, "show or hide this help", short: "help"),
-            AppKeyBinding([.character("q"), .control("c")], .quit, "quit", label: "q", short: "quit"),
-        ]
+    public static let bindings: [AppKeyBinding] = [
+        AppKeyBinding([.left, .character("h"), .pageUp], .previousLesson, "previous lesson", label: "← h PgUp", status: ("←/→", "lesson")),
+        AppKeyBinding([.right, .character("l"), .pageDown], .nextLesson, "next lesson", label: "→ l PgDn"),
+        AppKeyBinding([.up, .character("k")], .up, "select the previous word, column or bar", label: "↑ k", status: ("↑/↓", "select")),
+        AppKeyBinding([.down, .character("j")], .down, "select the next word, column or bar", label: "↓ j"),
+        AppKeyBinding([.tab], .nextFocus, "focus the next panel (map, heatmap, weights)", label: "Tab", status: ("Tab", "focus")),
+        AppKeyBinding([.backTab], .previousFocus, "focus the previous panel", label: "Shift-Tab"),
+        AppKeyBinding([.character("a")], .addWord, "add a word (a new one is placed by its features)", status: ("a", "add")),
+        AppKeyBinding([.character("d"), .delete], .removeWord, "remove the selected word", label: "d Del", status: ("d", "remove")),
+        AppKeyBinding([.character("m")], .cycleMetric, "switch metric: scaled dot → cosine → dot", status: ("m", "metric")),
+        AppKeyBinding(
+            [.character("+"), .character("=")], .warmer, "raise the softmax temperature (flatter weights)", label: "+",
+            status: ("+/-", "temp")),
+        AppKeyBinding([.character("-"), .character("_")], .cooler, "lower the softmax temperature (sharper weights)", label: "-"),
+        AppKeyBinding([.enter], .open, "show how the highlighted number was computed", label: "Enter", status: ("Enter", "why")),
+        AppKeyBinding([.character("r")], .reset, "reset the lesson"),
+        AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
+        AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
+        AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
+        AppKeyBinding([.character("?")], .help, "show or hide this help"),
+        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (your words are saved)", label: "q Ctrl-C", status: ("q", "quit")),
+    ]
+
+    /// The status bar's entries, in table order (the bar itself always ends with "? help").
+    public static var statusBar: [KeyBinding] { bindings.compactMap(\.status) }
 
     /// The command a key means while browsing, or nil.
     public static func command(for key: Key) -> AppCommand? {

@@ -20,7 +20,7 @@ public enum AppView {
         if let area = layout.lesson { LessonPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         if let area = layout.neighbors { NeighborsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         drawMessage(state, into: &buffer, area: layout.message, colorMode: colorMode)
-        StatusBar(bindings: AppKeys.bindings.map(\.binding), helpHint: nil).render(into: &buffer, area: layout.status)
+        StatusBar(bindings: AppKeys.statusBar).render(into: &buffer, area: layout.status)
         drawOverlay(state, into: &buffer, colorMode: colorMode)
         return buffer
     }
