@@ -1,0 +1,278 @@
+import AttnMath
+import Foundation
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+
+/// Saved state: atomic writes, corrupt files moved aside, sessions that keep (or do not keep) words.
+final class StateStoreTests: XCTestCase {
+    private var directories: [String] = []
+
+    override func tearDown() {
+        for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
+        directories = []
+        super.tearDown()
+    }
+
+    private func temporaryDirectory(_ name: String = #function) -> String {
+        let path = makeTemporaryDirectory(name)
+        directories.append(path)
+        return path
+    }
+
+    private func writeFile(_ path: String, _ data: Data, line: UInt = #line) {
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: data), "cannot write \(path)", line: line)
+    }
+
+    private let zorblax = WordInPlay(word: "zorblax", vector: [0.1, -0.2, 0.3], category: "custom", isCustom: true)
+
+    // MARK: StateStore
+
+    func testSaveAndLoadRoundTrip() throws {
+        let store = StateStore(directory: temporaryDirectory() + "/nested/attn-tui")
+        XCTAssertNil(store.load().state, "nothing saved yet")
+        XCTAssertNil(store.load().warning)
+
+        let state = SavedState(lesson: 7, customWords: [zorblax], sandboxWords: ["apple", "zorblax"])
+        try store.save(state)
+
+        let loaded = store.load()
+        XCTAssertNil(loaded.warning)
+        XCTAssertEqual(loaded.state, state)
+        XCTAssertEqual(loaded.state?.customWords.first?.vector, [0.1, -0.2, 0.3], "vectors exactly")
+
+        // Saving again replaces the file.
+        let newer = SavedState(lesson: 2, customWords: [], sandboxWords: nil)
+        try store.save(newer)
+        XCTAssertEqual(store.load().state, newer)
+    }
+
+    func testTheFileIsReadableJSON() throws {
+        let directory = temporaryDirectory()
+        let store = StateStore(directory: directory)
+        try store.save(SavedState(lesson: 3, customWords: [zorblax], sandboxWords: ["kiwi"]))
+        XCTAssertEqual(store.file, directory + "/state.json")
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: store.file))
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(object["version"] as? Int, 1)
+        XCTAssertEqual(object["lesson"] as? Int, 3)
+        XCTAssertEqual(object["sandboxWords"] as? [String], ["kiwi"])
+        XCTAssertEqual((object["customWords"] as? [[String: Any]])?.first?["word"] as? String, "zorblax")
+    }
+
+    func testAtomicWriteLeavesNoTemporaryFile() throws {
+        let directory = temporaryDirectory()
+        let store = StateStore(directory: directory)
+        for lesson in 1...5 {
+            try store.save(SavedState(lesson: lesson, customWords: [zorblax], sandboxWords: nil))
+            XCTAssertEqual(contents(ofDirectory: directory), ["state.json"], "after save \(lesson)")
+        }
+        XCTAssertEqual(store.load().state?.lesson, 5)
+    }
+
+    func testACorruptFileIsMovedAsideWithAWarning() throws {
+        let directory = temporaryDirectory()
+        let store = StateStore(directory: directory)
+        let garbage = Data("{\"lesson\": 3, \"customWords\": [tru".utf8)
+        writeFile(store.file, garbage)
+
+        let loaded = store.load()
+
+        XCTAssertNil(loaded.state)
+        let warning = try XCTUnwrap(loaded.warning)
+        XCTAssertTrue(warning.contains(store.file), warning)
+        XCTAssertTrue(warning.contains("moved aside"), warning)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.file), "not left in place to be overwritten")
+        let aside = try XCTUnwrap(contents(ofDirectory: directory).first { $0.hasPrefix("state.json.corrupt") })
+        XCTAssertTrue(warning.contains(aside), "the warning says where it went")
+        XCTAssertEqual(FileManager.default.contents(atPath: directory + "/" + aside), garbage, "kept byte for byte")
+
+        // Saving afterwards writes a new state.json and leaves the corrupt copy alone.
+        try store.save(SavedState(lesson: 1, customWords: [], sandboxWords: nil))
+        XCTAssertEqual(FileManager.default.contents(atPath: directory + "/" + aside), garbage)
+        XCTAssertEqual(store.load().state?.lesson, 1)
+    }
+
+    func testValidJSONOfTheWrongShapeIsAlsoMovedAside() throws {
+        let directory = temporaryDirectory()
+        let store = StateStore(directory: directory)
+        writeFile(store.file, Data("[1, 2, 3]".utf8))
+        let loaded = store.load()
+        XCTAssertNil(loaded.state)
+        XCTAssertNotNil(loaded.warning)
+        XCTAssertEqual(contents(ofDirectory: directory).filter { $0.hasPrefix("state.json.corrupt") }.count, 1)
+    }
+
+    func testTwoCorruptFilesAreBothKept() throws {
+        let directory = temporaryDirectory()
+        let store = StateStore(directory: directory)
+        let first = Data("first broken state".utf8)
+        let second = Data("second broken state".utf8)
+        writeFile(store.file, first)
+        let firstWarning = try XCTUnwrap(store.load().warning)
+        writeFile(store.file, second)
+        let secondWarning = try XCTUnwrap(store.load().warning)
+
+        let kept = contents(ofDirectory: directory).compactMap { FileManager.default.contents(atPath: directory + "/" + $0) }
+        try skipIfKnownBug(
+            !kept.contains(first),
+            "a corrupt state.json is moved aside to state.json.corrupt-<seconds>; a second corrupt file within the same "
+                + "second is renamed onto the same name and silently overwrites the first one (SPEC: never silently "
+                + "overwritten). Expected both copies kept; actual warnings '\(firstWarning)' and '\(secondWarning)' "
+                + "name the same file and only the second content survives.")
+        XCTAssertTrue(kept.contains(first))
+        XCTAssertTrue(kept.contains(second))
+    }
+
+    func testAStateDirectoryThatCannotBeCreatedIsAnErrorMessage() throws {
+        let directory = temporaryDirectory()
+        let blocker = directory + "/not-a-folder"
+        writeFile(blocker, Data("x".utf8))
+        let store = StateStore(directory: blocker + "/attn-tui")
+
+        XCTAssertNil(store.load().state)
+        XCTAssertThrowsError(try store.save(SavedState(lesson: 1, customWords: [], sandboxWords: nil))) { error in
+            let message = (error as? StateStoreError)?.description ?? ""
+            XCTAssertTrue(message.hasPrefix("cannot create \(blocker)/attn-tui"), message)
+            XCTAssertFalse(message.contains("\n"), "one line")
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: blocker), Data("x".utf8), "the file in the way is untouched")
+    }
+
+    func testDefaultDirectoryFollowsXDG() {
+        XCTAssertEqual(
+            StateStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"]), "/data/attn-tui")
+        XCTAssertEqual(
+            StateStore.defaultDirectory(environment: ["HOME": "/home/u"]), "/home/u/.local/share/attn-tui")
+        XCTAssertEqual(
+            StateStore.defaultDirectory(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]),
+            "/home/u/.local/share/attn-tui", "a relative XDG_DATA_HOME is ignored, as the spec says")
+    }
+
+    // MARK: Sessions
+
+    private func run(_ session: Session, keys: String, size: Size = Size(width: 80, height: 24)) throws {
+        let terminal = RecordingTerminal(size: size, keys: try KeyNotation.parse(keys), keepsAllFrames: false)
+        session.run(on: terminal)
+        XCTAssertNotNil(terminal.lastFrame)
+    }
+
+    private func session(_ directory: String?, persist: Bool = true, lesson: Int? = nil) -> Session {
+        Session(vocabulary: lexicon, lesson: lesson, stateDir: directory, persist: persist, colorMode: .palette256)
+    }
+
+    func testASessionWithoutPersistenceWritesNothing() throws {
+        let directory = temporaryDirectory() + "/state"
+        let first = session(directory, persist: false)
+        XCTAssertNil(first.store)
+        try run(first, keys: "akiwi<Enter>azorblax<Enter><Right><Enter>3q")
+        XCTAssertTrue(first.state.isFinished)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory), "no folder, no file")
+
+        // And it reads nothing either: saved words elsewhere do not leak into a fresh render.
+        try StateStore(directory: directory).save(SavedState(lesson: 2, customWords: [], sandboxWords: ["kiwi"]))
+        let fresh = session(directory, persist: false)
+        XCTAssertEqual(fresh.state.lesson, 14)
+        XCTAssertFalse(fresh.state.wordNames.contains("kiwi"))
+    }
+
+    func testSavedWordsAndProgressComeBackInANewSession() throws {
+        let directory = temporaryDirectory()
+        let first = session(directory)
+        XCTAssertEqual(first.warnings, [])
+        try run(first, keys: "akiwi<Enter>azorblax<Enter><Right><Down><Left><Enter>5q")
+        let placed = try XCTUnwrap(first.state.customWords.first)
+        XCTAssertEqual(placed.word, "zorblax")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/state.json"))
+
+        let second = session(directory)
+        XCTAssertEqual(second.warnings, [])
+        XCTAssertEqual(second.state.customWords, [placed], "the placed word and its vector")
+        XCTAssertEqual(second.state.wordNames, first.state.wordNames, "the sandbox's words")
+        XCTAssertEqual(second.state.words.last, placed)
+        XCTAssertEqual(second.state.lesson, 5, "progress")
+
+        // --lesson wins over saved progress.
+        XCTAssertEqual(session(directory, lesson: 9).state.lesson, 9)
+
+        // Removed and re-added by name in a later session, the placed word needs no placing.
+        let third = session(directory)
+        try run(third, keys: "<Up>d")
+        XCTAssertFalse(third.state.wordNames.contains("zorblax"))
+        try run(third, keys: "azorblax<Enter>")
+        XCTAssertNil(third.state.placement)
+        XCTAssertEqual(third.state.selectedWord, placed)
+    }
+
+    func testEveryChangeIsSavedAtOnceNotOnlyOnQuit() throws {
+        let directory = temporaryDirectory()
+        let first = session(directory)
+        try run(first, keys: "akiwi<Enter>")  // the input ends without q, as if killed
+        XCTAssertEqual(StateStore(directory: directory).load().state?.sandboxWords?.last, "kiwi")
+    }
+
+    func testASessionWithACorruptFileStartsFreshAndSaysSo() throws {
+        let directory = temporaryDirectory()
+        let file = directory + "/state.json"
+        writeFile(file, Data("not json at all".utf8))
+
+        let fresh = session(directory)
+
+        XCTAssertEqual(fresh.warnings.count, 1)
+        XCTAssertEqual(fresh.state.message, fresh.warnings.first, "shown on the first frame")
+        XCTAssertEqual(fresh.state.wordNames, AppEnvironment.defaultStartWords(for: lexicon))
+        XCTAssertEqual(fresh.state.customWords, [])
+        // Wide enough for the long temporary path in the message.
+        let frame = AppView.render(fresh.state, size: Size(width: 400, height: 40), colorMode: .palette256)
+        XCTAssertTrue(frame.text.contains("could not be read"), frame.text)
+
+        try run(fresh, keys: "akiwi<Enter>q")
+        let aside = contents(ofDirectory: directory).filter { $0.hasPrefix("state.json.corrupt") }
+        XCTAssertEqual(aside.count, 1)
+        XCTAssertEqual(FileManager.default.contents(atPath: directory + "/" + aside[0]), Data("not json at all".utf8))
+        XCTAssertEqual(StateStore(directory: directory).load().state?.sandboxWords?.last, "kiwi")
+    }
+
+    func testASessionThatCannotSaveShowsWhyAndCarriesOn() throws {
+        let directory = temporaryDirectory()
+        let blocker = directory + "/file"
+        writeFile(blocker, Data())
+        let broken = session(blocker + "/attn-tui")
+
+        broken.handle(.key(.character("a")))
+        for key in try KeyNotation.parse("kiwi<Enter>") { broken.handle(.key(key)) }
+
+        XCTAssertEqual(broken.state.selectedWord?.word, "kiwi", "the word is added anyway")
+        let message = try XCTUnwrap(broken.state.message)
+        XCTAssertTrue(message.hasPrefix("could not save: cannot create \(blocker)/attn-tui"), message)
+        let frame = AppView.render(broken.state, size: Size(width: 400, height: 40), colorMode: .palette256)
+        XCTAssertTrue(frame.text.contains("could not save"))
+    }
+
+    func testASavedLessonOutOfRangeIsNotShown() throws {
+        for saved in [0, 99, -3] {
+            let directory = temporaryDirectory("lesson\(saved)")
+            try StateStore(directory: directory).save(SavedState(lesson: saved, customWords: [], sandboxWords: nil))
+            let state = session(directory).state
+            let title = AppView.render(state, size: Size(width: 120, height: 40), colorMode: .palette256).lines[0]
+            try skipIfKnownBug(
+                !(1...14).contains(state.lesson),
+                "a saved lesson outside 1…14 (hand-edited or from another version of state.json) is used as is: "
+                    + "AppState.init takes saved.lesson without clamping or validating it (--lesson is validated, the "
+                    + "file is not). state.json {\"lesson\": \(saved), …}; expected a lesson in 1…14, actual \(state.lesson), "
+                    + "title '\(title.trimmingCharacters(in: .whitespaces))'.")
+            XCTAssertTrue(title.contains("Lesson \(state.lesson)/14"))
+        }
+    }
+
+    func testSavedCustomWordsOfAnotherDimensionAreIgnored() throws {
+        let directory = temporaryDirectory()
+        try StateStore(directory: directory).save(
+            SavedState(lesson: nil, customWords: [zorblax], sandboxWords: ["apple", "zorblax", "kiwi"]))
+        let restored = session(directory).state
+        XCTAssertEqual(restored.customWords, [], "a 3-feature word does not fit this lexicon")
+        XCTAssertEqual(restored.wordNames, ["apple", "kiwi"], "saved words that cannot be found are dropped")
+        XCTAssertEqual(restored.lesson, 14)
+    }
+}
