@@ -221,7 +221,7 @@ final class StateStoreTests: XCTestCase {
 
         XCTAssertEqual(fresh.warnings.count, 1)
         XCTAssertEqual(fresh.state.message, fresh.warnings.first, "shown on the first frame")
-        XCTAssertEqual(fresh.state.wordNames, AppEnvironment.defaultStartWords(for: lexicon))
+        XCTAssertEqual(fresh.state.wordNames, VocabularySpace.defaultStartWords(for: lexicon))
         XCTAssertEqual(fresh.state.customWords, [])
         // Wide enough for the long temporary path in the message.
         let frame = AppView.render(fresh.state, size: Size(width: 400, height: 40), colorMode: .palette256)

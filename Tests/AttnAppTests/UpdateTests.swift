@@ -570,7 +570,7 @@ final class UpdateTests: XCTestCase {
         _ = state.update(.resize(size))
         // Find an unselected word's label on screen, as the user sees it (labels with no room are left out).
         let buffer = AppView.render(state, size: size, colorMode: .palette256)
-        let mapArea = try XCTUnwrap(ScreenLayout(size: size, focus: state.focus, wordCount: state.words.count).map)
+        let mapArea = try XCTUnwrap(state.layout(for: size).map)
         var hit: (word: String, x: Int, y: Int)?
         for word in state.wordNames.reversed() where word != state.selectedWord?.word {
             for (row, line) in buffer.lines(in: mapArea).enumerated() {

@@ -14,7 +14,7 @@ final class ViewTests: XCTestCase {
     func testFullLayoutAt120x40DrawsEveryPanel() throws {
         let state = sandbox()
         let buffer = screen(state, 120, 40)
-        let layout = ScreenLayout(size: wide, focus: state.focus, wordCount: state.words.count)
+        let layout = state.layout(for: wide)
         XCTAssertEqual(layout.kind, .full)
         XCTAssertTrue(layout.heatmapsSideBySide, "cosine and dot product side by side from 100 columns")
 
@@ -42,7 +42,7 @@ final class ViewTests: XCTestCase {
         XCTAssertFalse(screen(state, 120, 40).text.contains("kiwi"))
         state.press("akiwi<Enter>")
         let buffer = screen(state, 120, 40)
-        let layout = ScreenLayout(size: wide, focus: state.focus, wordCount: state.words.count)
+        let layout = state.layout(for: wide)
 
         let map = try XCTUnwrap(layout.map)
         XCTAssertTrue(buffer.text(in: map.inset(by: 1)).contains("kiwi"), "kiwi's label on the map")
@@ -69,7 +69,7 @@ final class ViewTests: XCTestCase {
         var state = sandbox()
         state.press("akiwi<Enter>")
         let size = Size(width: 80, height: 24)
-        let layout = ScreenLayout(size: size, focus: state.focus, wordCount: state.words.count)
+        let layout = state.layout(for: size)
         let buffer = screen(state, size.width, size.height)
         XCTAssertTrue(buffer.text(in: try XCTUnwrap(layout.map)).contains("kiwi"))
         let heatmap = buffer.lines(in: try XCTUnwrap(layout.heatmap).inset(by: 1))
@@ -120,7 +120,7 @@ final class ViewTests: XCTestCase {
     func testTheStatusBarShowsHelpAndQuitAtTheFullLayoutMinimum() throws {
         let state = sandbox()
         let status = statusLine(screen(state, 80, 24))
-        XCTAssertTrue(status.hasPrefix("←/→ lesson"), status)
+        XCTAssertTrue(status.hasPrefix("q quit  ←/→ lesson"), status)
         try skipIfKnownBug(
             !status.contains("? help") || !status.contains("q quit"),
             "at 80×24 (the full layout's minimum, the usual default terminal) the status bar is cut after '+/- temp': "
@@ -136,7 +136,7 @@ final class ViewTests: XCTestCase {
         let size = Size(width: 60, height: 20)
         for (focus, title) in [(Focus.map, "Map · PCA"), (.heatmap, "Similarity · scaled dot"), (.weights, "Weights of apple")] {
             XCTAssertEqual(state.focus, focus)
-            let layout = ScreenLayout(size: size, focus: state.focus, wordCount: state.words.count)
+            let layout = state.layout(for: size)
             XCTAssertEqual(layout.kind, .compact)
             let panels = [layout.map, layout.heatmap, layout.weights, layout.lesson].compactMap { $0 }
             XCTAssertEqual(panels.count, 1, "one panel")
@@ -146,7 +146,7 @@ final class ViewTests: XCTestCase {
             let others = ["Map · PCA", "Similarity ·", "Weights of", "Lesson 14 · Sandbox"].filter { !title.hasPrefix($0) }
             for other in others { XCTAssertFalse(buffer.text.contains(other), "\(other) hidden when \(focus) is shown") }
             XCTAssertTrue(buffer.lines[0].hasPrefix(" attn-tui │ Lesson 14/14"))
-            XCTAssertTrue(statusLine(buffer).hasPrefix("←/→ lesson"))
+            XCTAssertTrue(statusLine(buffer).hasPrefix("q quit  ←/→ lesson"))
             state.press("<Tab>")
         }
         XCTAssertEqual(state.focus, .map)
@@ -555,8 +555,7 @@ final class ViewTests: XCTestCase {
 
     /// The status bar as AppKeys declares it: every binding with a short name, in table order.
     private func expectedStatusBar() -> String {
-        AppKeys.bindings.map(\.binding).filter(\.showsInStatusBar).map { "\($0.label) \($0.short ?? "")" }
-            .joined(separator: "  ")
+        AppKeys.statusBar.map { "\($0.label) \($0.short ?? "")" }.joined(separator: "  ")
     }
 
     /// A frame is drawn around `area` with `title` starting its top border.

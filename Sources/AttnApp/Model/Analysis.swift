@@ -47,8 +47,10 @@ public struct Analysis: Sendable {
         } catch {
             attention = nil
             contextPoints = []
-            if case .undefinedScore(let row, _) = error, words.indices.contains(row) {
-                problem = "'\(words[row].word)' is the zero vector: its cosine is undefined"
+            if case .undefinedScore(let row, let column) = error, words.indices.contains(row), words.indices.contains(column) {
+                // The score of a pair is undefined because one of the two has no direction: name that one.
+                let zero = norm(words[row].vector) == 0 ? row : column
+                problem = "'\(words[zero].word)' is the zero vector: its cosine is undefined"
             } else {
                 problem = error.description
             }

@@ -32,30 +32,34 @@ public struct AppKeyBinding: Sendable {
 
 public enum AppKeys {
     public static let bindings: [AppKeyBinding] = [
-        AppKeyBinding([.left, .character("h"), .pageUp], .previousLesson, "previous lesson", label: "← h PgUp", status: ("←/→", "lesson")),
-        AppKeyBinding([.right, .character("l"), .pageDown], .nextLesson, "next lesson", label: "→ l PgDn"),
-        AppKeyBinding([.up, .character("k")], .up, "select the previous word, column or bar", label: "↑ k", status: ("↑/↓", "select")),
-        AppKeyBinding([.down, .character("j")], .down, "select the next word, column or bar", label: "↓ j"),
+        AppKeyBinding([.left, .character("h"), .pageUp], .previousLesson, "previous lesson", label: "←/h/PgUp", status: ("←/→", "lesson")),
+        AppKeyBinding([.right, .character("l"), .pageDown], .nextLesson, "next lesson", label: "→/l/PgDn"),
+        AppKeyBinding([.up, .character("k")], .up, "select the previous word, column or bar", label: "↑/k", status: ("↑/↓", "select")),
+        AppKeyBinding([.down, .character("j")], .down, "select the next word, column or bar", label: "↓/j"),
         AppKeyBinding([.tab], .nextFocus, "focus the next panel (map, heatmap, weights)", label: "Tab", status: ("Tab", "focus")),
         AppKeyBinding([.backTab], .previousFocus, "focus the previous panel", label: "Shift-Tab"),
         AppKeyBinding([.character("a")], .addWord, "add a word (a new one is placed by its features)", status: ("a", "add")),
-        AppKeyBinding([.character("d"), .delete], .removeWord, "remove the selected word", label: "d Del", status: ("d", "remove")),
+        AppKeyBinding([.character("d"), .delete], .removeWord, "remove the selected word", label: "d/Del", status: ("d", "remove")),
         AppKeyBinding([.character("m")], .cycleMetric, "switch metric: scaled dot → cosine → dot", status: ("m", "metric")),
         AppKeyBinding(
-            [.character("+"), .character("=")], .warmer, "raise the softmax temperature (flatter weights)", label: "+",
+            [.character("+"), .character("=")], .warmer, "raise the softmax temperature (flatter weights)", label: "+/=",
             status: ("+/-", "temp")),
-        AppKeyBinding([.character("-"), .character("_")], .cooler, "lower the softmax temperature (sharper weights)", label: "-"),
+        AppKeyBinding([.character("-"), .character("_")], .cooler, "lower the softmax temperature (sharper weights)", label: "-/_"),
         AppKeyBinding([.enter], .open, "show how the highlighted number was computed", label: "Enter", status: ("Enter", "why")),
         AppKeyBinding([.character("r")], .reset, "reset the lesson"),
         AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
         AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
         AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
         AppKeyBinding([.character("?")], .help, "show or hide this help"),
-        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (your words are saved)", label: "q Ctrl-C", status: ("q", "quit")),
+        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (your words are saved)", label: "q/Ctrl-C", status: ("q", "quit")),
     ]
 
-    /// The status bar's entries, in table order (the bar itself always ends with "? help").
-    public static var statusBar: [KeyBinding] { bindings.compactMap(\.status) }
+    /// The status bar's entries: quit first, so it shows on the narrowest screen; then table order.
+    /// (The bar itself always ends with "? help".)
+    public static var statusBar: [KeyBinding] {
+        let entries = bindings.filter { $0.status != nil }
+        return (entries.filter { $0.command == .quit } + entries.filter { $0.command != .quit }).compactMap(\.status)
+    }
 
     /// The command a key means while browsing, or nil.
     public static func command(for key: Key) -> AppCommand? {

@@ -63,7 +63,9 @@ public struct AppState: Sendable {
 
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
         self.environment = environment
-        lesson = environment.initialLesson ?? saved?.lesson ?? LessonCatalog.sandbox
+        // A saved lesson the course no longer has (an edited or older file) falls back to the sandbox.
+        let savedLesson = saved?.lesson.flatMap { LessonCatalog.shared.title(of: $0) == nil ? nil : $0 }
+        lesson = environment.initialLesson ?? savedLesson ?? LessonCatalog.sandbox
         customWords = saved?.customWords ?? []
         metric = .scaledDot
         temperature = 1

@@ -122,6 +122,10 @@ extension AppState {
         guard !words.isEmpty else { return }
         switch focus {
         case .map, .weights:
+            guard analysis.attention != nil else {
+                message = analysis.problem ?? "no weights to explain"
+                return
+            }
             mode = .detail(.weight(row: selected, column: focus == .map ? selected : weightCursor), scroll: 0)
         case .heatmap:
             mode = .detail(.score(row: selected, column: column, metric: metric), scroll: 0)
@@ -256,8 +260,11 @@ extension AppState {
 
 extension AppState {
     /// Where the panels go: the view and mouse hit-testing both ask here.
-    func layout(for size: Size) -> ScreenLayout {
-        ScreenLayout(size: size, focus: focus, wordCount: words.count, showsNeighbors: lesson == LessonCatalog.sandbox)
+    public func layout(for size: Size) -> ScreenLayout {
+        var placing = false
+        if case .placing = mode { placing = true }
+        return ScreenLayout(
+            size: size, focus: focus, wordCount: words.count, showsNeighbors: lesson == LessonCatalog.sandbox, placing: placing)
     }
 
     /// The word drawn at a screen cell of the map, using the same layout the view draws.

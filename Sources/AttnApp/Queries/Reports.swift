@@ -88,8 +88,9 @@ public struct AttentionReport: Report {
         do {
             attention = try ContextAttention(vectors: resolved.map(vocabulary.vector), metric: metric, temperature: temperature)
         } catch {
-            if case .undefinedScore(let row, _) = error {
-                throw QueryError("'\(words[row])' has a zero vector: its \(metric.rawValue) score is undefined")
+            if case .undefinedScore(let row, let column) = error {
+                let zero = norm(vocabulary.vector(resolved[row])) == 0 ? row : column
+                throw QueryError("'\(words[zero])' has a zero vector: its \(metric.rawValue) score is undefined")
             }
             throw QueryError(error.description)
         }

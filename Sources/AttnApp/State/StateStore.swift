@@ -37,14 +37,26 @@ public struct StateStore: Sendable {
         do {
             return Loaded(state: try JSONDecoder().decode(SavedState.self, from: data), warning: nil)
         } catch {
-            let aside = file + ".corrupt-\(Int(Date().timeIntervalSince1970))"
-            let moved = rename(file, aside) == 0
+            let aside = Self.unusedName(file + ".corrupt-\(Int(Date().timeIntervalSince1970))")
+            // link + unlink instead of rename: link never replaces an existing file, so an earlier copy survives.
+            let moved = link(file, aside) == 0 && unlink(file) == 0
             let warning =
                 moved
                 ? "\(file) could not be read (\(Self.reason(error))); moved aside to \(aside)"
                 : "\(file) could not be read (\(Self.reason(error))) and could not be moved aside"
             return Loaded(state: nil, warning: warning)
         }
+    }
+
+    /// `base`, or `base-2`, `base-3`, … : the first name no file has.
+    static func unusedName(_ base: String) -> String {
+        var candidate = base
+        var number = 1
+        while FileManager.default.fileExists(atPath: candidate) {
+            number += 1
+            candidate = "\(base)-\(number)"
+        }
+        return candidate
     }
 
     private static func reason(_ error: Error) -> String {

@@ -22,6 +22,10 @@ public enum AppView {
         drawMessage(state, into: &buffer, area: layout.message, colorMode: colorMode)
         StatusBar(bindings: AppKeys.statusBar).render(into: &buffer, area: layout.status)
         drawOverlay(state, into: &buffer, colorMode: colorMode)
+        if colorMode == .monochrome {
+            // Widgets' default styles carry colours (focused frames); without colour, meaning is in shape and bold/reverse.
+            buffer.restyle(buffer.area) { Style(modifiers: $0.modifiers) }
+        }
         return buffer
     }
 

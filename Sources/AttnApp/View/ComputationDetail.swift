@@ -29,8 +29,8 @@ public struct ComputationDetail: Equatable, Sendable {
     static func score(_ a: WordInPlay, _ b: WordInPlay, metric: Metric, featureNames: [String]) -> ComputationDetail {
         let products = elementwiseProducts(a.vector, b.vector)
         let total = dot(a.vector, b.vector)
-        let nameWidth = max(7, featureNames.map(\.count).max() ?? 0)
-        let columnWidth = max(8, a.word.count + 1, b.word.count + 1)
+        let nameWidth = max(7, featureNames.map { DisplayWidth.of($0) }.max() ?? 0)
+        let columnWidth = max(8, DisplayWidth.of(a.word) + 1, DisplayWidth.of(b.word) + 1)
         var lines = [
             NumberFormat.padRight("feature", nameWidth) + NumberFormat.pad(a.word, columnWidth)
                 + NumberFormat.pad(b.word, columnWidth) + NumberFormat.pad("product", 10)
@@ -70,7 +70,7 @@ public struct ComputationDetail: Equatable, Sendable {
         let top = scores.max() ?? 0
         let exponentials = softmaxExponentials(scores, temperature: temperature, max: top)
         let total = exponentials.reduce(0, +)
-        let wordWidth = max(6, words.map(\.word.count).max() ?? 0)
+        let wordWidth = max(6, words.map { DisplayWidth.of($0.word) }.max() ?? 0)
         var lines = [
             NumberFormat.padRight("word", wordWidth) + NumberFormat.pad("score", 10) + NumberFormat.pad("exp((s−max)/T)", 16)
                 + NumberFormat.pad("weight", 9)

@@ -48,19 +48,26 @@ struct LessonPanel: Widget {
         let columnWidth = nameWidth + 14
         let columns = max(1, inner.width / columnWidth)
         let rowsNeeded = (names.count + columns - 1) / columns
-        let first = max(0, placement.feature / columns - max(0, inner.height - 2) + 1)
+        // The last row names the nearest words when every feature row fits above it.
+        let showsNearest = inner.height > rowsNeeded
+        let visibleRows = max(1, inner.height - (showsNearest ? 1 : 0))
+        let currentRow = placement.feature / columns
+        let first = currentRow >= visibleRows ? currentRow - visibleRows + 1 : 0
         for (index, value) in placement.vector.enumerated() {
             let row = index / columns - first
-            guard row >= 0, row < inner.height - 1 else { continue }
+            guard row >= 0, row < visibleRows else { continue }
             let x = inner.x + (index % columns) * columnWidth
             let selected = index == placement.feature
-            let bar = value >= 0 ? String(repeating: "▮", count: Int((value * 5).rounded())) : String(repeating: "▯", count: Int((-value * 5).rounded()))
-            let text = NumberFormat.padRight(DisplayWidth.truncate(names[index], to: nameWidth), nameWidth) + " "
+            let bar =
+                value >= 0
+                ? String(repeating: "▮", count: Int((value * 5).rounded())) : String(repeating: "▯", count: Int((-value * 5).rounded()))
+            let text =
+                NumberFormat.padRight(DisplayWidth.truncate(names[index], to: nameWidth), nameWidth) + " "
                 + NumberFormat.pad(NumberFormat.fixed(value, decimals: 1), 4) + " " + bar
             buffer.write(text, x: x, y: inner.y + row, style: selected ? Style(modifiers: [.reverse, .bold]) : .plain, maxWidth: columnWidth - 1)
         }
         let nearest = nearestWords(to: placement.vector)
-        if !nearest.isEmpty, rowsNeeded < inner.height {
+        if !nearest.isEmpty, showsNearest {
             buffer.write(
                 "nearest: " + nearest.joined(separator: ", "), x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]),
                 maxWidth: inner.width)

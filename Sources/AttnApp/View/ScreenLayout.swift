@@ -29,7 +29,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public var heatmapsSideBySide = false
 
     /// - Parameter showsNeighbors: give part of the lesson's place to the neighbours panel.
-    public init(size: Size, focus: Focus, wordCount: Int, showsNeighbors: Bool = false) {
+    /// - Parameter placing: a word is being placed; its editor (in the lesson's place) must be on screen.
+    public init(size: Size, focus: Focus, wordCount: Int, showsNeighbors: Bool = false, placing: Bool = false) {
         let screen = Rect(size: size)
         if size.width < Self.compactMinimum.width || size.height < Self.compactMinimum.height {
             kind = .tooSmall
@@ -42,6 +43,13 @@ public struct ScreenLayout: Equatable, Sendable {
         let body = rows[1]
         guard size.width >= Self.fullMinimum.width && size.height >= Self.fullMinimum.height else {
             kind = .compact
+            if placing {
+                // The map shows where the new word lands; the editor below sets its features.
+                let parts = Layout.split(body, .vertical, [.fill(1), .length(min(8, (body.height + 1) / 2))])
+                map = parts[0]
+                lesson = parts[1]
+                return
+            }
             switch focus {
             case .map: map = body
             case .heatmap: heatmap = body
