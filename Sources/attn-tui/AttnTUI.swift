@@ -1,6 +1,6 @@
+import ArgumentParser
 import AttnApp
 import AttnMath
-import ArgumentParser
 import Foundation
 
 @main

@@ -1,6 +1,6 @@
+import ArgumentParser
 import AttnApp
 import AttnMath
-import ArgumentParser
 
 struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lessons", abstract: "List the lessons of the course.")

@@ -1,5 +1,5 @@
-import AttnApp
 import ArgumentParser
+import AttnApp
 import Foundation
 import TUIKit
 
@@ -15,12 +15,13 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Terminal size as COLSxROWS.") var size: String = "120x40"
-    @Option(help: "Keys to replay, in vim notation.") var keys: String = ""
+    // Unconditional: a key sequence may start with '-' (the lower-temperature key).
+    @Option(parsing: .unconditional, help: "Keys to replay, in vim notation.") var keys: String = ""
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
     @Option(help: "Load and save state here (default: a fresh state, nothing saved).") var stateDir: String?
     @Flag(help: "Keep colours as ANSI escape sequences.") var ansi = false
-    @Flag(help: "Render as without colour (shades and numbers).") var noColor = false
+    @Flag(help: "Render without colour, as the screen does under NO_COLOR (shades and numbers).") var noColor = false
 
     func validate() throws {
         try LessonOption.validate(lesson)
@@ -47,7 +48,7 @@ struct RenderCommand: ParsableCommand {
         let words = try vocabulary.load()
         let session = Session(
             vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
-            colorMode: noColor ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
+            colorMode: noColor || NoColor.requested() ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
         let terminal = RecordingTerminal(size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) })
         session.run(on: terminal)
         guard let frame = terminal.frames.last else { return }

@@ -1,6 +1,7 @@
+import ArgumentParser
 import AttnApp
 import AttnMath
-import ArgumentParser
+import Foundation
 
 /// `--embeddings PATH`: whose vectors to use (default: the built-in lexicon).
 struct VocabularyOptions: ParsableArguments {
@@ -34,5 +35,13 @@ struct StartWordsOptions: ParsableArguments {
         guard let words else { return nil }
         let tokens = words.split { $0 == "," || $0.isWhitespace }.map(String.init)
         return try vocabulary.resolve(tokens).map(\.word)
+    }
+}
+
+/// https://no-color.org: `NO_COLOR` set to anything but the empty string turns colour off
+/// (the ncurses terminal reads it too, so `render` draws what the screen would).
+enum NoColor {
+    static func requested(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        !(environment["NO_COLOR"] ?? "").isEmpty
     }
 }

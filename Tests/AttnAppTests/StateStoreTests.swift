@@ -266,12 +266,13 @@ final class StateStoreTests: XCTestCase {
         }
     }
 
-    func testSavedCustomWordsOfAnotherDimensionAreIgnored() throws {
+    func testSavedCustomWordsOfAnotherDimensionAreKeptButNotUsed() throws {
         let directory = temporaryDirectory()
         try StateStore(directory: directory).save(
             SavedState(lesson: nil, customWords: [zorblax], sandboxWords: ["apple", "zorblax", "kiwi"]))
         let restored = session(directory).state
-        XCTAssertEqual(restored.customWords, [], "a 3-feature word does not fit this lexicon")
+        XCTAssertNil(restored.lookUp("zorblax"), "a 3-feature word does not fit this lexicon")
+        XCTAssertEqual(restored.saved.customWords, [zorblax], "but it is never lost: another vocabulary may fit it")
         XCTAssertEqual(restored.wordNames, ["apple", "kiwi"], "saved words that cannot be found are dropped")
         XCTAssertEqual(restored.lesson, 14)
     }

@@ -81,7 +81,7 @@ done
 check "the weights add up to 1" weights_sum_to_one "$s"
 check "the temperature is shown" text_has 'T=[0-9]' "$s"
 check "the lesson text panel is drawn" has_panel 'Lesson 14' "$s"
-check "the status bar lists the keys (add, help, quit)" text_has 'a add.*\? help.*q quit' "$(tail -1 <<<"$s")" "the status bar"
+check "the status bar lists the keys (quit, add, help)" text_has 'q quit.*a add.*\? help' "$(tail -1 <<<"$s")" "the status bar"
 
 # ---------------------------------------------------------------------------
 echo "-- a, kiwi, Enter"
@@ -131,7 +131,7 @@ check "$NEW is on the map" panel_has 'Map' "(^|[^a-z])$NEW([^a-z]|$)" "$s"
 check "$NEW has a row in both heatmaps" panel_has 'Similarity' "$(heatmap_row "$NEW")" "$s"
 check "$NEW has a column in both heatmaps" panel_has 'Similarity' "$(heatmap_column "${NEW:0:3}")" "$s"
 check "the weights panel shows $NEW's context weights" text_has "Weights of $NEW " "$s"
-check "the weights panel has bars with numbers" panel_has 'Weights of' "$(weight_row apple)" "$s"
+check "the weights panel has bars with numbers (its own among them)" panel_has 'Weights of' "$(weight_row "$NEW")" "$s"
 check "the header counts 10 words" text_has '(^|[^0-9])10 words' "$(head -1 <<<"$s")" "the header"
 check "kiwi is still there" panel_has 'Similarity' "$(heatmap_row kiwi)" "$s"
 new_row=$(panel 'Similarity' <<<"$s" | grep -E "$(heatmap_row "$NEW")")
@@ -204,7 +204,7 @@ if tt_wait_for "Weights of"; then
         fail "$NEW can be selected after the restart"
     fi
     # SPEC.md: a mouse click selects a word (tmux reports clicks). Click phone's label.
-    pos=$(tt_capture | perl -CSD -Mutf8 -ne 'if (/^┃.*?(?<![a-z])phone(?![a-z])/) { print index($_, "phone"), " ", $. - 1, "\n"; exit }')
+    pos=$(tt_capture | perl -CSD -Mutf8 -ne 'my $m = (split /┃/, $_)[1] // ""; if ($m =~ /(?<![a-z])phone(?![a-z])/) { print index($_, "phone"), " ", $. - 1, "\n"; exit }')
     if [[ -n $pos ]]; then
         read -r col row <<<"$pos"
         tt_click "$col" "$row"

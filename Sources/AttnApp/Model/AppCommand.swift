@@ -51,7 +51,7 @@ public enum AppKeys {
         AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
         AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
         AppKeyBinding([.character("?")], .help, "show or hide this help"),
-        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (your words are saved)", label: "q/Ctrl-C", status: ("q", "quit")),
+        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (words are kept)", label: "q/Ctrl-C", status: ("q", "quit")),
     ]
 
     /// The status bar's entries: quit first, so it shows on the narrowest screen; then table order.

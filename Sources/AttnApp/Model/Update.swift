@@ -22,6 +22,11 @@ extension AppState {
         case .mouse(let mouse): return click(mouse)
         case .key(let key):
             message = nil
+            if key == .control("c") {
+                // Ctrl-C quits from anywhere, as a terminal user expects; a half-typed word is dropped.
+                isFinished = true
+                return [.save]
+            }
             switch mode {
             case .browsing: return browse(key)
             case .prompt(let field): return edit(key, field)

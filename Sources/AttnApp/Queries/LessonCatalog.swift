@@ -1,5 +1,5 @@
-import TUIKit
 import AttnAssets
+import TUIKit
 
 /// The course's lessons, numbered from 1, as listed in `Assets/lessons.tsv`.
 public struct LessonCatalog: Sendable {

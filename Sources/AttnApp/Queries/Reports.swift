@@ -1,5 +1,5 @@
-import TUIKit
 import AttnMath
+import TUIKit
 
 /// What one command-line query answers, as JSON and as a text table.
 public protocol Report {

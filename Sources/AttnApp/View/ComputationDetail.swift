@@ -1,5 +1,5 @@
-import TUIKit
 import AttnMath
+import TUIKit
 
 /// The computation behind one number on screen, with the actual values:
 /// what Enter on a heatmap cell or a weight bar opens.
@@ -37,7 +37,8 @@ public struct ComputationDetail: Equatable, Sendable {
         ]
         for k in a.vector.indices {
             lines.append(
-                NumberFormat.padRight(featureNames[k], nameWidth) + NumberFormat.pad(NumberFormat.fixed(a.vector[k], decimals: 2), columnWidth)
+                NumberFormat.padRight(featureNames[k], nameWidth)
+                    + NumberFormat.pad(NumberFormat.fixed(a.vector[k], decimals: 2), columnWidth)
                     + NumberFormat.pad(NumberFormat.fixed(b.vector[k], decimals: 2), columnWidth)
                     + NumberFormat.pad(NumberFormat.fixed(products[k], decimals: 4), 10))
         }

@@ -64,7 +64,8 @@ struct LessonPanel: Widget {
             let text =
                 NumberFormat.padRight(DisplayWidth.truncate(names[index], to: nameWidth), nameWidth) + " "
                 + NumberFormat.pad(NumberFormat.fixed(value, decimals: 1), 4) + " " + bar
-            buffer.write(text, x: x, y: inner.y + row, style: selected ? Style(modifiers: [.reverse, .bold]) : .plain, maxWidth: columnWidth - 1)
+            buffer.write(
+                text, x: x, y: inner.y + row, style: selected ? Style(modifiers: [.reverse, .bold]) : .plain, maxWidth: columnWidth - 1)
         }
         let nearest = nearestWords(to: placement.vector)
         if !nearest.isEmpty, showsNearest {

@@ -22,17 +22,28 @@ struct WeightsPanel: Widget {
             BarChart.Bar(entry.word, value: weight, style: CategoryStyle.style(entry.category, mode: colorMode))
         }
         var chartArea = inner
-        if bars.count > inner.height, inner.height > 1 {
-            // Never a silent subset: the last row says how many bars are off screen.
-            chartArea.height -= 1
-            let hidden = "\(bars.count - chartArea.height) more below · Tab here, ↑/↓ to scroll"
-            buffer.write(hidden, x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
-        }
-        // Keep the cursor's bar on screen when there are more bars than rows.
-        let first = max(0, min(state.weightCursor - chartArea.height + 1, bars.count - chartArea.height))
+        let overflow = bars.count > inner.height && inner.height > 1
+        if overflow { chartArea.height -= 1 }
+        // Keep the bar that matters on screen: the cursor's when focused, else the selected word's own.
+        let anchor = state.focus == .weights ? state.weightCursor : state.selected
+        let first = max(0, min(anchor - chartArea.height / 2, bars.count - chartArea.height))
         let visible = Array(bars.dropFirst(first).prefix(chartArea.height))
         let cursor = state.focus == .weights ? state.weightCursor - first : nil
-        BarChart(bars: visible, maxValue: weights.max(), selectedIndex: cursor, labelWidth: min(12, bars.map { DisplayWidth.of($0.label) }.max() ?? 0))
-            .render(into: &buffer, area: chartArea)
+        if overflow {
+            // Never a silent subset: the last row says how many bars are off screen, and where.
+            let above = first
+            let below = bars.count - first - visible.count
+            var parts: [String] = []
+            if above > 0 { parts.append("\(above) above") }
+            if below > 0 { parts.append("\(below) below") }
+            let how = state.focus == .weights ? "↑/↓ to scroll" : "Tab here to scroll"
+            let hint = "\(parts.joined(separator: ", ")) · \(how)"
+            buffer.write(hint, x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+        }
+        BarChart(
+            bars: visible, maxValue: weights.max(), selectedIndex: cursor,
+            labelWidth: min(12, bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        )
+        .render(into: &buffer, area: chartArea)
     }
 }

@@ -46,8 +46,11 @@ public struct SimilarityMatrix: Sendable, Equatable {
                 let d = AttnMath.dot(vectors[i], vectors[j])
                 // cosineSimilarity's own fast path, with the squares computed once per vector;
                 // vectors out of its safe range take the careful route.
-                let safe = d.isFinite && squares[i].isFinite && squares[j].isFinite && squares[i] >= safeSumOfSquares && squares[j] >= safeSumOfSquares
-                let c = safe ? clampedCosine(d / (squares[i].squareRoot() * squares[j].squareRoot())) : cosineSimilarity(vectors[i], vectors[j])
+                let safe =
+                    d.isFinite && squares[i].isFinite && squares[j].isFinite && squares[i] >= safeSumOfSquares
+                    && squares[j] >= safeSumOfSquares
+                let c =
+                    safe ? clampedCosine(d / (squares[i].squareRoot() * squares[j].squareRoot())) : cosineSimilarity(vectors[i], vectors[j])
                 let s = vectors[i].isEmpty ? 0 : d / root
                 (dots[i][j], dots[j][i]) = (d, d)
                 (cosine[i][j], cosine[j][i]) = (c, c)
