@@ -94,7 +94,15 @@ struct LessonText: Equatable {
     let formula: String?
     let tryIt: String?
 
+    /// Every lesson's text, parsed once (the view asks on every frame).
+    private static let parsed: [Int: LessonText] = Dictionary(
+        uniqueKeysWithValues: LessonCatalog.shared.entries.map { ($0.number, load($0.number)) })
+
     static func lesson(_ number: Int) -> LessonText {
+        parsed[number] ?? load(number)
+    }
+
+    private static func load(_ number: Int) -> LessonText {
         let name = number < 10 ? "lessons/0\(number).txt" : "lessons/\(number).txt"
         let fallbackTitle = LessonCatalog.shared.title(of: number) ?? "Lesson \(number)"
         guard let text = Assets.text(name) else { return LessonText(title: fallbackTitle, body: "", formula: nil, tryIt: nil) }

@@ -86,6 +86,19 @@ public struct Buffer: Equatable, Sendable {
         let bounds = clip.map { $0.intersection(area) } ?? area
         // Stop at the visible edge so the count is what is on screen.
         let limit = min(bounds.right, maxWidth >= Int.max - max(0, x) ? Int.max : x + max(0, maxWidth))
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, most of every frame: one column per byte, no grapheme or width lookups.
+            guard y >= bounds.y, y < bounds.bottom else { return 0 }
+            for byte in text.utf8 {
+                if column + 1 > limit { break }
+                if column >= bounds.x {
+                    clearWide(at: column, y: y)
+                    cells[y * size.width + column] = Cell(String(UnicodeScalar(byte)), style: style)
+                }
+                column += 1
+            }
+            return column - x
+        }
         for character in text {
             let width = DisplayWidth.of(character)
             if width == 0 { continue }
