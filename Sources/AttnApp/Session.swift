@@ -9,6 +9,9 @@ public final class Session {
     public let store: StateStore?
     /// Problems met while loading saved state, to show once.
     public private(set) var warnings: [String] = []
+    /// Why the last save failed; nil once a save succeeds. The caller reports it after the
+    /// terminal is restored, so unsaved words never go unmentioned.
+    public private(set) var saveError: String?
 
     /// - Parameters:
     ///   - stateDir: where state lives; nil uses the default directory when `persist` is true.
@@ -54,8 +57,10 @@ public final class Session {
         guard let store else { return }
         do {
             try store.save(state.saved)
+            saveError = nil
         } catch {
-            state.message = "could not save: \(error.description)"
+            saveError = error.description
+            state.message = "not saved: \(error.description)"
         }
     }
 }

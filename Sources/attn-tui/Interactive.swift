@@ -22,11 +22,14 @@ struct StartCommand: ParsableCommand {
     func run() throws {
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
-        try withTerminal(.init(noColor: noColor)) { terminal in
+        let saveError = try withTerminal(.init(noColor: noColor)) { terminal in
             let session = Session(
                 vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
                 startWords: chosen)
             session.run(on: terminal)
+            return session.saveError
         }
+        // The terminal is restored now: say plainly if the last changes could not be kept.
+        if let saveError { throw QueryError("your last changes were not saved: \(saveError)") }
     }
 }

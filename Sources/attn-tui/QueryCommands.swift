@@ -57,13 +57,14 @@ struct AttentionCommand: ParsableCommand {
         abstract: "Scores, softmax weights and context vectors of the words attending to each other.")
     @Argument(help: "The words (a quoted sentence is split on whitespace).") var words: [String]
     @Option(help: "cosine, dot or scaled-dot.") var metric: Metric = .scaledDot
-    @Option(help: "Softmax temperature (> 0): lower is sharper.") var temperature: Double = 1
+    // Unconditional, so `--temperature -1` is read as a number and then refused for what it is.
+    @Option(parsing: .unconditional, help: "Softmax temperature (> 0): lower is sharper.") var temperature: Double = 1
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard temperature > 0, temperature.isFinite else {
-            throw ValidationError("--temperature must be a number greater than 0, got \(temperature)")
+            throw ValidationError("--temperature must be a finite number greater than 0, got \(temperature)")
         }
     }
 
@@ -78,7 +79,7 @@ struct NeighborsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neighbors", abstract: "The nearest words by cosine (several words: one answer each).")
     @Argument(help: "One or more words.") var words: [String]
-    @Option(name: .short, help: "How many neighbours.") var k: Int = 10
+    @Option(name: .short, parsing: .unconditional, help: "How many neighbours.") var k: Int = 10
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var output: OutputOptions
 

@@ -49,8 +49,11 @@ struct RenderCommand: ParsableCommand {
         let session = Session(
             vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
             colorMode: noColor || NoColor.requested() ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
-        let terminal = RecordingTerminal(size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) })
+        // Only the last frame is printed: keeping every frame would grow with the number of keys.
+        let terminal = RecordingTerminal(
+            size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
         session.run(on: terminal)
+        if let saveError = session.saveError { throw QueryError("not saved: \(saveError)") }
         guard let frame = terminal.frames.last else { return }
         print(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text)
     }

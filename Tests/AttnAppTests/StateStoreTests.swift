@@ -245,9 +245,10 @@ final class StateStoreTests: XCTestCase {
 
         XCTAssertEqual(broken.state.selectedWord?.word, "kiwi", "the word is added anyway")
         let message = try XCTUnwrap(broken.state.message)
-        XCTAssertTrue(message.hasPrefix("could not save: cannot create \(blocker)/attn-tui"), message)
+        XCTAssertTrue(message.hasPrefix("not saved: cannot create \(blocker)/attn-tui: Not a directory"), message)
+        XCTAssertEqual(broken.saveError, "cannot create \(blocker)/attn-tui: Not a directory", "reported again at exit")
         let frame = AppView.render(broken.state, size: Size(width: 400, height: 40), colorMode: .palette256)
-        XCTAssertTrue(frame.text.contains("could not save"))
+        XCTAssertTrue(frame.text.contains("not saved"))
     }
 
     func testASavedLessonOutOfRangeIsNotShown() throws {

@@ -54,6 +54,25 @@ public enum AppKeys {
         AppKeyBinding([.character("q"), .control("c")], .quit, "quit (words are kept)", label: "q/Ctrl-C", status: ("q", "quit")),
     ]
 
+    /// The status bar while typing a word to add (the prompt's own keys).
+    public static let promptStatus: [KeyBinding] = [
+        KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
+        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
+        KeyBinding(keys: [.left, .right], label: "←/→", help: "move the cursor", short: "move"),
+        KeyBinding(keys: [.backspace, .delete], label: "BS/Del", help: "delete a character", short: "delete"),
+        KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
+    ]
+
+    /// The status bar while placing a new word by its features.
+    public static let placingStatus: [KeyBinding] = [
+        KeyBinding(keys: [.up, .down], label: "↑/↓", help: "choose a feature", short: "feature"),
+        KeyBinding(keys: [.left, .right], label: "←/→", help: "lower or raise it by 0.1", short: "value"),
+        KeyBinding(keys: [.character("0")], label: "0", help: "set it to zero", short: "zero"),
+        KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
+        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
+        KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
+    ]
+
     /// The status bar's entries: quit first, so it shows on the narrowest screen; then table order.
     /// (The bar itself always ends with "? help".)
     public static var statusBar: [KeyBinding] {

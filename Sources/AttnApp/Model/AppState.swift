@@ -85,9 +85,9 @@ public struct AppState: Sendable {
     /// The words to start with: the saved lexicon words (unless `--words` chose others), else the defaults.
     private mutating func restoredWords(saved: SavedState?) -> [WordInPlay] {
         var lexiconWords = environment.lexicon.startWords.compactMap { lookUp($0, in: environment.lexicon) }
-        if let names = saved?.sandboxWords, !names.isEmpty, !environment.lexicon.startWordsChosen {
-            let restored = names.compactMap { lookUp($0, in: environment.lexicon) }
-            if !restored.isEmpty { lexiconWords = restored }
+        if let names = saved?.sandboxWords, !environment.lexicon.startWordsChosen {
+            // Saved as the user left them, even empty: removing every word is a choice too.
+            lexiconWords = names.compactMap { lookUp($0, in: environment.lexicon) }
         }
         guard let file = environment.file else { return lexiconWords }
         let fileWords = file.startWords.compactMap { lookUp($0, in: file) }

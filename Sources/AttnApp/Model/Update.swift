@@ -73,12 +73,19 @@ extension AppState {
             message = "temperature \(NumberFormat.fixed(temperature, decimals: 2))"
         case .open: openDetail()
         case .reset:
-            words = space.startWords.compactMap { lookUp($0) }
-            selected = 0
             metric = .scaledDot
             temperature = 1
+            focus = .map
+            guard lesson == LessonCatalog.sandbox else {
+                // A lesson's reset restores its settings; the words belong to the sandbox and stay.
+                recompute()
+                message = "lesson reset: scaled dot, T=1.00"
+                return []
+            }
+            words = space.startWords.compactMap { lookUp($0) }
+            selected = 0
             recompute()
-            message = "lesson reset"
+            message = "sandbox reset to its \(words.count) start words (your own words are kept: a adds them back)"
             return [.save]
         case .help: mode = .help(scroll: 0)
         }
@@ -112,12 +119,20 @@ extension AppState {
         }
     }
 
+    /// Removes the highlighted word of the focused panel: the map's selection, the heatmap's column, the weights' bar.
     private mutating func removeSelected() -> [Effect] {
-        guard let word = selectedWord else {
+        let index =
+            switch focus {
+            case .map: selected
+            case .heatmap: column
+            case .weights: weightCursor
+            }
+        guard words.indices.contains(index) else {
             message = "no word to remove"
             return []
         }
-        words.remove(at: selected)
+        let word = words.remove(at: index)
+        if index < selected || selected >= words.count { selected = max(0, selected - 1) }
         recompute()
         message = "removed \(word.word)"
         return [.save]

@@ -48,6 +48,21 @@ public struct StateStore: Sendable {
         }
     }
 
+    /// `mkdir -p`, with the system's own reason when it fails (not a Foundation error code).
+    static func makeDirectories(_ path: String) throws(StateStoreError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw StateStoreError("cannot create \(prefix): \(String(cString: strerror(errno)))")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StateStoreError("cannot use \(path) for saved state: a part of it is not a folder")
+        }
+    }
+
     /// `base`, or `base-2`, `base-3`, … : the first name no file has.
     static func unusedName(_ base: String) -> String {
         var candidate = base
@@ -69,11 +84,7 @@ public struct StateStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(state) else { throw StateStoreError("cannot encode the state") }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw StateStoreError("cannot create \(directory): \(error.localizedDescription)")
-        }
+        try Self.makeDirectories(directory)
         let temporary = directory + "/.state.json.\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw StateStoreError("cannot write \(temporary): \(String(cString: strerror(errno)))") }

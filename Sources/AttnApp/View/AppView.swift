@@ -20,7 +20,7 @@ public enum AppView {
         if let area = layout.lesson { LessonPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         if let area = layout.neighbors { NeighborsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         drawMessage(state, into: &buffer, area: layout.message, colorMode: colorMode)
-        StatusBar(bindings: AppKeys.statusBar).render(into: &buffer, area: layout.status)
+        drawStatus(state, into: &buffer, area: layout.status)
         drawOverlay(state, into: &buffer, colorMode: colorMode)
         if colorMode == .monochrome {
             // Widgets' default styles carry colours (focused frames); without colour, meaning is in shape and bold/reverse.
@@ -46,12 +46,24 @@ public enum AppView {
         let catalog = LessonCatalog.shared
         let title = catalog.title(of: state.lesson) ?? ""
         let left = " attn-tui │ Lesson \(state.lesson)/\(catalog.entries.count) · \(title)"
-        let right =
-            "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2)) · \(state.words.count) words · \(state.space.vocabulary.table.count) in vocabulary "
+        let settings = "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2))"
+        let count = "\(state.words.count) word\(state.words.count == 1 ? "" : "s")"
+        // The longest right-hand side that fits: the metric and temperature matter most.
+        let candidates = [
+            "\(settings) · \(count) · \(state.space.vocabulary.table.count) in vocabulary ", "\(settings) · \(count) ", "\(settings) ",
+        ]
         buffer.write(left, x: area.x, y: area.y, style: style.adding(.bold), maxWidth: area.width)
-        let rightWidth = DisplayWidth.of(right)
-        if DisplayWidth.of(left) + rightWidth + 1 <= area.width {
-            buffer.write(right, x: area.right - rightWidth, y: area.y, style: style)
+        if let right = candidates.first(where: { DisplayWidth.of(left) + DisplayWidth.of($0) + 1 <= area.width }) {
+            buffer.write(right, x: area.right - DisplayWidth.of(right), y: area.y, style: style)
+        }
+    }
+
+    /// The keys that work now: the prompt's and the placement's own while those are open.
+    static func drawStatus(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        switch state.mode {
+        case .prompt: StatusBar(bindings: AppKeys.promptStatus, title: "adding a word", helpHint: nil).render(into: &buffer, area: area)
+        case .placing: StatusBar(bindings: AppKeys.placingStatus, title: "placing", helpHint: nil).render(into: &buffer, area: area)
+        default: StatusBar(bindings: AppKeys.statusBar).render(into: &buffer, area: area)
         }
     }
 

@@ -65,6 +65,11 @@ public struct ComputationDetail: Equatable, Sendable {
         return ComputationDetail(title: "\(metric.title)(\(a.word), \(b.word))", lines: lines)
     }
 
+    /// Four decimals, or Swift's exponent form when that would print a non-zero value as 0.0000.
+    static func small(_ value: Double) -> String {
+        value != 0 && abs(value) < 0.00005 ? "\(value)" : NumberFormat.fixed(value, decimals: 4)
+    }
+
     static func weight(row: Int, column: Int, attention: ContextAttention, words: [WordInPlay]) -> ComputationDetail {
         let scores = attention.scores[row]
         let temperature = attention.temperature
@@ -80,14 +85,14 @@ public struct ComputationDetail: Equatable, Sendable {
             let marker = j == column ? " ◀" : ""
             lines.append(
                 NumberFormat.padRight(words[j].word, wordWidth) + NumberFormat.pad(NumberFormat.fixed(scores[j], decimals: 4), 10)
-                    + NumberFormat.pad(NumberFormat.fixed(exponentials[j], decimals: 4), 16)
-                    + NumberFormat.pad(NumberFormat.fixed(attention.weights[row][j], decimals: 4), 9) + marker)
+                    + NumberFormat.pad(Self.small(exponentials[j]), 16) + NumberFormat.pad(Self.small(attention.weights[row][j]), 9)
+                    + marker)
         }
         lines.append("")
         lines.append("T = \(NumberFormat.fixed(temperature, decimals: 2)), max score = \(NumberFormat.fixed(top, decimals: 4))")
         lines.append("Σ exponentials = \(NumberFormat.fixed(total, decimals: 4))")
         lines.append(
-            "weight(\(words[column].word)) = \(NumberFormat.fixed(exponentials[column], decimals: 4)) / \(NumberFormat.fixed(total, decimals: 4)) = \(NumberFormat.fixed(attention.weights[row][column], decimals: 4))"
+            "weight(\(words[column].word)) = \(Self.small(exponentials[column])) / \(NumberFormat.fixed(total, decimals: 4)) = \(Self.small(attention.weights[row][column]))"
         )
         lines.append("(subtracting the max changes nothing: it cancels in the division)")
         return ComputationDetail(

@@ -16,12 +16,17 @@ struct LessonPanel: Widget {
         let lesson = LessonText.lesson(state.lesson)
         let frame = Frame(title: "Lesson \(state.lesson) · \(lesson.title)")
         let inner = frame.draw(into: &buffer, area: area)
+        // In a lesson its words come first (they are the course); in the sandbox the live numbers do.
+        var lessonText = StyledText(lesson.body)
+        if let tryIt = lesson.tryIt { lessonText.append("\n\nTry: " + tryIt, style: Style(modifiers: [.italic])) }
         var text = StyledText()
-        if let formula = liveFormula {
-            text.append(formula + "\n\n", style: Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold]))
+        let live = liveFormula.map { StyledText($0, style: Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold])) }
+        if let live, state.lesson == LessonCatalog.sandbox {
+            text = live + StyledText("\n\n") + lessonText
+        } else {
+            text = lessonText
+            if let live { text = text + StyledText("\n\n") + live }
         }
-        text.append(lesson.body)
-        if let tryIt = lesson.tryIt { text.append("\n\nTry: " + tryIt, style: Style(modifiers: [.italic])) }
         Paragraph(text).render(into: &buffer, area: inner)
     }
 
