@@ -45,7 +45,7 @@ struct LessonPanel: Widget {
     }
 
     private func renderPlacement(_ placement: Placement, into buffer: inout Buffer, area: Rect) {
-        let frame = Frame(title: "Place '\(placement.word)' · ↑/↓ feature · ←/→ value · Enter add · Esc cancel", isFocused: true)
+        let frame = Frame(title: "Place '\(placement.word)' by its features", isFocused: true)
         let inner = frame.draw(into: &buffer, area: area)
         let names = state.featureNames
         let nameWidth = min(10, names.map { DisplayWidth.of($0) }.max() ?? 0)

@@ -30,7 +30,15 @@ struct MapPanel: Widget {
                     isSelected: true, marker: CategoryStyle.marker("custom")))
         }
         return ScatterMap(
-            points: points, arrows: arrows, xCaption: "PC1 →", yCaption: "↑ PC2", padding: 0.08, showsOmittedCount: true)
+            points: points, arrows: arrows, xCaption: "PC1 →  " + legend, yCaption: "↑ PC2", padding: 0.08, showsOmittedCount: true)
+    }
+
+    /// What the markers mean, for the categories on the map (colour alone is not enough: NO_COLOR).
+    var legend: String {
+        var seen: [String] = []
+        for word in state.words where !seen.contains(word.category) { seen.append(word.category) }
+        let names = ["ambiguous": "two senses", "custom": "yours", "electronics": "tech"]
+        return seen.map { "\(CategoryStyle.marker($0)) \(names[$0] ?? $0)" }.joined(separator: " ")
     }
 
     var title: String {
