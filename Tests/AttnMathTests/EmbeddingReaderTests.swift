@@ -79,6 +79,11 @@ struct EmbeddingReaderTests {
         #expect(loaded?.metadata?.columnNames == ["index", "Label", "kind"])
         #expect(loaded?.metadata?.wordColumn == 1)
         #expect(loaded?.metadata?.columns[2].first == "k0")
+        // A single column whose first line is "word" has that line as a header; any other extra line is an error.
+        folder.write("emb-metadata.tsv", "Word\n" + rows.map { $0.word + "\n" }.joined())
+        expectTable(loadWithoutCache(vectors), rows)
+        folder.write("emb-metadata.tsv", "extra\n" + rows.map { $0.word + "\n" }.joined())
+        #expect(loadError(vectors)?.kind == .metadata)
         // Without a word or label column, the first column gives the words.
         folder.write("other.tsv", "name\tkind\n" + rows.map { "\($0.word)\tx\n" }.joined())
         expectTable(loadWithoutCache(vectors, metadataPath: folder.file("other.tsv")), rows)
@@ -169,6 +174,13 @@ struct EmbeddingReaderTests {
         let vectors = folder.write("vectors.tsv", "1\n2\n3\n")
         let metadata = folder.write("metadata.tsv", "word\tn\nx\t1\ny\t2\nx\t3\n")
         #expect(loadWithoutCache(vectors)?.warnings == ["\(metadata):4: duplicate word \"x\" (first on line 2); the first vector is kept"])
+    }
+
+    @Test func metadataForAFileThatTakesNoneIsAWarning() {
+        let folder = ScratchFolder()
+        let labels = folder.write("labels.tsv", "a\n")
+        let loaded = loadWithoutCache(folder.write("v.txt", gloveText(rows)), metadataPath: labels)
+        #expect(loaded?.warnings == ["\(folder.file("v.txt")): metadata \(labels) not used: only Projector vectors take a metadata file"])
     }
 
     @Test func lookUpsUseTheFileTokensAsGiven() {

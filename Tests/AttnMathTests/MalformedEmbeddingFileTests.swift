@@ -62,6 +62,13 @@ struct MalformedEmbeddingFileTests {
         expectError("long.vec", "1 2\na 1 2\nb 3 4\n", line: 1, "the header says 1 word, but the file holds 2 rows", kind: .header)
     }
 
+    @Test func aHeaderDimensionNoFileCouldHold() {
+        // Refused without allocating room for 2 × 10¹² values: the first short row is named.
+        expectError(
+            "huge.vec", "2 1000000000000\na 1\nb 2\n", line: 2, "expected 1000000000000 values (as the header says), found 1 value",
+            kind: .raggedRow)
+    }
+
     @Test func notAHeader() {
         expectError(
             "noheader.vec", "a 1 2\n", line: 1, "expected a header \"count dimension\" (two whole numbers), found \"a 1 2\"", kind: .header,

@@ -83,7 +83,7 @@ public enum EmbeddingFile {
                 file, metadataPath: ProjectorReader.metadataPath(vectors: path, given: metadataPath))
         }
         let (index, duplicates) = WordIndex.build(words: parsed.words, hashes: parsed.hashes)
-        let warnings: [LoadWarning]
+        var warnings: [LoadWarning]
         switch format {
         case .glove:
             warnings = LoadWarning.duplicates(
@@ -97,6 +97,11 @@ public enum EmbeddingFile {
         case .projector:
             warnings = LoadWarning.duplicates(
                 duplicates, words: parsed.words, inMetadata: true, line: { $0 + firstLabelLine }, place: { "row \($0 + 1)" })
+        }
+        if let metadataPath, format != .projector {
+            warnings.append(
+                LoadWarning(
+                    inMetadata: false, line: nil, text: "metadata \(metadataPath) not used: only Projector vectors take a metadata file"))
         }
         let table = EmbeddingTable(words: parsed.words, dimension: parsed.dimension, storage: .float32(parsed.values), wordIndex: index)
         return EmbeddingCache.Entry(

@@ -73,8 +73,9 @@ enum ProjectorReader {
         }
         let text = lines.map { String(decoding: $0, as: UTF8.self) }
         let singleColumn = !(text.first?.contains("\t") ?? false)
-        // A single column has no header, as the Projector writes it; one extra first line is taken as a header all the same.
-        let hasHeader = !singleColumn || text.count == rows + 1
+        // A single column has no header, as the Projector writes it; a first line "word" or "label" is taken as one all the same.
+        let namesAColumn = ["word", "label"].contains(text.first?.lowercased() ?? "")
+        let hasHeader = !singleColumn || (text.count == rows + 1 && namesAColumn)
         let header = hasHeader ? text.first.map(splitTabs) ?? [] : ["word"]
         let body = hasHeader ? Array(text.dropFirst()) : text
         let firstBodyLine = hasHeader ? 2 : 1

@@ -83,8 +83,23 @@ enum TextVectorParser {
             defer { rows += count }
             return rows
         }
+        // Every value takes a byte and a separator at least: more than that cannot fit, so some
+        // row is short. Find it before allocating room for values that are not there.
         let (valueCount, overflow) = rows.multipliedReportingOverflow(by: dimension)
-        guard !overflow, valueCount < Int.max / 8 else {
+        guard !overflow, valueCount <= (end - layout.contentStart + rows) / 2 else {
+            let hasWords = layout.hasWords
+            var start = layout.contentStart
+            var line = layout.firstLine
+            while start < end {
+                let stop = lineEnd(base, from: start, to: end)
+                let found = countTokens(base + start, base + stop) - (hasWords ? 1 : 0)
+                if found != dimension {
+                    let problem = "expected \(valuesText(dimension)) (\(dimensionSource)), found \(valuesText(max(found, 0)))"
+                    throw EmbeddingFileError(file: file.path, line: line, kind: .raggedRow, problem: problem)
+                }
+                start = stop + 1
+                line += 1
+            }
             throw EmbeddingFileError(file: file.path, line: layout.firstLine, kind: .header, problem: "dimension \(dimension) is too large")
         }
 
@@ -198,7 +213,7 @@ enum TextVectorParser {
     }
 }
 
-func valueCount(_ n: Int) -> String { counted(n, "value") }
+func valuesText(_ n: Int) -> String { counted(n, "value") }
 
 /// "1 word", "2 words".
 func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
@@ -293,6 +308,6 @@ private struct ChunkParser {
         let found = TextVectorParser.countTokens(lineStart, lineEnd) - (hasWords ? 1 : 0)
         return RowProblem(
             localLine: line, kind: .raggedRow,
-            problem: "expected \(valueCount(dimension)) (\(dimensionSource)), found \(valueCount(found))")
+            problem: "expected \(valuesText(dimension)) (\(dimensionSource)), found \(valuesText(found))")
     }
 }
