@@ -149,6 +149,11 @@ struct EmbeddingReaderTests {
         expectTable(loadWithoutCache(folder.write("crlf.txt", text)), rows)
         expectTable(loadWithoutCache(folder.write("trailing.txt", gloveText(rows) + "\n\n  \n")), rows)
         expectTable(loadWithoutCache(folder.write("crlf.vec", "\(rows.count) 4\r\n" + gloveText(rows, lineEnd: "\r\n"))), rows)
+        // A byte order mark before the first word (or header) is not part of it.
+        expectTable(loadWithoutCache(folder.write("bom.txt", "\u{FEFF}" + gloveText(rows))), rows)
+        let bomVec = folder.write("bom.vec", "\u{FEFF}\(rows.count) 4\n" + gloveText(rows))
+        #expect((try? EmbeddingFormat.detect(path: bomVec)) == .word2vecText)
+        expectTable(loadWithoutCache(bomVec), rows)
     }
 
     @Test func duplicateWordsKeepTheFirstVectorAndWarnOnce() {
@@ -169,7 +174,7 @@ struct EmbeddingReaderTests {
         #expect(loadWithoutCache(text)?.warnings == ["\(text):3: duplicate word \"x\" (first on line 2); the first vector is kept"])
         let binary = folder.write("dup.bin", bytes: word2vecBinary([("x", [1]), ("y", [2]), ("x", [3])]))
         #expect(
-            loadWithoutCache(binary)?.warnings == ["\(binary): word 3: duplicate word \"x\" (first on word 1); the first vector is kept"])
+            loadWithoutCache(binary)?.warnings == ["\(binary): word 3: duplicate word \"x\" (first as word 1); the first vector is kept"])
         // Projector: the warning names the metadata file and its line (after the header).
         let vectors = folder.write("vectors.tsv", "1\n2\n3\n")
         let metadata = folder.write("metadata.tsv", "word\tn\nx\t1\ny\t2\nx\t3\n")

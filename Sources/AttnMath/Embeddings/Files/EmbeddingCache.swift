@@ -8,14 +8,22 @@
 ///
 /// One file per source file (and format asked for, and metadata file), named
 /// after a hash of its absolute path, so a changed source replaces its old
-/// entry instead of adding one. It holds the float32 matrix at a page-aligned
-/// offset, the words, the ready word index, the warnings and any Projector
-/// metadata; a header with a magic number, version, counts, the source's
-/// size, modification time and inode, and checksums of every section.
-/// It is written atomically (temporary file, fsync, rename). On reading,
-/// anything that does not match — another version, a changed source, a
-/// wrong length or checksum — makes it a miss, and the caller parses the
-/// source again and rewrites it.
+/// entry instead of adding one. It holds the float32 matrix (placed so that
+/// it can be mapped straight into an array: `FloatBlock`), the words as
+/// packed UTF-8, the ready word index, the warnings and any Projector
+/// metadata, behind a header with a magic number, version, counts, the
+/// source's size, modification time and inode, and the offset, length and
+/// checksum of each section. Everything but the float block is checksummed
+/// whole; the float block has its length checked and a sample of its pages
+/// checksummed, because reading all of it (80 MB for 400k × 50) would cost
+/// more than the rest of a reload. It is written atomically (temporary
+/// file, fsync, rename). On reading, anything that does not match — another
+/// version, a changed source, a wrong length or checksum — makes it a miss,
+/// and the caller parses the source again and rewrites it.
+///
+/// Reading takes a few milliseconds for 400k words: nothing is parsed or
+/// copied, the strings are made only when `EmbeddingTable.words` is first
+/// used, and the table keeps the cache file mapped while it lives.
 public enum EmbeddingCache {
     /// `$XDG_CACHE_HOME/attn-tui`, else `$HOME/.cache/attn-tui`; nil when neither variable is set.
     public static var defaultDirectory: String? {
@@ -57,6 +65,10 @@ public enum EmbeddingCache {
         var metadataStamp: FileStamp
     }
 
+    // Header, little-endian UInt64 words: 0 magic, 1 version, 2 format, 3 rows, 4 dimension,
+    // 5–8 source size, mtime s, mtime ns, inode, 9–12 the same for the metadata file,
+    // 13 file length, 14 unused, 15… offset, length, checksum of each `Section`,
+    // then a checksum of all the words before it.
     static let magic: UInt64 = 0x0031_424D_454E_5441  // "ATNEMB1\0"
     static let version: UInt64 = 1
     static let headerSize = 4096
@@ -94,11 +106,9 @@ public enum EmbeddingCache {
             let header = (0..<headerWords).map { UInt64(littleEndian: file.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
             let checked = Checksum.block(UnsafeRawBufferPointer(rebasing: file[0..<((headerWords - 1) * 8)]))
             guard header[0] == magic, header[1] == version, header[headerWords - 1] == checked, header[13] == UInt64(fileSize),
-                header[2] < UInt64(formatCodes.count)
+                header[2] < UInt64(formatCodes.count), let rows = Int(exactly: header[3]), let dimension = Int(exactly: header[4])
             else { return nil }
             let format = formatCodes[Int(header[2])]
-            let rows = Int(header[3])
-            let dimension = Int(header[4])
             let stored = FileStamp(
                 size: header[5], modifiedSeconds: Int64(bitPattern: header[6]), modifiedNanoseconds: Int64(bitPattern: header[7]),
                 inode: header[8])
@@ -197,7 +207,8 @@ public enum EmbeddingCache {
 
         let floatChecksum = values.withUnsafeBytes(Checksum.sampled)
         var sections: [(offset: Int, length: Int, checksum: UInt64)] = []
-        var offset = headerSize + FloatBlock.pageOffset
+        // The floats start at the same offset within a page as a large array's elements (FloatBlock).
+        var offset = max(headerSize, FloatBlock.pageSize) + FloatBlock.pageOffset
         func place(_ length: Int, _ checksum: UInt64) {
             sections.append((offset, length, checksum))
             offset += (length + 7) / 8 * 8

@@ -37,10 +37,9 @@ public enum EmbeddingFile {
         let key = EmbeddingCache.Key(path: path, format: format, metadataPath: metadataPath)
         let cacheFile = cacheDirectory.map { EmbeddingCache.file(for: key, in: $0) }
         if let cacheFile {
-            let currentMetadata = {
-                ProjectorReader.metadataPath(vectors: path, given: metadataPath).flatMap { try? FileCheck.stamp(of: $0) } ?? .none
-            }
+            // For a Projector file, the metadata it would be read with now (given, or found beside it).
             let metadataFile = ProjectorReader.metadataPath(vectors: path, given: metadataPath)
+            let currentMetadata = { metadataFile.flatMap { try? FileCheck.stamp(of: $0) } ?? .none }
             if let entry = EmbeddingCache.read(
                 cacheFile, key: key, sourceStamp: stamp, currentMetadataStamp: currentMetadata, metadataPath: metadataFile)
             {

@@ -46,8 +46,9 @@ public enum EmbeddingFormat: String, Sendable, CaseIterable, Equatable {
         if file.path.lowercased().hasSuffix(".tsv") { return .projector }
         let bytes = file.bytes
         let head = min(bytes.count, 1 << 16)
-        let firstEnd = TextVectorParser.lineEnd(bytes.base, from: 0, to: head)
-        let firstLine = UnsafeBufferPointer(start: bytes.base, count: firstEnd)
+        let start = file.textStart
+        let firstEnd = TextVectorParser.lineEnd(bytes.base, from: start, to: head)
+        let firstLine = UnsafeBufferPointer(start: bytes.base + start, count: firstEnd - start)
         if Word2VecHeader.parse(firstLine) != nil {
             let sampleStart = min(firstEnd + 1, bytes.count)
             let sample = UnsafeBufferPointer(start: bytes.base + sampleStart, count: min(bytes.count - sampleStart, 4096))

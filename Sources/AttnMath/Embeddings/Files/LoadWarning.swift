@@ -28,11 +28,11 @@ struct LoadWarning: Sendable, Equatable {
         return order.map { duplicate in
             let copies = extraCopies[duplicate.first]! + 1
             let times = copies > 2 ? ", \(copies) times in all" : ""
-            let first = line(duplicate.first).map { "line \($0)" } ?? place(duplicate.first)
+            let first = line(duplicate.first).map { "on line \($0)" } ?? "as \(place(duplicate.first))"
             let prefix = line(duplicate.row) == nil ? "\(place(duplicate.row)): " : ""
             return LoadWarning(
                 inMetadata: inMetadata, line: line(duplicate.row),
-                text: "\(prefix)duplicate word \(quotedToken(words[duplicate.row])) (first on \(first)\(times)); the first vector is kept")
+                text: "\(prefix)duplicate word \(quotedToken(words[duplicate.row])) (first \(first)\(times)); the first vector is kept")
         }
     }
 }

@@ -88,10 +88,15 @@ final class MappedFile: @unchecked Sendable {
 
     var bytes: SharedBytes { SharedBytes(base: UnsafePointer(mapping!.assumingMemoryBound(to: UInt8.self)), count: count) }
 
+    /// Where the text starts: after a UTF-8 byte order mark, if the file has one (some Windows tools write it).
+    var textStart: Int {
+        count >= 3 && bytes.base[0] == 0xEF && bytes.base[1] == 0xBB && bytes.base[2] == 0xBF ? 3 : 0
+    }
+
     /// Drops the whole pages inside `range` from this process's resident memory; they are read again if touched.
     func release(_ range: Range<Int>) {
         guard let mapping else { return }
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let page = FloatBlock.pageSize
         let start = (range.lowerBound + page - 1) / page * page
         let end = range.upperBound / page * page
         guard end > start else { return }

@@ -43,7 +43,8 @@ enum ProjectorReader {
     static func read(_ file: MappedFile, metadataPath: String?) throws(EmbeddingFileError) -> (
         ParsedRows, ProjectorMetadata?, FileStamp, Int
     ) {
-        var parsed = try TextVectorParser.parse(file, layout: .init(hasWords: false, contentStart: 0, firstLine: 1, dimension: nil))
+        var parsed = try TextVectorParser.parse(
+            file, layout: .init(hasWords: false, contentStart: file.textStart, firstLine: 1, dimension: nil))
         guard let metadataPath else {
             parsed.words = (0..<parsed.rows).map(String.init)
             parsed.hashes = parsed.words.map(WordHash.of)
@@ -59,7 +60,7 @@ enum ProjectorReader {
     static func readMetadata(_ file: MappedFile, rows: Int, vectorsPath: String) throws(EmbeddingFileError) -> (ProjectorMetadata, Int) {
         let bytes = file.bytes
         var lines: [UnsafeBufferPointer<UInt8>] = []
-        var start = 0
+        var start = file.textStart
         while start < bytes.count {
             let end = TextVectorParser.lineEnd(bytes.base, from: start, to: bytes.count)
             var length = end - start

@@ -10,7 +10,8 @@
 ///
 /// The file has no lines after the header, so errors name the word's number
 /// and byte offset instead. Read in one sequential pass: copying the floats
-/// is memory-bound, there is nothing to parse.
+/// is memory-bound, there is nothing to parse; pages of the map are released
+/// behind the reader, so the file is never resident whole.
 enum Word2VecBinaryReader {
     static func read(_ file: MappedFile) throws(EmbeddingFileError) -> ParsedRows {
         let bytes = file.bytes
@@ -41,7 +42,13 @@ enum Word2VecBinaryReader {
             HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
             let out = UnsafeMutableRawPointer(buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
             var p = start
+            var released = 0
             for i in 0..<count {
+                // Pages already read leave this process's memory as it goes (see MappedFile.release).
+                if p - released >= 8 << 20 {
+                    file.release(released..<p)
+                    released = p
+                }
                 while p < size, base[p] == 10 || base[p] == 13 { p += 1 }
                 let wordStart = p
                 let searchEnd = min(size, p + 1 << 16)

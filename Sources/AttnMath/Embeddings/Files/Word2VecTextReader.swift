@@ -2,8 +2,9 @@
 enum Word2VecTextReader {
     static func read(_ file: MappedFile) throws(EmbeddingFileError) -> ParsedRows {
         let bytes = file.bytes
-        let headerEnd = TextVectorParser.lineEnd(bytes.base, from: 0, to: bytes.count)
-        let header = try Word2VecHeaderCheck.header(file, line: UnsafeBufferPointer(start: bytes.base, count: headerEnd))
+        let start = file.textStart
+        let headerEnd = TextVectorParser.lineEnd(bytes.base, from: start, to: bytes.count)
+        let header = try Word2VecHeaderCheck.header(file, line: UnsafeBufferPointer(start: bytes.base + start, count: headerEnd - start))
         let parsed = try TextVectorParser.parse(
             file, layout: .init(hasWords: true, contentStart: min(headerEnd + 1, bytes.count), firstLine: 2, dimension: header.dimension))
         guard parsed.rows == header.count else {
