@@ -15,6 +15,8 @@ let package = Package(
     targets: [
         // Pure mathematics of embeddings and attention; also the embedding file readers.
         .target(name: "AttnMath"),
+        // Benchmarks (not tests) of the embedding file readers: Benchmarks/embeddings.sh
+        .executableTarget(name: "embedding-benchmark", dependencies: ["AttnMath"], path: "Benchmarks/EmbeddingBenchmark"),
         // Terminal-independent UI toolkit: cells, buffers, layout, widgets, keys.
         .target(name: "TUIKit"),
         // Generates Swift source holding every file of the top-level Assets/ folder.

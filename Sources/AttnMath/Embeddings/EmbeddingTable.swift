@@ -9,28 +9,36 @@ public struct EmbeddingTable: Sendable {
         case float32([Float])
     }
 
-    public let words: [String]
+    /// The words, row by row. A table read from the binary cache makes these
+    /// strings on first use (a few ms for 400,000 words); `word(at:)`,
+    /// `index(of:)` and `resolve(_:)` do not need them.
+    public var words: [String] { wordList.all }
     public let dimension: Int
     /// Row-major, `words.count × dimension`.
     public let storage: Storage
-    private let index: [String: Int]
+    let wordList: WordList
 
     /// - Precondition: the storage holds `words.count × dimension` values.
     ///   A duplicated word keeps its first row for look-ups (readers warn about it).
     public init(words: [String], dimension: Int, storage: Storage) {
+        self.init(words: words, dimension: dimension, storage: storage, wordIndex: WordIndex.build(words: words).index)
+    }
+
+    /// A table whose word index is already built (by a reader).
+    init(words: [String], dimension: Int, storage: Storage, wordIndex: WordIndex) {
+        self.init(wordList: WordList(words: words, index: wordIndex), dimension: dimension, storage: storage)
+    }
+
+    init(wordList: WordList, dimension: Int, storage: Storage) {
         let count: Int
         switch storage {
         case .float64(let values): count = values.count
         case .float32(let values): count = values.count
         }
-        precondition(count == words.count * dimension, "EmbeddingTable: \(count) values for \(words.count) × \(dimension)")
-        self.words = words
+        precondition(count == wordList.count * dimension, "EmbeddingTable: \(count) values for \(wordList.count) × \(dimension)")
+        self.wordList = wordList
         self.dimension = dimension
         self.storage = storage
-        var index: [String: Int] = [:]
-        index.reserveCapacity(words.count)
-        for (i, word) in words.enumerated() where index[word] == nil { index[word] = i }
-        self.index = index
     }
 
     /// A float64 table from rows of equal length.
@@ -40,7 +48,10 @@ public struct EmbeddingTable: Sendable {
         self.init(words: words, dimension: dimension, storage: .float64(vectors.flatMap { $0 }))
     }
 
-    public var count: Int { words.count }
+    public var count: Int { wordList.count }
+
+    /// The word of row `i`.
+    public func word(at i: Int) -> String { wordList.word(at: i) }
 
     /// The vector of row `i`, widened to float64.
     public func vector(at i: Int) -> [Double] {
@@ -51,15 +62,22 @@ public struct EmbeddingTable: Sendable {
         }
     }
 
-    /// The row of exactly this word.
-    public func index(of word: String) -> Int? { index[word] }
+    /// The row of this word: the first row whose bytes are exactly these
+    /// (O(1)); failing that, the first canonically equivalent spelling (`==`:
+    /// "café" with a combining accent finds "café" with a precomposed é;
+    /// a linear scan, only for non-ASCII words that are not found at once).
+    public func index(of word: String) -> Int? {
+        if let row = wordList.row(of: word) { return row }
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        return words.firstIndex(of: word)
+    }
 
     /// The row for a token as a user typed it: looked up as given, then
     /// lower-cased, then with surrounding punctuation removed (so `Apple,` finds
     /// `apple` while a file's own `,` or `'s` tokens are still found as given).
     public func resolve(_ token: String) -> Int? {
         for candidate in WordLookup.candidates(for: token) {
-            if let found = index[candidate] { return found }
+            if let found = index(of: candidate) { return found }
         }
         return nil
     }

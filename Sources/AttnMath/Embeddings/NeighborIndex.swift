@@ -2,53 +2,254 @@
 public struct Neighbor: Equatable, Sendable {
     public let index: Int
     public let cosine: Double
+
+    public init(index: Int, cosine: Double) {
+        self.index = index
+        self.cosine = cosine
+    }
 }
 
 /// Top-k cosine neighbours over every row of an `EmbeddingTable`.
 ///
-/// Rows are normalised once (float32, like numpy's float32 reference); a
-/// query costs one pass over the matrix. Zero rows never match (their cosine
-/// is undefined). Ties are broken by row order, so results are deterministic.
+/// The answer is exactly what a float64 brute force gives: every row's
+/// `cosineSimilarity(table.vector(at: i), query)`, best first, ties broken
+/// by row order, zero rows left out (their cosine is undefined).
+///
+/// For float32 tables (users' files) the search is fast: one pass over the
+/// matrix in float32 with SIMD, split over the cores, scoring each row as
+/// row·q̂ times the row's precomputed 1/|row| (no normalised copy of the
+/// matrix is kept). A float32 score is within ε = (d + 8)·2⁻²³ of the
+/// float64 cosine, so any row of the true top k scores at least the k-th
+/// best float32 score minus 2ε; only those candidates are scored again in
+/// float64 and ranked. Near-ties therefore come out as float64 ranks them.
+/// Float64 tables (the built-in lexicon) and tables with extreme row
+/// lengths (outside 2⁻⁶⁰…2⁶⁰) are searched in float64 directly.
 public struct NeighborIndex: Sendable {
     public let table: EmbeddingTable
-    private let unitRows: [Float]
+    /// 1/|row| in float32 for the float32 path; NaN for a row that can never match (zero length).
+    private let inverseLengths: [Float]
+    private let float32Path: Bool
 
     public init(table: EmbeddingTable) {
         self.table = table
-        let d = table.dimension
-        var unit = [Float](repeating: 0, count: table.count * d)
-        for i in 0..<table.count {
-            let row = table.vector(at: i)
-            let length = norm(row)
-            guard length > 0 else { continue }
-            for k in 0..<d { unit[i * d + k] = Float(row[k] / length) }
+        guard case .float32(let values) = table.storage, table.count > 0, table.dimension > 0 else {
+            inverseLengths = []
+            float32Path = false
+            return
         }
-        unitRows = unit
+        let rows = table.count
+        let d = table.dimension
+        var safe = true
+        var inverse = [Float](repeating: 0, count: rows)
+        let parts = ParallelWork.ranges(total: rows, parts: rows * d < 1 << 18 ? 1 : ParallelWork.cores * 4)
+        var partSafe = [Bool](repeating: true, count: parts.count)
+        values.withUnsafeBufferPointer { values in
+            inverse.withUnsafeMutableBufferPointer { inverse in
+                partSafe.withUnsafeMutableBufferPointer { partSafe in
+                    let source = SharedPointer(UnsafeMutablePointer(mutating: values.baseAddress!))
+                    let out = SharedPointer(inverse.baseAddress!)
+                    let safeOut = SharedPointer(partSafe.baseAddress!)
+                    ParallelWork.run(parts.count) { p in
+                        for row in parts[p] {
+                            var squares = 0.0
+                            for j in 0..<d {
+                                let x = Double(source[row * d + j])
+                                squares += x * x
+                            }
+                            let length = squares.squareRoot()
+                            if length == 0 || !length.isFinite {
+                                out[row] = .nan
+                            } else {
+                                out[row] = Float(1 / length)
+                                if length < 0x1p-60 || length > 0x1p60 { safeOut[p] = false }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        safe = partSafe.allSatisfy { $0 }
+        inverseLengths = inverse
+        float32Path = safe
     }
 
     /// The `k` rows most cosine-similar to `query`, best first, leaving out `excluding`.
-    /// The cosines are recomputed in float64 from the table for the winners.
+    ///
+    /// Empty when k ≤ 0 or the query is zero (or not finite). The cosines are
+    /// float64, computed from the stored values.
+    /// - Precondition: `query.count == table.dimension`.
     public func nearest(to query: [Double], k: Int, excluding: Set<Int> = []) -> [Neighbor] {
-        let d = table.dimension
-        let queryLength = norm(query)
-        guard k > 0, queryLength > 0 else { return [] }
-        let unitQuery = query.map { Float($0 / queryLength) }
-        var best: [(index: Int, score: Float)] = []
-        best.reserveCapacity(k + 1)
-        unitRows.withUnsafeBufferPointer { rows in
-            for i in 0..<table.count where !excluding.contains(i) {
-                var score: Float = 0
-                let base = i * d
-                for j in 0..<d { score += rows[base + j] * unitQuery[j] }
-                if best.count == k, let last = best.last, score <= last.score { continue }
-                let position = best.firstIndex { score > $0.score } ?? best.count
-                best.insert((i, score), at: position)
-                if best.count > k { best.removeLast() }
+        nearest(toEach: [query], k: k, excluding: [excluding])[0]
+    }
+
+    /// `nearest(to:k:excluding:)` for several queries in one pass over the
+    /// matrix (each row is read once for all of them); `excluding` is empty
+    /// or has one set per query.
+    public func nearest(toEach queries: [[Double]], k: Int, excluding: [Set<Int>] = []) -> [[Neighbor]] {
+        precondition(excluding.isEmpty || excluding.count == queries.count, "NeighborIndex: one excluded set per query")
+        for query in queries {
+            precondition(query.count == table.dimension, "NeighborIndex: query dimension \(query.count), table \(table.dimension)")
+        }
+        let exclusions = excluding.isEmpty ? [Set<Int>](repeating: [], count: queries.count) : excluding
+        guard k > 0, table.count > 0 else { return queries.map { _ in [] } }
+        var answers = [[Neighbor]](repeating: [], count: queries.count)
+        var fast: [Int] = []
+        for (q, query) in queries.enumerated() {
+            let length = norm(query)
+            guard length > 0, length.isFinite else { continue }
+            if float32Path && table.dimension > 0 {
+                fast.append(q)
+            } else {
+                answers[q] = bruteForce(query, k: k, excluding: exclusions[q])
             }
         }
-        return best.compactMap { candidate in
-            cosineSimilarity(table.vector(at: candidate.index), query).map { Neighbor(index: candidate.index, cosine: $0) }
+        if !fast.isEmpty {
+            let found = float32Search(fast.map { queries[$0] }, k: k, excluding: fast.map { exclusions[$0] })
+            for (i, q) in fast.enumerated() { answers[q] = found[i] }
         }
-        .sorted { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.index < $1.index }
+        return answers
+    }
+
+    /// Every row's float64 cosine, ranked: the definition itself.
+    private func bruteForce(_ query: [Double], k: Int, excluding: Set<Int>) -> [Neighbor] {
+        var ranked: [Neighbor] = []
+        for i in 0..<table.count where !excluding.contains(i) {
+            if let cosine = cosineSimilarity(table.vector(at: i), query) { ranked.append(Neighbor(index: i, cosine: cosine)) }
+        }
+        return Array(ranked.sorted(by: Self.ranking).prefix(k))
+    }
+
+    private static func ranking(_ a: Neighbor, _ b: Neighbor) -> Bool {
+        a.cosine != b.cosine ? a.cosine > b.cosine : a.index < b.index
+    }
+
+    private func float32Search(_ queries: [[Double]], k: Int, excluding: [Set<Int>]) -> [[Neighbor]] {
+        guard case .float32(let values) = table.storage else { return [] }
+        let d = table.dimension
+        let rows = table.count
+        let margin = 2 * Float(d + 8) * 0x1p-23
+        let units: [Float] = queries.flatMap { query in
+            let length = norm(query)
+            return query.map { Float($0 / length) }
+        }
+        let parts = ParallelWork.ranges(total: rows, parts: rows * d < 1 << 16 ? 1 : ParallelWork.cores * 2)
+        var collected = [[Candidates]](repeating: [], count: parts.count)
+        values.withUnsafeBufferPointer { values in
+            inverseLengths.withUnsafeBufferPointer { inverse in
+                units.withUnsafeBufferPointer { units in
+                    collected.withUnsafeMutableBufferPointer { collected in
+                        let scan = Scan(
+                            values: values.baseAddress!, inverse: inverse.baseAddress!, units: units.baseAddress!, dimension: d,
+                            queries: queries.count, k: k, margin: margin, excluding: excluding)
+                        let out = SharedPointer(collected.baseAddress!)
+                        ParallelWork.run(parts.count) { p in out[p] = scan.run(parts[p]) }
+                    }
+                }
+            }
+        }
+        return queries.indices.map { q in
+            var merged = Candidates(k: k, margin: margin)
+            for part in collected { merged.absorb(part[q]) }
+            let rescored = merged.survivors().compactMap { row in
+                cosineSimilarity(table.vector(at: row), queries[q]).map { Neighbor(index: row, cosine: $0) }
+            }
+            return Array(rescored.sorted(by: Self.ranking).prefix(k))
+        }
+    }
+}
+
+/// The rows whose float32 score may put them in the top k: every row scoring
+/// at least (k-th best score so far) − margin.
+private struct Candidates {
+    let k: Int
+    let margin: Float
+    private(set) var scores: [Float] = []
+    private(set) var rows: [Int] = []
+    /// Scores below this can no longer reach the top k.
+    private(set) var admit = -Float.infinity
+    private var limit: Int
+
+    init(k: Int, margin: Float) {
+        self.k = k
+        self.margin = margin
+        limit = max(2 * k, 64)
+    }
+
+    @inline(__always)
+    mutating func add(_ row: Int, _ score: Float) {
+        scores.append(score)
+        rows.append(row)
+        if scores.count >= limit { prune() }
+    }
+
+    mutating func absorb(_ other: Candidates) {
+        for i in other.scores.indices where other.scores[i] >= admit { add(other.rows[i], other.scores[i]) }
+    }
+
+    /// Drops what falls below the k-th best minus the margin; grows the room when near-ties fill it.
+    private mutating func prune() {
+        guard scores.count >= k else { return }
+        var sorted = scores
+        sorted.sort(by: >)
+        admit = max(admit, sorted[k - 1] - margin)
+        var kept = 0
+        for i in scores.indices where scores[i] >= admit {
+            scores[kept] = scores[i]
+            rows[kept] = rows[i]
+            kept += 1
+        }
+        scores.removeLast(scores.count - kept)
+        rows.removeLast(rows.count - kept)
+        if kept * 2 > limit { limit *= 2 }
+    }
+
+    func survivors() -> [Int] {
+        var copy = self
+        copy.prune()
+        return copy.rows
+    }
+}
+
+/// One part of the float32 pass: scores rows against every query.
+private struct Scan: @unchecked Sendable {
+    // Pointers into arrays the caller keeps alive for the whole scan; read only.
+    let values: UnsafePointer<Float>
+    let inverse: UnsafePointer<Float>
+    let units: UnsafePointer<Float>
+    let dimension: Int
+    let queries: Int
+    let k: Int
+    let margin: Float
+    let excluding: [Set<Int>]
+
+    func run(_ rows: Range<Int>) -> [Candidates] {
+        var found = [Candidates](repeating: Candidates(k: k, margin: margin), count: queries)
+        let d = dimension
+        let raw = UnsafeRawPointer(values)
+        let queryRaw = UnsafeRawPointer(units)
+        for row in rows {
+            let scale = inverse[row]
+            if scale.isNaN { continue }
+            let base = row * d
+            for q in 0..<queries {
+                let query = q * d
+                var acc = SIMD8<Float>()
+                var j = 0
+                while j + 8 <= d {
+                    let a = raw.loadUnaligned(fromByteOffset: (base + j) * 4, as: SIMD8<Float>.self)
+                    let b = queryRaw.loadUnaligned(fromByteOffset: (query + j) * 4, as: SIMD8<Float>.self)
+                    acc += a * b
+                    j += 8
+                }
+                var sum = acc.sum()
+                while j < d {
+                    sum += values[base + j] * units[query + j]
+                    j += 1
+                }
+                let score = sum * scale
+                if score >= found[q].admit, !excluding[q].contains(row) { found[q].add(row, score) }
+            }
+        }
+        return found
     }
 }

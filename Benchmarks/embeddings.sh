@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmarks of attn-tui's embedding file readers (issue 4) — figures, not tests.
+#
+#   Benchmarks/embeddings.sh [--quick] [--static]
+#
+# Generates Benchmarks/data/glove-400k-50d.txt (400,000 × 50, GloVe format, ~170 MB,
+# deterministic; git-ignored) if it is missing, builds embedding-benchmark in release
+# mode, and times whole processes (median of RUNS, default 3):
+#   - attn-tui's text load (no cache) against pandas' C parser and gensim (when installed);
+#   - the first load that also writes the binary cache, and reloads from the cache;
+#   - top-10 cosine neighbours against numpy (normalised matmul + argpartition).
+# --quick: 1 run each and no gensim.  --static: link the Swift runtime statically
+# (what a binary copied to another machine needs; starts ~6 ms faster).
+# Environment: SCRATCH_PATH (default .build), RUNS (3), GENSIM_RUNS (1), PYTHON (python3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-3}
+GENSIM_RUNS=${GENSIM_RUNS:-1}
+PYTHON=${PYTHON:-python3}
+SCRATCH_PATH=${SCRATCH_PATH:-.build}
+STATIC=()
+for argument in "$@"; do
+    case "$argument" in
+        --quick) RUNS=1; GENSIM_RUNS=0 ;;
+        --static) STATIC=(--static-swift-stdlib) ;;
+        *) echo "usage: $0 [--quick] [--static]" >&2; exit 2 ;;
+    esac
+done
+
+DATA=Benchmarks/data/glove-400k-50d.txt
+CACHE=$(mktemp -d "${TMPDIR:-/tmp}/attn-embedding-cache.XXXXXX")
+trap 'rm -rf "$CACHE"' EXIT
+MEASURE=("$PYTHON" Benchmarks/embeddings/measure.py)
+
+echo "== build (release${STATIC:+, static Swift runtime})"
+swift build -c release --scratch-path "$SCRATCH_PATH" "${STATIC[@]}" --product embedding-benchmark 2>&1 | tail -1
+BENCH="$SCRATCH_PATH/release/embedding-benchmark"
+
+if [ ! -f "$DATA" ]; then
+    echo "== generating $DATA"
+    mkdir -p Benchmarks/data
+    "$BENCH" generate "$DATA" --rows 400000 --dim 50 --seed 2024
+fi
+ls -l "$DATA" | awk '{printf "   %s: %.1f MB\n", $NF, $5 / 1e6}'
+
+have() { "$PYTHON" -c "import $1" 2>/dev/null; }
+for module in numpy pandas gensim; do
+    if ! have "$module"; then
+        echo "== $module is missing: pip install $module"
+        "$PYTHON" -m pip install --quiet "$module" >/dev/null 2>&1 || echo "   (could not install $module: its figures are skipped)"
+    fi
+done
+
+RESULTS=$(mktemp)
+run() { "${MEASURE[@]}" "$@" | tee -a "$RESULTS" | awk -F'\t' '{printf "   %-34s median %8.1f ms   min %8.1f ms   peak RSS %7.1f MB\n", $1, $2, $3, $4 / 1024}'; }
+
+echo "== text load, whole process, median of $RUNS (no cache)"
+run "$RUNS" attn-text -- "$BENCH" load "$DATA"
+if have pandas; then run "$RUNS" pandas -- "$PYTHON" Benchmarks/embeddings/pandas_load.py "$DATA"; else echo "   pandas: not installed, skipped"; fi
+if [ "$GENSIM_RUNS" -gt 0 ] && have gensim; then
+    run "$GENSIM_RUNS" gensim -- "$PYTHON" Benchmarks/embeddings/gensim_load.py "$DATA"
+else
+    echo "   gensim: skipped (not installed, or --quick)"
+fi
+
+echo "== binary cache"
+run 1 attn-first-load-writing-cache -- "$BENCH" load "$DATA" --cache-dir "$CACHE"
+run $((RUNS * 5)) attn-cache-reload -- "$BENCH" load "$DATA" --cache-dir "$CACHE"
+run $((RUNS * 5)) attn-cache-reload-use-all -- "$BENCH" load "$DATA" --cache-dir "$CACHE" --touch
+echo "   cross-check with /usr/bin/time -v:"
+for args in "" "--cache-dir $CACHE"; do
+    # shellcheck disable=SC2086
+    /usr/bin/time -v "$BENCH" load "$DATA" $args 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed" | sed 's/^\s*/     /'
+done
+
+echo "== top-10 neighbours (in process, per query)"
+"$BENCH" neighbors "$DATA" --cache-dir "$CACHE" --queries 20 -k 10 --json "$CACHE/swift-neighbors.json" | sed 's/^/   attn-tui: /'
+if have numpy && have pandas; then
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PYTHON" Benchmarks/embeddings/numpy_neighbors.py "$DATA" 20 10 "$CACHE/swift-neighbors.json" | sed 's/^/   /'
+else
+    echo "   numpy: not installed, skipped"
+fi
+
+echo "== targets"
+"$PYTHON" - "$RESULTS" "$DATA" <<'PY'
+import sys
+results = {}
+for line in open(sys.argv[1]):
+    label, median, low, rss = line.rstrip("\n").split("\t")
+    results[label] = (float(median), float(low), int(rss))
+rows = words = 0
+for line in open(sys.argv[2], encoding="utf-8"):
+    rows += 1
+    words += len(line.split(" ", 1)[0].encode())
+dimension = len(line.split()) - 1
+matrix = rows * dimension * 4
+# The words as attn-tui holds them: a 16-byte String each (inline up to 15 bytes) plus longer words' bytes.
+word_memory = rows * 16 + words
+text = results["attn-text"][0]
+def verdict(ok): return "yes" if ok else "NO"
+if "pandas" in results:
+    ratio = results["pandas"][0] / text
+    print("   text load vs pandas: %.1fx faster (target >= 2.5x): %s" % (ratio, verdict(ratio >= 2.5)))
+if "gensim" in results:
+    print("   text load vs gensim: %.1fx faster" % (results["gensim"][0] / text))
+reload = results["attn-cache-reload"][0]
+print("   cache reload: %.1f%% of the text load (target <= 5%%): %s" % (100 * reload / text, verdict(reload <= 0.05 * text)))
+print("   cache reload using every value and word: %.1f%% of the text load" % (100 * results["attn-cache-reload-use-all"][0] / text))
+limit = 1.5 * matrix + word_memory
+for label in ["attn-text", "attn-first-load-writing-cache", "attn-cache-reload", "attn-cache-reload-use-all"]:
+    rss = results[label][2] * 1024
+    print("   peak RSS %-30s %6.1f MB; bound 1.5 x %.0f MB matrix + %.1f MB words = %.1f MB: %s"
+          % (label, rss / 1e6, matrix / 1e6, word_memory / 1e6, limit / 1e6, verdict(rss <= limit)))
+PY
+rm -f "$RESULTS"
