@@ -3,14 +3,63 @@ import AttnApp
 import AttnMath
 import Foundation
 
-/// `--embeddings PATH`: whose vectors to use (default: the built-in lexicon).
-struct VocabularyOptions: ParsableArguments {
-    @Option(help: "A GloVe, word2vec/fastText or Projector file of your own vectors.") var embeddings: String?
+/// Where a command's words come from: the built-in lexicon, or `--embeddings PATH`.
+protocol VocabularySource {
+    var embeddings: String? { get }
+    /// The file's format as named on the command line (nil: detect).
+    var fileFormat: String? { get }
+    var metadata: String? { get }
+    var noCache: Bool { get }
+}
 
+extension VocabularySource {
+    func validateSource(formatOption: String) throws {
+        if let fileFormat, EmbeddingFormat(argument: fileFormat) == nil {
+            throw ValidationError("\(formatOption) must be one of glove, word2vec, word2vec-binary, projector (got '\(fileFormat)')")
+        }
+        if embeddings == nil && (fileFormat != nil || metadata != nil) {
+            throw ValidationError("\(formatOption) and --metadata go with --embeddings")
+        }
+    }
+
+    /// The built-in lexicon, or the file; the file's warnings (duplicate words, …) go to standard error.
     func load() throws(QueryError) -> Vocabulary {
         guard let path = embeddings else { return .builtIn() }
-        return try Vocabulary.load(path: path)
+        let loaded = try Vocabulary.load(
+            path: path, format: fileFormat.flatMap(EmbeddingFormat.init(argument:)), metadataPath: metadata,
+            cacheDirectory: noCache ? nil : EmbeddingCache.defaultDirectory)
+        for warning in loaded.warnings {
+            FileHandle.standardError.write(Data("attn-tui: warning: \(warning)\n".utf8))
+        }
+        return loaded.vocabulary
     }
+}
+
+/// `--embeddings PATH [--format F] [--metadata M] [--no-cache]`.
+struct VocabularyOptions: ParsableArguments, VocabularySource {
+    @Option(help: "Your own vectors: GloVe or word2vec/fastText text, word2vec binary, or a Projector vectors.tsv.")
+    var embeddings: String?
+    @Option(help: "Read --embeddings as this format: glove, word2vec, word2vec-binary or projector (default: detected).")
+    var format: String?
+    @Option(help: "The Projector metadata.tsv for --embeddings (default: the one beside it, if any).") var metadata: String?
+    @Flag(help: "Neither read nor write the binary cache ($XDG_CACHE_HOME/attn-tui).") var noCache = false
+
+    var fileFormat: String? { format }
+
+    func validate() throws { try validateSource(formatOption: "--format") }
+}
+
+/// The same for `export`, whose own `--format` names what it writes.
+struct ExportVocabularyOptions: ParsableArguments, VocabularySource {
+    @Option(help: "Your own vectors: GloVe or word2vec/fastText text, word2vec binary, or a Projector vectors.tsv.")
+    var embeddings: String?
+    @Option(help: "Read --embeddings as this format (default: detected).") var embeddingsFormat: String?
+    @Option(help: "The Projector metadata.tsv for --embeddings (default: the one beside it, if any).") var metadata: String?
+    @Flag(help: "Neither read nor write the binary cache.") var noCache = false
+
+    var fileFormat: String? { embeddingsFormat }
+
+    func validate() throws { try validateSource(formatOption: "--embeddings-format") }
 }
 
 /// `--json` for every query.

@@ -27,7 +27,9 @@ public struct VocabularySpace: Sendable {
         if vocabulary.lexicon != nil {
             return ["apple", "orange", "banana", "cherry", "phone", "laptop", "keyboard", "television"]
         }
-        return Array(vocabulary.table.words.prefix(8))
+        // The first eight distinct words: a duplicated word's later rows are never looked up.
+        let table = vocabulary.table
+        return Array((0..<min(table.count, 64)).filter { table.index(of: table.words[$0]) == $0 }.map { table.words[$0] }.prefix(8))
     }
 }
 

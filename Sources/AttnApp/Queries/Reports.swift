@@ -163,12 +163,19 @@ public struct NeighborsReport: Report {
 public struct WordsReport: Report {
     public let vocabulary: Vocabulary
 
-    public init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+    /// The rows listed: every word once (a duplicate's later rows are never used, as gensim keeps the first).
+    let rows: [Int]
+
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        let table = vocabulary.table
+        rows = (0..<table.count).filter { table.index(of: table.words[$0]) == $0 }
+    }
 
     public var json: JSONValue {
         let table = vocabulary.table
         return .array(
-            (0..<table.count).map { i in
+            rows.map { i in
                 var members: [(String, JSONValue)] = [("word", .string(table.words[i])), ("vector", .numbers(table.vector(at: i)))]
                 if let lexicon = vocabulary.lexicon {
                     members.append(("category", .string(lexicon.categories[i])))
@@ -187,12 +194,12 @@ public struct WordsReport: Report {
         } else {
             header = ["word"] + (0..<table.dimension).map { "v\($0 + 1)" }
         }
-        let rows = (0..<table.count).map { i in
+        let lines = rows.map { i in
             [table.words[i]] + (vocabulary.lexicon.map { [$0.categories[i]] } ?? [])
                 + table.vector(at: i).map { NumberFormat.fixed($0, decimals: vocabulary.lexicon == nil ? 4 : 2) }
         }
-        let summary = "\(table.count) words, \(table.dimension) dimensions, from \(vocabulary.source)"
-        return TextTable.grid(header: header, rows: rows) + "\n" + summary
+        let summary = "\(rows.count) words, \(table.dimension) dimensions, from \(vocabulary.source)"
+        return TextTable.grid(header: header, rows: lines) + "\n" + summary
     }
 }
 

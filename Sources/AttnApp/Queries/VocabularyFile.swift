@@ -1,7 +1,20 @@
+import AttnMath
+
 extension Vocabulary {
-    /// A user's embedding file. Until the file readers land this is refused
-    /// with a clear message rather than silently ignored.
-    public static func load(path: String) throws(QueryError) -> Vocabulary {
-        throw QueryError("\(path): --embeddings is not supported yet (file readers are in progress)")
+    /// A user's embedding file (GloVe, word2vec/fastText text or binary, Projector TSV), read
+    /// through the binary cache. Warnings (duplicate words, …) come back one line each.
+    ///
+    /// - Throws: `QueryError` with the reader's one line: file, line and problem.
+    public static func load(
+        path: String, format: EmbeddingFormat? = nil, metadataPath: String? = nil,
+        cacheDirectory: String? = EmbeddingCache.defaultDirectory
+    ) throws(QueryError) -> (vocabulary: Vocabulary, warnings: [String]) {
+        do {
+            let loaded = try EmbeddingFile.load(
+                path: path, format: format, metadataPath: metadataPath, cacheDirectory: cacheDirectory)
+            return (Vocabulary(table: loaded.table, source: path), loaded.warnings)
+        } catch {
+            throw QueryError(error.description)
+        }
     }
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import AttnApp
+import AttnMath
+import Foundation
+
+/// `attn-tui export --format projector DIR`: the current words for the TensorFlow Embedding Projector.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the current words as vectors.tsv + metadata.tsv for the TensorFlow Embedding Projector.",
+        discussion: """
+            The current words are those given with --words, else the sandbox's saved words (--state-dir), \
+            else the whole vocabulary. metadata.tsv holds each word, its category and its current 2D map \
+            coordinates (PCA of the exported words) as columns.
+            """)
+
+    enum Format: String, ExpressibleByArgument { case projector }
+
+    @Option(help: "The export format (projector).") var format: Format = .projector
+    @Argument(help: "The folder to write into (created if needed).") var directory: String
+    @OptionGroup var vocabulary: ExportVocabularyOptions
+    @OptionGroup var startWords: StartWordsOptions
+    @Option(help: "Where saved words live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
+
+    func run() throws {
+        let words = try vocabulary.load()
+        let chosen = try startWords.resolve(in: words)
+        let export = try ProjectorSelection(
+            vocabulary: words, words: chosen, saved: StateStore(directory: stateDir ?? StateStore.defaultDirectory()).load().state)
+        try export.write(to: directory)
+        print("wrote \(export.table.count) words (\(export.table.dimension) dimensions) to \(directory)/vectors.tsv and metadata.tsv")
+    }
+}
