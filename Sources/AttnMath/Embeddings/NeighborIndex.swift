@@ -93,21 +93,35 @@ public struct NeighborIndex: Sendable {
         let exclusions = excluding.isEmpty ? [Set<Int>](repeating: [], count: queries.count) : excluding
         guard k > 0, table.count > 0 else { return queries.map { _ in [] } }
         var answers = [[Neighbor]](repeating: [], count: queries.count)
-        var fast: [Int] = []
+        var fast: [(query: Int, unit: [Float])] = []
         for (q, query) in queries.enumerated() {
-            let length = norm(query)
-            guard length > 0, length.isFinite else { continue }
-            if float32Path && table.dimension > 0 {
-                fast.append(q)
-            } else {
+            if !float32Path {
                 answers[q] = bruteForce(query, k: k, excluding: exclusions[q])
+            } else if let unit = Self.unit(query) {
+                fast.append((q, unit))
             }
         }
         if !fast.isEmpty {
-            let found = float32Search(fast.map { queries[$0] }, k: k, excluding: fast.map { exclusions[$0] })
-            for (i, q) in fast.enumerated() { answers[q] = found[i] }
+            let found = float32Search(
+                fast.map(\.unit), originals: fast.map { queries[$0.query] }, k: k, excluding: fast.map { exclusions[$0.query] })
+            for (i, q) in fast.enumerated() { answers[q.query] = found[i] }
         }
         return answers
+    }
+
+    /// `query` / |query| in float32, computed after scaling by a power of two so that no
+    /// square overflows or underflows; nil for a zero query or one with a NaN or ∞ entry
+    /// (no cosine is defined, as `cosineSimilarity` says).
+    private static func unit(_ query: [Double]) -> [Float]? {
+        var largest = 0.0
+        for value in query {
+            guard value.isFinite else { return nil }
+            largest = max(largest, abs(value))
+        }
+        guard largest > 0 else { return nil }
+        let scaled = query.map { Double(sign: .plus, exponent: -largest.exponent, significand: $0) }
+        let length = scaled.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return scaled.map { Float($0 / length) }
     }
 
     /// Every row's float64 cosine, ranked: the definition itself.
@@ -123,15 +137,13 @@ public struct NeighborIndex: Sendable {
         a.cosine != b.cosine ? a.cosine > b.cosine : a.index < b.index
     }
 
-    private func float32Search(_ queries: [[Double]], k: Int, excluding: [Set<Int>]) -> [[Neighbor]] {
+    /// The float32 pass for unit queries (`originals` are the queries as given, for the float64 cosines).
+    private func float32Search(_ unitQueries: [[Float]], originals queries: [[Double]], k: Int, excluding: [Set<Int>]) -> [[Neighbor]] {
         guard case .float32(let values) = table.storage else { return [] }
         let d = table.dimension
         let rows = table.count
         let margin = 2 * Float(d + 8) * 0x1p-23
-        let units: [Float] = queries.flatMap { query in
-            let length = norm(query)
-            return query.map { Float($0 / length) }
-        }
+        let units = unitQueries.flatMap { $0 }
         let parts = ParallelWork.ranges(total: rows, parts: rows * d < 1 << 16 ? 1 : ParallelWork.cores * 2)
         var collected = [[Candidates]](repeating: [], count: parts.count)
         values.withUnsafeBufferPointer { values in
