@@ -35,7 +35,9 @@ MEASURE=("$PYTHON" Benchmarks/embeddings/measure.py)
 
 echo "== build (release${STATIC:+, static Swift runtime})"
 swift build -c release --scratch-path "$SCRATCH_PATH" "${STATIC[@]}" --product embedding-benchmark 2>&1 | tail -1
+swift build -c release --scratch-path "$SCRATCH_PATH" "${STATIC[@]}" --product attn-tui 2>&1 | tail -1
 BENCH="$SCRATCH_PATH/release/embedding-benchmark"
+ATTN="$SCRATCH_PATH/release/attn-tui"
 
 if [ ! -f "$DATA" ]; then
     echo "== generating $DATA"
@@ -43,6 +45,12 @@ if [ ! -f "$DATA" ]; then
     "$BENCH" generate "$DATA" --rows 400000 --dim 50 --seed 2024
 fi
 ls -l "$DATA" | awk '{printf "   %s: %.1f MB\n", $NF, $5 / 1e6}'
+
+# attn-tui itself, as a user runs it: load the file, answer one query (the file's first two words).
+W1=$(sed -n 1p "$DATA" | cut -d' ' -f1)
+W2=$(sed -n 2p "$DATA" | cut -d' ' -f1)
+ATTN_TEXT=("$ATTN" similarity --embeddings "$DATA" --no-cache -- "$W1" "$W2")
+ATTN_CACHED=(env XDG_CACHE_HOME="$CACHE" "$ATTN" similarity --embeddings "$DATA" -- "$W1" "$W2")
 
 have() { "$PYTHON" -c "import $1" 2>/dev/null; }
 for module in numpy pandas gensim; do
@@ -56,7 +64,7 @@ RESULTS=$(mktemp)
 run() { "${MEASURE[@]}" "$@" | tee -a "$RESULTS" | awk -F'\t' '{printf "   %-34s median %8.1f ms   min %8.1f ms   peak RSS %7.1f MB\n", $1, $2, $3, $4 / 1024}'; }
 
 echo "== text load, whole process, median of $RUNS (no cache)"
-run "$RUNS" attn-text -- "$BENCH" load "$DATA"
+run "$RUNS" attn-text -- "${ATTN_TEXT[@]}"
 if have pandas; then run "$RUNS" pandas -- "$PYTHON" Benchmarks/embeddings/pandas_load.py "$DATA"; else echo "   pandas: not installed, skipped"; fi
 if [ "$GENSIM_RUNS" -gt 0 ] && have gensim; then
     run "$GENSIM_RUNS" gensim -- "$PYTHON" Benchmarks/embeddings/gensim_load.py "$DATA"
@@ -65,13 +73,13 @@ else
 fi
 
 echo "== binary cache"
-run 1 attn-first-load-writing-cache -- "$BENCH" load "$DATA" --cache-dir "$CACHE"
-run $((RUNS * 5)) attn-cache-reload -- "$BENCH" load "$DATA" --cache-dir "$CACHE"
+run 1 attn-first-load-writing-cache -- "${ATTN_CACHED[@]}"
+run $((RUNS * 5)) attn-cache-reload -- "${ATTN_CACHED[@]}"
 run $((RUNS * 5)) attn-cache-reload-use-all -- "$BENCH" load "$DATA" --cache-dir "$CACHE" --touch
-echo "   cross-check with /usr/bin/time -v:"
-for args in "" "--cache-dir $CACHE"; do
+echo "   cross-check with /usr/bin/time -v (attn-tui similarity, text then cache):"
+for command in "${ATTN_TEXT[*]}" "${ATTN_CACHED[*]}"; do
     # shellcheck disable=SC2086
-    /usr/bin/time -v "$BENCH" load "$DATA" $args 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed" | sed 's/^\s*/     /'
+    /usr/bin/time -v $command 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed" | sed 's/^\s*/     /'
 done
 
 echo "== top-10 neighbours (in process, per query)"

@@ -28,8 +28,13 @@ extension VocabularySource {
         let loaded = try Vocabulary.load(
             path: path, format: fileFormat.flatMap(EmbeddingFormat.init(argument:)), metadataPath: metadata,
             cacheDirectory: noCache ? nil : EmbeddingCache.defaultDirectory)
-        for warning in loaded.warnings {
+        // A messy file can warn thousands of times: the first few, then how many more.
+        let shown = 5
+        for warning in loaded.warnings.prefix(shown) {
             FileHandle.standardError.write(Data("attn-tui: warning: \(warning)\n".utf8))
+        }
+        if loaded.warnings.count > shown {
+            FileHandle.standardError.write(Data("attn-tui: warning: … and \(loaded.warnings.count - shown) more warnings\n".utf8))
         }
         return loaded.vocabulary
     }

@@ -98,21 +98,15 @@ struct NeighborIndexContractTests {
     @Test func zeroRowsDoNotTakeTheSlotsOfRealNeighbours() {
         // Query [1, 0]; cosines: row 1 → 1, row 2 → 0, row 3 → −1; row 0 is zero (no cosine).
         // The 3 nearest are rows 1, 2, 3: a zero row must not use up one of the k places.
-        // Known bug in the current NeighborIndex (being rewritten elsewhere): the zero row's float32 score 0
-        // takes a place in the top k and is dropped only afterwards, so [1, 2] comes back.
-        withKnownIssue("a zero row takes one of the k places", isIntermittent: true) {
-            #expect(index([[0, 0], [1, 0], [0, 1], [-1, 0]]).nearest(to: [1, 0], k: 3).map(\.index) == [1, 2, 3])
-        }
+        // A zero row must not take one of the k places.
+        #expect(index([[0, 0], [1, 0], [0, 1], [-1, 0]]).nearest(to: [1, 0], k: 3).map(\.index) == [1, 2, 3])
     }
 
     @Test func nearTiesAreRankedByTheirFloat64Cosines() {
         // cos(row 0, [1, 0]) = 1/√(1 + 1e-8) ≈ 1 − 5e-9 and cos(row 1, [1, 0]) ≈ 1 − 5e-11 differ in float64
         // but not in float32; row 1 is the nearest, and the answer must say so.
         let vectors: [[Double]] = [[1, 1e-4], [1, 1e-5], [0, 1]]
-        // Known bug in the current NeighborIndex (being rewritten elsewhere): candidates are chosen by float32
-        // scores, where both are 1.0, so the row order picks row 0.
-        withKnownIssue("the top k are chosen by float32 scores", isIntermittent: true) {
-            #expect(index(vectors).nearest(to: [1, 0], k: 1).map(\.index) == [1])
-        }
+        // Candidates differing only beyond float32 precision are ranked by their float64 cosine.
+        #expect(index(vectors).nearest(to: [1, 0], k: 1).map(\.index) == [1])
     }
 }

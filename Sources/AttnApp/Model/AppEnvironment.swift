@@ -29,7 +29,7 @@ public struct VocabularySpace: Sendable {
         }
         // The first eight distinct words: a duplicated word's later rows are never looked up.
         let table = vocabulary.table
-        return Array((0..<min(table.count, 64)).filter { table.index(of: table.words[$0]) == $0 }.map { table.words[$0] }.prefix(8))
+        return Array((0..<min(table.count, 64)).filter { table.index(of: table.word(at: $0)) == $0 }.map { table.word(at: $0) }.prefix(8))
     }
 }
 

@@ -112,7 +112,7 @@ public struct AppState: Sendable {
         let vocabulary = space.vocabulary
         guard let index = vocabulary.table.resolve(token) else { return nil }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
-        return WordInPlay(word: vocabulary.table.words[index], vector: vocabulary.table.vector(at: index), category: category)
+        return WordInPlay(word: vocabulary.table.word(at: index), vector: vocabulary.table.vector(at: index), category: category)
     }
 
     /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.

@@ -21,7 +21,7 @@ public struct ProjectorSelection: Sendable {
         }
         if rows.isEmpty { rows = Array(0..<table.count) }
         let vectors = rows.map(table.vector(at:))
-        let names = rows.map { table.words[$0] }
+        let names = rows.map { table.word(at: $0) }
         switch table.storage {
         case .float64: self.table = EmbeddingTable(words: names, vectors: vectors)
         case .float32(let values):

@@ -131,7 +131,7 @@ public struct NeighborsReport: Report {
         let index = index ?? NeighborIndex(table: vocabulary.table)
         entries = resolved.map { word in
             let found = index.nearest(to: vocabulary.vector(word), k: k, excluding: [word.index])
-            return Entry(word: word.word, neighbors: found.map { (vocabulary.table.words[$0.index], $0.cosine) })
+            return Entry(word: word.word, neighbors: found.map { (vocabulary.table.word(at: $0.index), $0.cosine) })
         }
     }
 
@@ -169,14 +169,14 @@ public struct WordsReport: Report {
     public init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         let table = vocabulary.table
-        rows = (0..<table.count).filter { table.index(of: table.words[$0]) == $0 }
+        rows = (0..<table.count).filter { table.index(of: table.word(at: $0)) == $0 }
     }
 
     public var json: JSONValue {
         let table = vocabulary.table
         return .array(
             rows.map { i in
-                var members: [(String, JSONValue)] = [("word", .string(table.words[i])), ("vector", .numbers(table.vector(at: i)))]
+                var members: [(String, JSONValue)] = [("word", .string(table.word(at: i))), ("vector", .numbers(table.vector(at: i)))]
                 if let lexicon = vocabulary.lexicon {
                     members.append(("category", .string(lexicon.categories[i])))
                     members.append(
@@ -195,7 +195,7 @@ public struct WordsReport: Report {
             header = ["word"] + (0..<table.dimension).map { "v\($0 + 1)" }
         }
         let lines = rows.map { i in
-            [table.words[i]] + (vocabulary.lexicon.map { [$0.categories[i]] } ?? [])
+            [table.word(at: i)] + (vocabulary.lexicon.map { [$0.categories[i]] } ?? [])
                 + table.vector(at: i).map { NumberFormat.fixed($0, decimals: vocabulary.lexicon == nil ? 4 : 2) }
         }
         let summary = "\(rows.count) words, \(table.dimension) dimensions, from \(vocabulary.source)"

@@ -40,7 +40,7 @@ public struct Vocabulary: Sendable {
         var unknown: [String] = []
         for token in tokens {
             if let index = table.resolve(token) {
-                words.append(Word(word: table.words[index], index: index))
+                words.append(Word(word: table.word(at: index), index: index))
             } else {
                 unknown.append(token)
             }
