@@ -129,9 +129,10 @@ public struct NeighborsReport: Report {
         guard k > 0 else { throw QueryError("-k must be at least 1, got \(k)") }
         let resolved = try vocabulary.resolve(arguments)
         let index = index ?? NeighborIndex(table: vocabulary.table)
-        entries = resolved.map { word in
-            let found = index.nearest(to: vocabulary.vector(word), k: k, excluding: [word.index])
-            return Entry(word: word.word, neighbors: found.map { (vocabulary.table.word(at: $0.index), $0.cosine) })
+        // One pass over the matrix answers every word (many queries, one process).
+        let found = index.nearest(toEach: resolved.map(vocabulary.vector), k: k, excluding: resolved.map { [$0.index] })
+        entries = zip(resolved, found).map { word, neighbors in
+            Entry(word: word.word, neighbors: neighbors.map { (vocabulary.table.word(at: $0.index), $0.cosine) })
         }
     }
 
