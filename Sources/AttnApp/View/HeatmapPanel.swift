@@ -25,6 +25,16 @@ struct HeatmapPanel: Widget {
         }
     }
 
+    /// Full labels (up to 10 columns), unless shortening them (to no less than 6) buys cells
+    /// five columns wide: room for two decimals ("-.15", "1.00") instead of one.
+    static func labelWidth(_ labels: [String], width: Int) -> Int {
+        let full = min(10, labels.map { DisplayWidth.of($0) }.max() ?? 0)
+        let n = max(1, labels.count)
+        guard (width - 1 - full) / n < 5 else { return full }
+        let shortened = width - 1 - 5 * n
+        return shortened >= 6 ? min(full, shortened) : full
+    }
+
     private func drawMatrix(_ metric: Metric, into buffer: inout Buffer, area: Rect) {
         let rows = Layout.split(area, .vertical, [.length(sideBySide ? 1 : 0), .fill(1), .length(1)])
         if sideBySide {
@@ -38,7 +48,7 @@ struct HeatmapPanel: Widget {
             rowLabels: labels, columnLabels: labels, values: matrix.scores, scale: scale, colorMode: colorMode,
             selectedRow: state.selected, selectedColumn: state.focus == .heatmap ? state.column : state.selected,
             cursor: state.focus == .heatmap && metric == state.metric ? Heatmap.Position(row: state.selected, column: state.column) : nil,
-            rowLabelWidth: min(10, labels.map { DisplayWidth.of($0) }.max() ?? 0))
+            rowLabelWidth: Self.labelWidth(labels, width: rows[1].width))
         heatmap.render(into: &buffer, area: rows[1])
         let geometry = heatmap.geometry(in: rows[1])
         var legendArea = rows[2]
