@@ -57,6 +57,9 @@ public struct AppState: Sendable {
     public var size: Size
     /// The derived numbers (projection, matrices, weights) for the words in play.
     public private(set) var analysis: Analysis
+    /// The selected word's nearest words in its vocabulary (`refreshNeighbors`).
+    var nearestToSelected: [Neighbor] = []
+    var nearestQuery: NeighborQuery?
 
     /// The other vocabulary's words while they are off screen (a file in the sandbox, the lexicon in the lessons).
     var parkedWords: [WordInPlay]?
@@ -140,6 +143,7 @@ public struct AppState: Sendable {
         analysis = Analysis(
             words: words, preview: preview, metric: metric, temperature: temperature, previous: analysis,
             dimension: space.dimension)
+        refreshNeighbors()
     }
 
     /// What is worth keeping across sessions.

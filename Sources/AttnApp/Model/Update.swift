@@ -113,7 +113,9 @@ extension AppState {
         let count = words.count
         let wrap = { (value: Int) in (value + count) % count }
         switch focus {
-        case .map: selected = wrap(selected + step)
+        case .map:
+            selected = wrap(selected + step)
+            refreshNeighbors()
         case .heatmap: column = wrap(column + step)
         case .weights: weightCursor = wrap(weightCursor + step)
         }
@@ -272,6 +274,7 @@ extension AppState {
         guard mouse.button == .left, mode == .browsing else { return [] }
         if let hit = lastLayoutHit(x: mouse.x, y: mouse.y) {
             selected = hit
+            refreshNeighbors()
             focus = .map
         }
         return []

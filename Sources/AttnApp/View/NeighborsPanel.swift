@@ -30,6 +30,14 @@ struct NeighborsPanel: Widget {
     }
 }
 
+/// What the cached neighbours were searched for.
+struct NeighborQuery: Equatable, Sendable {
+    let word: String
+    let vector: [Double]
+    /// The lesson decides the vocabulary searched (the sandbox may have a user's file).
+    let lesson: Int
+}
+
 /// One line of the neighbours panel.
 struct NeighborLine: Equatable {
     let word: String
@@ -43,12 +51,30 @@ struct NeighborLine: Equatable {
 }
 
 extension AppState {
+    /// How many neighbours `update` finds for the selected word: more than any panel shows.
+    static let neighborCount = 24
+
+    /// The selected word's nearest vocabulary words, searched once per change of selection
+    /// (a search over a 400,000-word file takes milliseconds: not on every frame).
+    mutating func refreshNeighbors() {
+        guard let word = selectedWord else {
+            nearestToSelected = []
+            nearestQuery = nil
+            return
+        }
+        // A new metric or temperature keeps the selected word: nothing to search again.
+        let query = NeighborQuery(word: word.word, vector: word.vector, lesson: lesson)
+        guard query != nearestQuery else { return }
+        nearestQuery = query
+        let own = space.vocabulary.table.index(of: word.word).map { Set([$0]) } ?? []
+        nearestToSelected = space.neighborIndex.nearest(to: word.vector, k: Self.neighborCount, excluding: own)
+    }
+
     /// The selected word's `count` nearest vocabulary words (itself left out).
     func neighbors(count: Int) -> [NeighborLine] {
-        guard let word = selectedWord, count > 0, analysis.points.indices.contains(selected) else { return [] }
+        guard selectedWord != nil, count > 0, analysis.points.indices.contains(selected) else { return [] }
         let vocabulary = space.vocabulary
-        let own = vocabulary.table.index(of: word.word).map { Set([$0]) } ?? []
-        let found = space.neighborIndex.nearest(to: word.vector, k: count, excluding: own)
+        let found = nearestToSelected.prefix(count)
         let origin = analysis.points[selected]
         func mapDistance(_ point: Point2D) -> Double {
             ((point.x - origin.x) * (point.x - origin.x) + (point.y - origin.y) * (point.y - origin.y)).squareRoot()
