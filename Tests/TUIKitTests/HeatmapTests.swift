@@ -17,7 +17,8 @@ final class HeatmapTests: XCTestCase {
     func testMonochromeUsesShadesBesideTheNumbers() {
         let map = Heatmap(rowLabels: ["ab", "cd"], columnLabels: ["ab", "cd"], values: signed, colorMode: .monochrome)
         let buffer = draw(map, width: 13, height: 3)
-        assertLines(buffer, ["    ab   cd  ", "ab █1.00▒-.50", "cd ▒-.50█1.00"])
+        // Negative values take the dotted ramp, so the sign shows even without the number.
+        assertLines(buffer, ["    ab   cd  ", "ab █1.00⠅-.50", "cd ⠅-.50█1.00"])
         XCTAssertEqual(buffer.styleRuns, [])
     }
 
@@ -93,7 +94,8 @@ final class ColorScaleTests: XCTestCase {
         XCTAssertEqual(scale.color(for: 0.5, mode: .ansi8), .yellow)
         XCTAssertEqual(scale.color(for: -0.5, mode: .ansi8), .cyan)
         XCTAssertEqual(scale.color(for: 1, mode: .monochrome), .default)
-        XCTAssertEqual(scale.shade(for: -1), "█")
+        XCTAssertEqual(scale.shade(for: -1), "⣿", "the negative side is dotted")
+        XCTAssertEqual(scale.shade(for: 1), "█")
         XCTAssertEqual(scale.shade(for: 0.1), " ")
     }
 
@@ -109,7 +111,7 @@ final class ColorScaleTests: XCTestCase {
 final class ColorLegendTests: XCTestCase {
     func testMonochromeLegendWithZeroMark() {
         let legend = ColorLegend(scale: ColorScale(lower: -1, upper: 1, kind: .diverging), colorMode: .monochrome)
-        assertLines(draw(legend, width: 20, height: 2), ["-1.00 █▓▒░ ░▒▓█ 1.00", "          0         "])
+        assertLines(draw(legend, width: 20, height: 2), ["-1.00 ⣿⠭⠅⠂ ░▒▓█ 1.00", "          0         "])
     }
 
     func testColourLegendPaintsBackgrounds() {

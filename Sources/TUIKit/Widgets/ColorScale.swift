@@ -76,11 +76,16 @@ public struct ColorScale: Hashable, Sendable {
     }
 
     public static let shades: [Character] = [" ", "░", "▒", "▓", "█"]
+    /// The negative side of a diverging scale: dots instead of blocks, so that without colour
+    /// (and without room for numbers) −0.9 and +0.9 still look different.
+    public static let negativeShades: [Character] = [" ", "⠂", "⠅", "⠭", "⣿"]
 
-    /// A shade from " " (zero or `lower`) to "█" by magnitude; the sign is left to the number beside it.
+    /// A shade from " " (zero or `lower`) to "█" by magnitude; on a diverging scale negative
+    /// values take the dotted ramp.
     public func shade(for value: Double) -> Character {
-        let step = Int((abs(position(of: value)) * 4).rounded())
-        return Self.shades[min(step, 4)]
+        let position = position(of: value)
+        let step = min(Int((abs(position) * 4).rounded()), 4)
+        return kind == .diverging && position < 0 ? Self.negativeShades[step] : Self.shades[step]
     }
 
     /// Black or white, whichever reads better on `background`.
