@@ -55,8 +55,16 @@ public final class Session {
 
     private func save() {
         guard let store else { return }
+        var snapshot = state.saved
+        // Another attn-tui on the same folder may have placed words since we loaded: keep
+        // theirs too (ours win for a word both placed), so no placed word is ever lost.
+        if let onDisk = store.peek() {
+            for word in onDisk.customWords where !snapshot.customWords.contains(where: { $0.word == word.word }) {
+                snapshot.customWords.append(word)
+            }
+        }
         do {
-            try store.save(state.saved)
+            try store.save(snapshot)
             saveError = nil
         } catch {
             saveError = error.description

@@ -278,3 +278,22 @@ final class StateStoreTests: XCTestCase {
         XCTAssertEqual(restored.lesson, 14)
     }
 }
+
+final class SharedStateFolderTests: XCTestCase {
+    func testTwoSessionsOnOneFolderKeepEachOthersPlacedWords() throws {
+        let directory = NSTemporaryDirectory() + "attn-shared-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        func open() -> Session {
+            Session(vocabulary: .builtIn(), lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+        }
+        func place(_ word: String, in session: Session) throws {
+            for key in try KeyNotation.parse("a\(word)<Enter><Right><Enter>") { session.handle(.key(key)) }
+        }
+        let first = open()
+        let second = open()
+        try place("zorblax", in: first)
+        try place("quizzle", in: second)
+        let names = Set((StateStore(directory: directory).peek()?.customWords ?? []).map(\.word))
+        XCTAssertEqual(names, ["zorblax", "quizzle"], "the second save keeps the first session's word")
+    }
+}

@@ -31,6 +31,11 @@ public struct StateStore: Sendable {
         public var warning: String?
     }
 
+    /// The saved state as it is on disk now, without moving anything aside; nil when unreadable.
+    public func peek() -> SavedState? {
+        FileManager.default.contents(atPath: file).flatMap { try? JSONDecoder().decode(SavedState.self, from: $0) }
+    }
+
     /// The saved state; nil when there is none yet.
     public func load() -> Loaded {
         guard let data = FileManager.default.contents(atPath: file) else { return Loaded(state: nil, warning: nil) }
