@@ -17,7 +17,7 @@ public final class Session {
     ///   - stateDir: where state lives; nil uses the default directory when `persist` is true.
     ///   - persist: false starts fresh and saves nothing.
     public init(
-        vocabulary: Vocabulary, lesson: Int?, stateDir: String?, persist: Bool, colorMode: ColorMode,
+        vocabulary: Vocabulary, lesson: Int?, step: Int? = nil, stateDir: String?, persist: Bool, colorMode: ColorMode,
         startWords: [String]? = nil
     ) {
         self.colorMode = colorMode
@@ -25,7 +25,7 @@ public final class Session {
         let loaded = store?.load()
         if let warning = loaded?.warning { warnings.append(warning) }
         let environment = AppEnvironment(
-            vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, colorMode: colorMode)
+            vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, initialStep: step, colorMode: colorMode)
         state = AppState(environment: environment, saved: loaded?.state)
         state.message = warnings.first
     }

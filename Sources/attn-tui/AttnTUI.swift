@@ -9,7 +9,7 @@ struct AttnTUI: ParsableCommand {
         commandName: "attn-tui",
         abstract: "A terminal course and sandbox for the mathematics of attention.",
         discussion: """
-            Without a subcommand, opens the interactive course (lesson 14 is the sandbox).
+            Without a subcommand, opens the interactive course (the last lesson is the sandbox).
             The subcommands print the same numbers for scripts; add --json for machine-readable output.
             """,
         subcommands: [
@@ -50,6 +50,16 @@ enum LessonOption {
     static func validate(_ lesson: Int?) throws {
         if let lesson, LessonCatalog.shared.title(of: lesson) == nil {
             throw ValidationError("--lesson must be between 1 and \(LessonCatalog.shared.entries.count), got \(lesson)")
+        }
+    }
+
+    /// `--step S` must be a step of the lesson (lesson 1 when no `--lesson` is given).
+    static func validate(step: Int?, of lesson: Int?) throws {
+        guard let step else { return }
+        let number = lesson ?? 1
+        let count = LessonCatalog.shared.entries.first { $0.number == number }?.steps.count ?? 1
+        if !(1...count).contains(step) {
+            throw ValidationError("--step must be between 1 and \(count) (lesson \(number) has \(count) steps), got \(step)")
         }
     }
 }

@@ -14,6 +14,7 @@ struct RenderCommand: ParsableCommand {
             """)
 
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(help: "Start at this step of the lesson (from 1).") var step: Int?
     @Option(help: "Terminal size as COLSxROWS.") var size: String = "120x40"
     // Unconditional: a key sequence may start with '-' (the lower-temperature key).
     @Option(parsing: .unconditional, help: "Keys to replay, in vim notation.") var keys: String = ""
@@ -25,6 +26,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         try LessonOption.validate(lesson)
+        try LessonOption.validate(step: step, of: lesson)
         _ = try parsedSize()
     }
 
@@ -47,7 +49,8 @@ struct RenderCommand: ParsableCommand {
         }
         let words = try vocabulary.load()
         let session = Session(
-            vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
+            vocabulary: words, lesson: lesson ?? step.map { _ in 1 }, step: step.map { $0 - 1 }, stateDir: stateDir,
+            persist: stateDir != nil,
             colorMode: noColor || NoColor.requested() ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
         // Only the last frame is printed: keeping every frame would grow with the number of keys.
         let terminal = RecordingTerminal(

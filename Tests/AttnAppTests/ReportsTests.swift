@@ -171,9 +171,16 @@ final class ReportsTests: XCTestCase {
     func testLessonsShape() throws {
         let json = LessonCatalog.shared.json
         guard case .array(let entries) = json else { return XCTFail("an array") }
-        for entry in entries { XCTAssertEqual(keys(entry), ["number", "title"]) }
+        for entry in entries { XCTAssertEqual(keys(entry), ["number", "title", "steps"]) }
         let lessons = try decode([LessonJSON].self, json)
-        XCTAssertEqual(lessons.map(\.number), Array(1...14))
+        XCTAssertEqual(lessons.map(\.number), Array(1...Course.count))
+        for lesson in lessons {
+            XCTAssertFalse(lesson.steps.isEmpty, "lesson \(lesson.number) has steps")
+            for step in lesson.steps {
+                XCTAssertFalse(step.text.isEmpty)
+                XCTAssertFalse(step.text.contains("\n"), "a step's text has no line breaks")
+            }
+        }
         XCTAssertEqual(lessons.first?.title, "Words as vectors")
         XCTAssertEqual(lessons.last?.title, "Sandbox")
     }
@@ -355,8 +362,10 @@ final class ReportsTests: XCTestCase {
     }
 
     private struct LessonJSON: Decodable {
+        struct Step: Decodable { let text: String }
         let number: Int
         let title: String
+        let steps: [Step]
     }
 
     private func vector(_ word: String) throws -> [Double] {

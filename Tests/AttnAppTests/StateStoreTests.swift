@@ -164,7 +164,7 @@ final class StateStoreTests: XCTestCase {
 
     func testASessionWithoutPersistenceWritesNothing() throws {
         let directory = temporaryDirectory() + "/state"
-        let first = session(directory, persist: false)
+        let first = session(directory, persist: false, lesson: Course.sandbox)
         XCTAssertNil(first.store)
         try run(first, keys: "akiwi<Enter>azorblax<Enter><Right><Enter>3q")
         XCTAssertTrue(first.state.isFinished)
@@ -173,15 +173,16 @@ final class StateStoreTests: XCTestCase {
         // And it reads nothing either: saved words elsewhere do not leak into a fresh render.
         try StateStore(directory: directory).save(SavedState(lesson: 2, customWords: [], sandboxWords: ["kiwi"]))
         let fresh = session(directory, persist: false)
-        XCTAssertEqual(fresh.state.lesson, 14)
-        XCTAssertFalse(fresh.state.wordNames.contains("kiwi"))
+        XCTAssertEqual(fresh.state.lesson, 1, "a fresh state opens lesson 1")
+        XCTAssertEqual(fresh.state.step, 0)
+        XCTAssertFalse(try XCTUnwrap(fresh.state.saved.sandboxWords).contains("kiwi"))
     }
 
     func testSavedWordsAndProgressComeBackInANewSession() throws {
         let directory = temporaryDirectory()
-        let first = session(directory)
+        let first = session(directory, lesson: Course.sandbox)
         XCTAssertEqual(first.warnings, [])
-        try run(first, keys: "akiwi<Enter>azorblax<Enter><Right><Down><Left><Enter>5q")
+        try run(first, keys: "akiwi<Enter>azorblax<Enter><Right><Down><Left><Enter>5<Right>q")
         let placed = try XCTUnwrap(first.state.customWords.first)
         XCTAssertEqual(placed.word, "zorblax")
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/state.json"))
@@ -189,15 +190,17 @@ final class StateStoreTests: XCTestCase {
         let second = session(directory)
         XCTAssertEqual(second.warnings, [])
         XCTAssertEqual(second.state.customWords, [placed], "the placed word and its vector")
-        XCTAssertEqual(second.state.wordNames, first.state.wordNames, "the sandbox's words")
-        XCTAssertEqual(second.state.words.last, placed)
-        XCTAssertEqual(second.state.lesson, 5, "progress")
+        XCTAssertEqual(second.state.saved.sandboxWords, first.state.saved.sandboxWords, "the sandbox's words")
+        XCTAssertEqual(second.state.saved.sandboxWords?.last, placed.word)
+        XCTAssertEqual(second.state.lesson, 5, "progress: the lesson")
+        XCTAssertEqual(second.state.step, 1, "and the step")
 
         // --lesson wins over saved progress.
         XCTAssertEqual(session(directory, lesson: 9).state.lesson, 9)
 
         // Removed and re-added by name in a later session, the placed word needs no placing.
-        let third = session(directory)
+        let third = session(directory, lesson: Course.sandbox)
+        XCTAssertEqual(third.state.words.last, placed)
         try run(third, keys: "<Up>d")
         XCTAssertFalse(third.state.wordNames.contains("zorblax"))
         try run(third, keys: "azorblax<Enter>")
@@ -207,7 +210,7 @@ final class StateStoreTests: XCTestCase {
 
     func testEveryChangeIsSavedAtOnceNotOnlyOnQuit() throws {
         let directory = temporaryDirectory()
-        let first = session(directory)
+        let first = session(directory, lesson: Course.sandbox)
         try run(first, keys: "akiwi<Enter>")  // the input ends without q, as if killed
         XCTAssertEqual(StateStore(directory: directory).load().state?.sandboxWords?.last, "kiwi")
     }
@@ -217,7 +220,7 @@ final class StateStoreTests: XCTestCase {
         let file = directory + "/state.json"
         writeFile(file, Data("not json at all".utf8))
 
-        let fresh = session(directory)
+        let fresh = session(directory, lesson: Course.sandbox)
 
         XCTAssertEqual(fresh.warnings.count, 1)
         XCTAssertEqual(fresh.state.message, fresh.warnings.first, "shown on the first frame")
@@ -271,7 +274,7 @@ final class StateStoreTests: XCTestCase {
         let directory = temporaryDirectory()
         try StateStore(directory: directory).save(
             SavedState(lesson: nil, customWords: [zorblax], sandboxWords: ["apple", "zorblax", "kiwi"]))
-        let restored = session(directory).state
+        let restored = session(directory, lesson: Course.sandbox).state
         XCTAssertNil(restored.lookUp("zorblax"), "a 3-feature word does not fit this lexicon")
         XCTAssertEqual(restored.saved.customWords, [zorblax], "but it is never lost: another vocabulary may fit it")
         XCTAssertEqual(restored.wordNames, ["apple", "kiwi"], "saved words that cannot be found are dropped")

@@ -10,7 +10,7 @@ let lexicon = Vocabulary.builtIn()
 
 /// A fresh sandbox on the built-in lexicon: the default start words unless `startWords` is given.
 func sandbox(startWords: [String]? = nil, lesson: Int? = nil) -> AppState {
-    AppState(environment: AppEnvironment(vocabulary: lexicon, startWords: startWords, initialLesson: lesson))
+    AppState(environment: AppEnvironment(vocabulary: lexicon, startWords: startWords, initialLesson: lesson ?? Course.sandbox))
 }
 
 extension AppState {

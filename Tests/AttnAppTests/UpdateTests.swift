@@ -301,31 +301,38 @@ final class UpdateTests: XCTestCase {
 
     // MARK: Lessons
 
-    func testLessonArrowsClampAtOneAndFourteen() {
-        var state = sandbox()
-        XCTAssertEqual(state.lesson, 14, "starts in the sandbox")
-        XCTAssertEqual(state.press("<Right>"), [], "already at the last lesson")
-        XCTAssertEqual(state.lesson, 14)
-
-        XCTAssertEqual(state.press("<Left>"), [.save])
-        XCTAssertEqual(state.lesson, 13)
-        state.press(String(repeating: "<Left>", count: 20))
+    func testArrowsWalkTheStepsOnIntoTheNextLessonAndPageKeysJumpLessons() {
+        var state = sandbox(lesson: 1)
         XCTAssertEqual(state.lesson, 1)
-        XCTAssertEqual(state.press("<Left>"), [])
-        XCTAssertEqual(state.lesson, 1)
+        XCTAssertEqual(state.step, 0)
+        XCTAssertEqual(state.press("<Left>"), [], "already at the first step")
+        let steps = state.lessons[0].stepCount
+        for expected in 1..<steps {
+            XCTAssertEqual(state.press("<Right>"), [.save])
+            XCTAssertEqual(state.step, expected)
+        }
+        state.press("l")
+        XCTAssertEqual(state.lesson, 2, "→ on the last step goes into the next lesson")
+        XCTAssertEqual(state.step, 0)
+        state.press("h")
+        XCTAssertEqual(state.lesson, 1, "← on the first step goes back to the last step of the lesson before")
+        XCTAssertEqual(state.step, steps - 1)
 
-        state.press("<Right>")
-        XCTAssertEqual(state.lesson, 2)
-        state.press("l<PageDown>")
-        XCTAssertEqual(state.lesson, 4)
-        state.press("h<PageUp>")
+        state.press("<PageDown><PageDown>")
+        XCTAssertEqual(state.lesson, 3)
+        XCTAssertEqual(state.step, 0, "a lesson opens at its first step")
+        state.press("<PageUp>")
         XCTAssertEqual(state.lesson, 2)
         state.press("<End>")
-        XCTAssertEqual(state.lesson, 14)
+        XCTAssertEqual(state.lesson, Course.sandbox)
+        XCTAssertEqual(state.press("<PageDown>"), [], "already at the last lesson")
+        let last = state.lessons[Course.sandbox - 1].stepCount
+        state.press(String(repeating: "l", count: last + 5))
+        XCTAssertEqual(state.lesson, Course.sandbox, "→ stops at the sandbox's last step")
+        XCTAssertEqual(state.step, last - 1)
         state.press("<Home>")
         XCTAssertEqual(state.lesson, 1)
-        state.press(String(repeating: "l", count: 20))
-        XCTAssertEqual(state.lesson, 14)
+        XCTAssertEqual(state.step, 0)
     }
 
     func testDigitsJumpToALesson() {

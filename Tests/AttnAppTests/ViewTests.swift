@@ -86,7 +86,7 @@ final class ViewTests: XCTestCase {
     func testAt80x24TheFullLayoutHasTwoColumns() throws {
         var state = sandbox()
         let size = Size(width: 80, height: 24)
-        let layout = ScreenLayout(size: size, focus: .map, wordCount: state.words.count)
+        let layout = ScreenLayout(size: size, state: state)
         XCTAssertEqual(layout.kind, .full)
         XCTAssertFalse(layout.heatmapsSideBySide)
         let map = try XCTUnwrap(layout.map)
@@ -121,7 +121,7 @@ final class ViewTests: XCTestCase {
     func testTheStatusBarShowsHelpAndQuitAtTheFullLayoutMinimum() throws {
         let state = sandbox()
         let status = statusLine(screen(state, 80, 24))
-        XCTAssertTrue(status.hasPrefix("q quit  ←/→ lesson"), status)
+        XCTAssertTrue(status.hasPrefix("q quit  ←/→ step"), status)
         try skipIfKnownBug(
             !status.contains("? help") || !status.contains("q quit"),
             "at 80×24 (the full layout's minimum, the usual default terminal) the status bar is cut after '+/- temp': "
@@ -135,7 +135,11 @@ final class ViewTests: XCTestCase {
     func testBelow80x24OnePanelAtATimeAndTabSwitchesIt() throws {
         var state = sandbox()
         let size = Size(width: 60, height: 20)
-        for (focus, title) in [(Focus.map, "Map · PCA"), (.heatmap, "Similarity · scaled dot"), (.weights, "Weights of apple")] {
+        _ = state.update(.resize(size))
+        let order: [(Focus, String)] = [
+            (.map, "Map · PCA"), (.heatmap, "Similarity · scaled dot"), (.weights, "Weights of apple"), (.text, "Lesson 14 · Sandbox"),
+        ]
+        for (focus, title) in order {
             XCTAssertEqual(state.focus, focus)
             let layout = state.layout(for: size)
             XCTAssertEqual(layout.kind, .compact)
@@ -144,10 +148,10 @@ final class ViewTests: XCTestCase {
             let buffer = screen(state, 60, 20)
             assertFrame(buffer, panels[0], title: title)
             XCTAssertEqual(panels[0], Rect(x: 0, y: 1, width: 60, height: 17), "the panel takes the whole body")
-            let others = ["Map · PCA", "Similarity ·", "Weights of", "Lesson 14 · Sandbox"].filter { !title.hasPrefix($0) }
+            let others = order.map(\.1).filter { $0 != title }
             for other in others { XCTAssertFalse(buffer.text.contains(other), "\(other) hidden when \(focus) is shown") }
             XCTAssertTrue(buffer.lines[0].hasPrefix(" attn-tui │ Lesson 14/14"))
-            XCTAssertTrue(statusLine(buffer).hasPrefix("q quit  ←/→ lesson"))
+            XCTAssertTrue(statusLine(buffer).hasPrefix("q quit  ←/→ step"))
             state.press("<Tab>")
         }
         XCTAssertEqual(state.focus, .map)
@@ -203,7 +207,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(
             screen(state, 39, 11).lines.filter { !$0.allSatisfy(\.isWhitespace) },
             ["    terminal too small (need 40×12)    "], "one centred line when it fits")
-        XCTAssertEqual(ScreenLayout(size: Size(width: 40, height: 12), focus: .map, wordCount: 8).kind, .compact)
+        XCTAssertEqual(ScreenLayout(size: Size(width: 40, height: 12), state: state).kind, .compact)
     }
 
     func testTinyAndEmptyTerminalsDoNotCrash() {
@@ -279,19 +283,20 @@ final class ViewTests: XCTestCase {
     func testHelpListsEveryBindingFromTheKeyTable() throws {
         var state = sandbox()
         state.press("?")
-        let overlay = HelpOverlay(bindings: AppKeys.bindings.map(\.binding), title: "Keys", footer: "↑/↓ scroll · any key closes")
+        let overlay = HelpOverlay(
+            bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", footer: "↑/↓ scroll · any key closes")
         let box = screen(state, 120, 40).lines(in: overlay.boxRect(in: Rect(size: wide)))
         XCTAssertTrue(box.first?.hasPrefix("┏ Keys ") ?? false, box.first ?? "")
-        for entry in AppKeys.bindings {
+        for entry in AppKeys.bindings(for: state) {
             let binding = entry.binding
             let row = box.first { $0.contains(binding.help) }
             XCTAssertNotNil(row, "help for \(binding.label): \(binding.help)")
             XCTAssertTrue(row?.contains(binding.label) ?? false, "\(binding.label) beside its help")
         }
         // Every key a binding lists does what the table says.
-        for entry in AppKeys.bindings {
+        for entry in AppKeys.bindings(for: state) {
             for key in entry.binding.keys {
-                let command = AppKeys.command(for: key)
+                let command = AppKeys.command(for: key, in: state)
                 if case .jump = entry.command, case .character(let digit) = key {
                     XCTAssertEqual(command, .jump(digit.wholeNumberValue!))
                 } else {
@@ -302,9 +307,10 @@ final class ViewTests: XCTestCase {
     }
 
     func testEveryHelpLabelNamesOnlyItsOwnKeysAndEveryKeyIsNamed() throws {
+        let state = sandbox()
         var wrong: [String] = []
         var named = Set<Key>()
-        for entry in AppKeys.bindings {
+        for entry in AppKeys.bindings(for: state) {
             let binding = entry.binding
             guard binding.label != "1-9" else {
                 named.formUnion(binding.keys)
@@ -319,7 +325,7 @@ final class ViewTests: XCTestCase {
                 named.formUnion(matches)
             }
         }
-        let unnamed = AppKeys.bindings.flatMap(\.binding.keys).filter { !named.contains($0) }.map { KeyNotation.symbol($0) }
+        let unnamed = AppKeys.bindings(for: state).flatMap(\.binding.keys).filter { !named.contains($0) }.map { KeyNotation.symbol($0) }
         try skipIfKnownBug(
             !wrong.isEmpty || !unnamed.isEmpty,
             "the help overlay's key labels, shared with the status bar, say the wrong keys: "
@@ -332,7 +338,7 @@ final class ViewTests: XCTestCase {
     func testHelpScrollsToTheLastBindingInASmallTerminal() throws {
         var state = sandbox()
         state.press("?")
-        let last = try XCTUnwrap(AppKeys.bindings.last).binding
+        let last = try XCTUnwrap(AppKeys.bindings(for: state).last).binding
         XCTAssertFalse(screen(state, 40, 12).text.contains(last.help + " "), "not all of it fits at 40×12")
         state.press(String(repeating: "j", count: 60))
         let text = screen(state, 40, 12).text
@@ -498,7 +504,7 @@ final class ViewTests: XCTestCase {
         assertScreen(
             screen(state, 40, 12),
             [
-                " attn-tui │ Lesson 14/14 · Sandbox",
+                " Lesson 14/14 · Sandbox · step 1/3",
                 "┏ Map ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
                 "┃ no words: press a to add one         ┃",
                 "┃                                      ┃",
@@ -509,7 +515,7 @@ final class ViewTests: XCTestCase {
                 "┃                                      ┃",
                 "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
                 " no word to remove",
-                " q quit  ←/→ lesson  ↑/↓ select  ? help",
+                " q quit  ←/→ step  ↑/↓ select    ? help",
             ])
     }
 
@@ -520,16 +526,16 @@ final class ViewTests: XCTestCase {
             screen(state, 40, 12),
             [
                 "┏ Keys ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
-                "┃ ←/h/PgUp   previous lesson           ┃",
-                "┃ →/l/PgDn   next lesson               ┃",
+                "┃ →/l        next step (then on into   ┃",
+                "┃            the next lesson)          ┃",
+                "┃ ←/h        previous step             ┃",
                 "┃ ↑/k        select the previous word, ┃",
                 "┃            column or bar             ┃",
                 "┃ ↓/j        select the next word,     ┃",
                 "┃            column or bar             ┃",
-                "┃ Tab        focus the next panel      ┃",
-                "┃            (map, heatmap, weights)   ┃",
-                "┃ Shift-Tab  focus the previous panel  ┃",
                 "┃ a          add a word (a new one is  ┃",
+                "┃            placed by its features)   ┃",
+                "┃ d/Del      remove the selected word  ┃",
                 "┗━ ↑/↓ scroll · any key closes ━━━━━━━↓┛",
             ])
     }
@@ -556,7 +562,7 @@ final class ViewTests: XCTestCase {
 
     /// The status bar as AppKeys declares it (`AppKeys.statusBar`), before the "? help" hint.
     private func expectedStatusBar() -> String {
-        AppKeys.statusBar.map { "\($0.label) \($0.short ?? "")" }.joined(separator: "  ")
+        AppKeys.statusBar(for: sandbox()).map { "\($0.label) \($0.short ?? "")" }.joined(separator: "  ")
     }
 
     /// A frame is drawn around `area` with `title` starting its top border.

@@ -1,7 +1,8 @@
 import TUIKit
 
 /// What a key asks the app to do while browsing.
-public enum AppCommand: Equatable, Sendable {
+public enum AppCommand: Hashable, Sendable {
+    case previousStep, nextStep
     case previousLesson, nextLesson, firstLesson, lastLesson
     case up, down
     case nextFocus, previousFocus
@@ -13,14 +14,16 @@ public enum AppCommand: Equatable, Sendable {
     case help
     case quit
     case jump(Int)
+    /// One of the lesson's own keys, by the name the lesson gave it.
+    case lesson(String)
 }
 
 /// One key binding, declared once: `update`, the status bar and the help overlay all read this table.
 public struct AppKeyBinding: Sendable {
-    /// The keys and their help line ("← h PgUp  previous lesson").
+    /// The keys and their help line ("← h  previous step").
     public let binding: KeyBinding
     public let command: AppCommand
-    /// Its entry in the status bar ("←/→ lesson"), which may stand for a pair of bindings; nil: help only.
+    /// Its entry in the status bar ("←/→ step"), which may stand for a pair of bindings; nil: help only.
     public let status: KeyBinding?
 
     init(_ keys: [Key], _ command: AppCommand, _ help: String, label: String? = nil, status: (label: String, short: String)? = nil) {
@@ -28,16 +31,36 @@ public struct AppKeyBinding: Sendable {
         self.command = command
         self.status = status.map { KeyBinding(keys: keys, label: $0.label, help: help, short: $0.short) }
     }
+
+    init(_ key: LessonKey) {
+        self.init(
+            key.keys, .lesson(key.action), key.help, label: key.label,
+            status: (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short))
+    }
 }
 
 public enum AppKeys {
-    public static let bindings: [AppKeyBinding] = [
-        AppKeyBinding([.left, .character("h"), .pageUp], .previousLesson, "previous lesson", label: "←/h/PgUp", status: ("←/→", "lesson")),
-        AppKeyBinding([.right, .character("l"), .pageDown], .nextLesson, "next lesson", label: "→/l/PgDn"),
+    /// Keys that work in every lesson: moving through the course, focus, help, quit.
+    public static let navigation: [AppKeyBinding] = [
+        AppKeyBinding(
+            [.right, .character("l")], .nextStep, "next step (then on into the next lesson)", label: "→/l", status: ("←/→", "step")),
+        AppKeyBinding([.left, .character("h")], .previousStep, "previous step", label: "←/h"),
+        AppKeyBinding([.pageDown], .nextLesson, "next lesson, at its first step", label: "PgDn"),
+        AppKeyBinding([.pageUp], .previousLesson, "previous lesson, at its first step", label: "PgUp"),
+        AppKeyBinding([.tab], .nextFocus, "focus the next panel", label: "Tab", status: ("Tab", "focus")),
+        AppKeyBinding([.backTab], .previousFocus, "focus the previous panel", label: "Shift-Tab"),
+        AppKeyBinding([.character("r")], .reset, "reset this step (the sandbox: its start words)"),
+        AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
+        AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
+        AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
+        AppKeyBinding([.character("?")], .help, "show or hide this help"),
+        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (words are kept)", label: "q/Ctrl-C", status: ("q", "quit")),
+    ]
+
+    /// The shared panels' keys; a lesson says which of them work in each step.
+    public static let shared: [AppKeyBinding] = [
         AppKeyBinding([.up, .character("k")], .up, "select the previous word, column or bar", label: "↑/k", status: ("↑/↓", "select")),
         AppKeyBinding([.down, .character("j")], .down, "select the next word, column or bar", label: "↓/j"),
-        AppKeyBinding([.tab], .nextFocus, "focus the next panel (map, heatmap, weights)", label: "Tab", status: ("Tab", "focus")),
-        AppKeyBinding([.backTab], .previousFocus, "focus the previous panel", label: "Shift-Tab"),
         AppKeyBinding([.character("a")], .addWord, "add a word (a new one is placed by its features)", status: ("a", "add")),
         AppKeyBinding([.character("d"), .delete], .removeWord, "remove the selected word", label: "d/Del", status: ("d", "remove")),
         AppKeyBinding([.character("m")], .cycleMetric, "switch metric: scaled dot → cosine → dot", status: ("m", "metric")),
@@ -46,13 +69,42 @@ public enum AppKeys {
             status: ("+/-", "temp")),
         AppKeyBinding([.character("-"), .character("_")], .cooler, "lower the softmax temperature (sharper weights)", label: "-/_"),
         AppKeyBinding([.enter], .open, "show how the highlighted number was computed", label: "Enter", status: ("Enter", "why")),
-        AppKeyBinding([.character("r")], .reset, "reset the lesson"),
-        AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
-        AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
-        AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
-        AppKeyBinding([.character("?")], .help, "show or hide this help"),
-        AppKeyBinding([.character("q"), .control("c")], .quit, "quit (words are kept)", label: "q/Ctrl-C", status: ("q", "quit")),
     ]
+
+    /// Every key that works now, in the order help lists them: the step keys, the lesson's own
+    /// keys, the shared keys the lesson uses (unless one of its own takes the key), the rest.
+    public static func bindings(for state: AppState) -> [AppKeyBinding] {
+        let own = state.currentLesson.keys(step: state.step).map(AppKeyBinding.init)
+        let taken = Set(own.flatMap(\.binding.keys))
+        let allowed = state.currentLesson.sharedCommands(step: state.step)
+        let shared = shared.filter { allowed.contains($0.command) }.compactMap { entry -> AppKeyBinding? in
+            let keys = entry.binding.keys.filter { !taken.contains($0) }
+            guard !keys.isEmpty else { return nil }
+            return keys.count == entry.binding.keys.count
+                ? entry
+                : AppKeyBinding(keys, entry.command, entry.binding.help, status: entry.status.map { ($0.label, $0.short ?? "") })
+        }
+        let steps = navigation.prefix(2)
+        return steps + own + shared + navigation.dropFirst(2)
+    }
+
+    /// The status bar's entries: quit and the step keys first, so they show on the narrowest
+    /// screen; then the lesson's own keys, then the rest in table order. (The bar ends with "? help".)
+    public static func statusBar(for state: AppState) -> [KeyBinding] {
+        let all = bindings(for: state).filter { $0.status != nil }
+        let first = all.filter { $0.command == .quit } + all.filter { $0.command == .nextStep }
+        return (first + all.filter { $0.command != .quit && $0.command != .nextStep }).compactMap(\.status)
+    }
+
+    /// The command a key means while browsing, or nil.
+    public static func command(for key: Key, in state: AppState) -> AppCommand? {
+        guard let entry = bindings(for: state).first(where: { $0.binding.matches(key) }) else { return nil }
+        // One binding stands for all nine digits; the digit pressed says where to jump.
+        if case .jump = entry.command, case .character(let digit) = key, let number = digit.wholeNumberValue {
+            return .jump(number)
+        }
+        return entry.command
+    }
 
     /// The status bar while typing a word to add (the prompt's own keys).
     public static let promptStatus: [KeyBinding] = [
@@ -72,21 +124,4 @@ public enum AppKeys {
         KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
     ]
-
-    /// The status bar's entries: quit first, so it shows on the narrowest screen; then table order.
-    /// (The bar itself always ends with "? help".)
-    public static var statusBar: [KeyBinding] {
-        let entries = bindings.filter { $0.status != nil }
-        return (entries.filter { $0.command == .quit } + entries.filter { $0.command != .quit }).compactMap(\.status)
-    }
-
-    /// The command a key means while browsing, or nil.
-    public static func command(for key: Key) -> AppCommand? {
-        guard let entry = bindings.first(where: { $0.binding.matches(key) }) else { return nil }
-        // One binding stands for all nine digits; the digit pressed says where to jump.
-        if case .jump = entry.command, case .character(let digit) = key, let number = digit.wholeNumberValue {
-            return .jump(number)
-        }
-        return entry.command
-    }
 }

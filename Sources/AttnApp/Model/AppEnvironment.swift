@@ -41,12 +41,17 @@ public struct AppEnvironment: Sendable {
     public let file: VocabularySpace?
     /// `--lesson N`, overriding saved progress.
     public var initialLesson: Int?
+    /// `--step S` (from 0 here), with `initialLesson`.
+    public var initialStep: Int?
     public var colorMode: ColorMode
 
     /// - Parameters:
     ///   - vocabulary: the built-in lexicon, or a user's file (then the lessons still use the lexicon).
     ///   - startWords: the sandbox's first words (`--words`); default: eight of the vocabulary's.
-    public init(vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, colorMode: ColorMode = .palette256) {
+    public init(
+        vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, initialStep: Int? = nil,
+        colorMode: ColorMode = .palette256
+    ) {
         if vocabulary.lexicon != nil {
             lexicon = VocabularySpace(vocabulary, startWords: startWords)
             file = nil
@@ -55,11 +60,12 @@ public struct AppEnvironment: Sendable {
             file = VocabularySpace(vocabulary, startWords: startWords)
         }
         self.initialLesson = initialLesson
+        self.initialStep = initialStep
         self.colorMode = colorMode
     }
 
     /// The lessons teach on the built-in lexicon; the sandbox explores the user's file when there is one.
     public func space(forLesson lesson: Int) -> VocabularySpace {
-        lesson == LessonCatalog.sandbox ? file ?? lexicon : lexicon
+        lesson == Course.sandbox ? file ?? lexicon : lexicon
     }
 }

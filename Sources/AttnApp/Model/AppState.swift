@@ -1,9 +1,13 @@
 import AttnMath
 import TUIKit
 
-/// Which panel the arrow keys and Enter act on.
-public enum Focus: String, CaseIterable, Sendable {
-    case map, heatmap, weights
+/// Which panel the arrow keys and Enter act on; below 80×24, the one panel on screen.
+public enum Focus: Hashable, Sendable {
+    /// The step's text (a Tab stop only where panels are shown one at a time).
+    case text
+    case map, heatmap, weights, neighbors
+    /// One of the lesson's own panels.
+    case panel(Int)
 }
 
 /// What the screen is doing besides showing the panels.
@@ -32,12 +36,19 @@ public enum Detail: Equatable, Sendable {
     case score(row: Int, column: Int, metric: Metric)
     /// The softmax weight of `column` in the selected word's context.
     case weight(row: Int, column: Int)
+    /// A number of a lesson's own panel, explained by the lesson.
+    case lesson(Explanation)
 }
 
 /// Everything the screen shows is a function of this value; only `update` changes it.
 public struct AppState: Sendable {
     public let environment: AppEnvironment
-    public var lesson: Int
+    /// The lesson in front, numbered from 1 (the sandbox is the last).
+    public internal(set) var lesson: Int
+    /// The step of that lesson, from 0.
+    public internal(set) var step: Int
+    /// Every lesson's own state, in course order; `lessons[lesson - 1]` is in front.
+    public internal(set) var lessons: [any Lesson]
     public var words: [WordInPlay]
     public var selected: Int
     /// The heatmap's highlighted column (Enter opens that cell's computation).
@@ -53,22 +64,26 @@ public struct AppState: Sendable {
     /// Words the user has placed, kept across sessions; re-adding one by name finds it.
     public var customWords: [WordInPlay]
     public var isFinished: Bool
-    /// The terminal size of the last frame, for mouse hit-testing.
+    /// The terminal size of the last frame, for mouse hit-testing and Tab order.
     public var size: Size
     /// The derived numbers (projection, matrices, weights) for the words in play.
     public private(set) var analysis: Analysis
     /// The selected word's nearest words in its vocabulary (`refreshNeighbors`).
     var nearestToSelected: [Neighbor] = []
     var nearestQuery: NeighborQuery?
-
-    /// The other vocabulary's words while they are off screen (a file in the sandbox, the lexicon in the lessons).
-    var parkedWords: [WordInPlay]?
+    /// The sandbox's words while a lesson is in front (lessons set their own words).
+    var sandboxWords: [WordInPlay]
 
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
         self.environment = environment
-        // A saved lesson the course no longer has (an edited or older file) falls back to the sandbox.
-        let savedLesson = saved?.lesson.flatMap { LessonCatalog.shared.title(of: $0) == nil ? nil : $0 }
-        lesson = environment.initialLesson ?? savedLesson ?? LessonCatalog.sandbox
+        lessons = Course.lessons()
+        let count = lessons.count
+        // A saved lesson the course no longer has (an edited or older file) starts the course again.
+        let savedLesson = saved?.lesson.flatMap { (1...count).contains($0) ? $0 : nil }
+        let firstLesson = environment.file == nil ? 1 : count
+        lesson = environment.initialLesson ?? savedLesson ?? firstLesson
+        let savedStep = environment.initialLesson == nil && savedLesson == lesson ? saved?.step : nil
+        step = min(max(0, environment.initialStep ?? savedStep ?? 0), lessons[lesson - 1].stepCount - 1)
         customWords = saved?.customWords ?? []
         metric = .scaledDot
         temperature = 1
@@ -80,27 +95,28 @@ public struct AppState: Sendable {
         column = 0
         weightCursor = 0
         words = []
+        sandboxWords = []
         analysis = Analysis.empty
-        words = restoredWords(saved: saved)
+        sandboxWords = restoredSandboxWords(saved: saved)
+        if isSandbox { words = sandboxWords }
         recompute()
+        enterStep()
     }
 
-    /// The words to start with: the saved lexicon words (unless `--words` chose others), else the defaults.
-    private mutating func restoredWords(saved: SavedState?) -> [WordInPlay] {
-        var lexiconWords = environment.lexicon.startWords.compactMap { lookUp($0, in: environment.lexicon) }
-        if let names = saved?.sandboxWords, !environment.lexicon.startWordsChosen {
+    /// The sandbox's words to start with: the saved ones (unless `--words` chose others), else the defaults.
+    private func restoredSandboxWords(saved: SavedState?) -> [WordInPlay] {
+        let space = environment.space(forLesson: Course.sandbox)
+        if space.isBuiltIn, let names = saved?.sandboxWords, !space.startWordsChosen {
             // Saved as the user left them, even empty: removing every word is a choice too.
-            lexiconWords = names.compactMap { lookUp($0, in: environment.lexicon) }
+            return names.compactMap { lookUp($0, in: space) }
         }
-        guard let file = environment.file else { return lexiconWords }
-        let fileWords = file.startWords.compactMap { lookUp($0, in: file) }
-        if space.isBuiltIn {
-            parkedWords = fileWords
-            return lexiconWords
-        }
-        parkedWords = lexiconWords
-        return fileWords
+        return space.startWords.compactMap { lookUp($0, in: space) }
     }
+
+    public var isSandbox: Bool { lesson == Course.sandbox }
+
+    /// The lesson in front.
+    public var currentLesson: any Lesson { lessons[lesson - 1] }
 
     /// The vocabulary of the current lesson.
     public var space: VocabularySpace { environment.space(forLesson: lesson) }
@@ -140,6 +156,7 @@ public struct AppState: Sendable {
         if case .placing(let placement) = mode {
             preview = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
         }
+        if analysis.words.first?.vector.count != words.first?.vector.count { analysis = Analysis.empty }
         analysis = Analysis(
             words: words, preview: preview, metric: metric, temperature: temperature, previous: analysis,
             dimension: space.dimension)
@@ -149,7 +166,37 @@ public struct AppState: Sendable {
     /// What is worth keeping across sessions.
     public var saved: SavedState {
         SavedState(
-            lesson: lesson, customWords: customWords,
-            sandboxWords: (space.isBuiltIn ? words : parkedWords ?? []).map(\.word))
+            lesson: lesson, step: step, customWords: customWords,
+            sandboxWords: environment.space(forLesson: Course.sandbox).isBuiltIn ? (isSandbox ? words : sandboxWords).map(\.word) : nil)
     }
+}
+
+// MARK: What lessons use to set up the shared panels
+
+extension AppState {
+    /// Puts these lexicon words in play (unknown names are skipped), selects one, and sets
+    /// the metric and temperature; the map keeps its orientation.
+    public mutating func show(
+        _ names: [String], selecting chosen: String? = nil, metric: Metric = .scaledDot, temperature: Double = 1
+    ) {
+        words = names.compactMap { lookUp($0) }
+        selected = chosen.flatMap { name in words.firstIndex { $0.word == name } } ?? 0
+        column = selected
+        weightCursor = selected
+        self.metric = metric
+        self.temperature = temperature
+        recompute()
+    }
+
+    /// Selects a word in play by name; false when it is not in play.
+    @discardableResult
+    public mutating func select(_ name: String) -> Bool {
+        guard let index = words.firstIndex(where: { $0.word == name }) else { return false }
+        selected = index
+        recompute()
+        return true
+    }
+
+    /// A lexicon word's vector by name (for lessons' own panels).
+    public func vector(of name: String) -> [Double]? { lookUp(name, in: environment.lexicon)?.vector }
 }

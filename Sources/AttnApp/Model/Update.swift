@@ -42,22 +42,27 @@ extension AppState {
     }
 
     private mutating func browse(_ key: Key) -> [Effect] {
-        guard let command = AppKeys.command(for: key) else { return [] }
-        let lessons = LessonCatalog.shared.entries.count
+        guard let command = AppKeys.command(for: key, in: self) else { return [] }
         switch command {
         case .quit:
             isFinished = true
             return [.save]
-        case .previousLesson: return go(to: lesson - 1, count: lessons)
-        case .nextLesson: return go(to: lesson + 1, count: lessons)
-        case .firstLesson: return go(to: 1, count: lessons)
-        case .lastLesson: return go(to: lessons, count: lessons)
-        case .jump(let number): return go(to: number, count: lessons)
+        case .nextStep:
+            return go(
+                toLesson: step + 1 < currentLesson.stepCount ? lesson : lesson + 1, step: step + 1 < currentLesson.stepCount ? step + 1 : 0)
+        case .previousStep:
+            if step > 0 { return go(toLesson: lesson, step: step - 1) }
+            guard lesson > 1 else { return [] }
+            return go(toLesson: lesson - 1, step: lessons[lesson - 2].stepCount - 1)
+        case .previousLesson: return go(toLesson: lesson - 1, step: 0)
+        case .nextLesson: return go(toLesson: lesson + 1, step: 0)
+        case .firstLesson: return go(toLesson: 1, step: 0)
+        case .lastLesson: return go(toLesson: lessons.count, step: 0)
+        case .jump(let number): return go(toLesson: number, step: 0)
         case .up: move(by: -1)
         case .down: move(by: 1)
-        case .nextFocus: focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + 1) % Focus.allCases.count]
-        case .previousFocus:
-            focus = Focus.allCases[(Focus.allCases.firstIndex(of: focus)! + Focus.allCases.count - 1) % Focus.allCases.count]
+        case .nextFocus: cycleFocus(by: 1)
+        case .previousFocus: cycleFocus(by: -1)
         case .addWord: mode = .prompt(Self.wordField())
         case .removeWord: return removeSelected()
         case .cycleMetric:
@@ -72,39 +77,71 @@ extension AppState {
             recompute()
             message = "temperature \(NumberFormat.fixed(temperature, decimals: 2))"
         case .open: openDetail()
-        case .reset:
-            metric = .scaledDot
-            temperature = 1
-            focus = .map
-            guard lesson == LessonCatalog.sandbox else {
-                // A lesson's reset restores its settings; the words belong to the sandbox and stay.
-                recompute()
-                message = "lesson reset: scaled dot, T=1.00"
-                return []
-            }
-            words = space.startWords.compactMap { lookUp($0) }
-            selected = 0
-            recompute()
-            message = "sandbox reset to its \(words.count) start words (your own words are kept: a adds them back)"
-            return [.save]
+        case .reset: return reset()
         case .help: mode = .help(scroll: 0)
+        case .lesson(let action):
+            var current = lessons[lesson - 1]
+            message = current.perform(action, step: step, app: &self)
+            lessons[lesson - 1] = current
         }
         return []
     }
 
-    private mutating func go(to number: Int, count: Int) -> [Effect] {
-        let target = min(max(1, number), count)
-        guard target != lesson else { return [] }
-        let before = space.isBuiltIn
-        lesson = target
-        if before != space.isBuiltIn, let parked = parkedWords {
-            // Crossing between the lessons' lexicon and the sandbox's file: swap the word sets.
-            parkedWords = words
-            words = parked
+    /// Moves to a lesson and step (clamped to the course); the lesson sets itself up for the step.
+    mutating func go(toLesson number: Int, step target: Int) -> [Effect] {
+        let number = min(max(1, number), lessons.count)
+        let target = min(max(0, target), lessons[number - 1].stepCount - 1)
+        guard number != lesson || target != step else { return [] }
+        let wasSandbox = isSandbox
+        if wasSandbox && number != lesson { sandboxWords = words }
+        lesson = number
+        step = target
+        if isSandbox && !wasSandbox {
+            words = sandboxWords
             selected = 0
-            resetAnalysis()
+            recompute()
         }
+        enterStep()
         return [.save]
+    }
+
+    /// Lets the lesson in front set itself up for the current step, and keeps the focus on one of its panels.
+    mutating func enterStep() {
+        var current = lessons[lesson - 1]
+        current.enter(step: step, app: &self)
+        lessons[lesson - 1] = current
+        let order = focusOrder(compact: false)
+        if !order.contains(focus) { focus = order.first ?? .text }
+    }
+
+    /// `r`: the step as it first appeared; in the sandbox, its start words.
+    private mutating func reset() -> [Effect] {
+        guard isSandbox else {
+            // A fresh lesson value forgets what the learner changed in it.
+            lessons[lesson - 1] = Course.lessons()[lesson - 1]
+            enterStep()
+            message = "step reset"
+            return []
+        }
+        metric = .scaledDot
+        temperature = 1
+        words = space.startWords.compactMap { lookUp($0) }
+        selected = 0
+        recompute()
+        message = "sandbox reset to its \(words.count) start words (your own words are kept: a adds them back)"
+        return [.save]
+    }
+
+    /// The panels Tab visits: the lesson's, and the text too where panels are shown one at a time.
+    func focusOrder(compact: Bool) -> [Focus] {
+        let panels = currentLesson.panels(step: step)
+        return compact || panels.isEmpty ? [.text] + panels : panels
+    }
+
+    private mutating func cycleFocus(by delta: Int) {
+        let order = focusOrder(compact: layout(for: size).kind == .compact)
+        let index = order.firstIndex(of: focus) ?? -delta
+        focus = order[(index + delta + order.count) % order.count]
     }
 
     /// ↑/↓ moves the selected word on the map, the column in the heatmap, the bar in the weights.
@@ -118,6 +155,7 @@ extension AppState {
             refreshNeighbors()
         case .heatmap: column = wrap(column + step)
         case .weights: weightCursor = wrap(weightCursor + step)
+        case .text, .neighbors, .panel: break
         }
     }
 
@@ -125,9 +163,9 @@ extension AppState {
     private mutating func removeSelected() -> [Effect] {
         let index =
             switch focus {
-            case .map: selected
             case .heatmap: column
             case .weights: weightCursor
+            default: selected
             }
         guard words.indices.contains(index) else {
             message = "no word to remove"
@@ -141,14 +179,20 @@ extension AppState {
     }
 
     private mutating func openDetail() {
+        if case .panel(let panel) = focus {
+            if let explanation = currentLesson.explain(panel: panel, step: step, state: self) {
+                mode = .detail(.lesson(explanation), scroll: 0)
+            }
+            return
+        }
         guard !words.isEmpty else { return }
         switch focus {
-        case .map, .weights:
+        case .map, .weights, .text, .neighbors, .panel:
             guard analysis.attention != nil else {
                 message = analysis.problem ?? "no weights to explain"
                 return
             }
-            mode = .detail(.weight(row: selected, column: focus == .map ? selected : weightCursor), scroll: 0)
+            mode = .detail(.weight(row: selected, column: focus == .weights ? weightCursor : selected), scroll: 0)
         case .heatmap:
             mode = .detail(.score(row: selected, column: column, metric: metric), scroll: 0)
         }
@@ -284,10 +328,7 @@ extension AppState {
 extension AppState {
     /// Where the panels go: the view and mouse hit-testing both ask here.
     public func layout(for size: Size) -> ScreenLayout {
-        var placing = false
-        if case .placing = mode { placing = true }
-        return ScreenLayout(
-            size: size, focus: focus, wordCount: words.count, showsNeighbors: lesson == LessonCatalog.sandbox, placing: placing)
+        ScreenLayout(size: size, state: self)
     }
 
     /// The word drawn at a screen cell of the map, using the same layout the view draws.

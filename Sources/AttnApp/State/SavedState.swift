@@ -4,13 +4,16 @@ public struct SavedState: Codable, Equatable, Sendable {
     public var version: Int = 1
     /// The lesson the user was on.
     public var lesson: Int?
+    /// The step of that lesson, from 0.
+    public var step: Int?
     /// Words the user placed by hand, with their vectors.
     public var customWords: [WordInPlay]
     /// The sandbox's words in play (built-in lexicon only).
     public var sandboxWords: [String]?
 
-    public init(lesson: Int?, customWords: [WordInPlay], sandboxWords: [String]?) {
+    public init(lesson: Int?, step: Int? = nil, customWords: [WordInPlay], sandboxWords: [String]?) {
         self.lesson = lesson
+        self.step = step
         self.customWords = customWords
         self.sandboxWords = sandboxWords
     }

@@ -12,13 +12,9 @@ public enum AppView {
             return buffer
         }
         drawTitle(state, into: &buffer, area: layout.title, colorMode: colorMode)
-        if let area = layout.map { MapPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
-        if let area = layout.heatmap {
-            HeatmapPanel(state: state, colorMode: colorMode, sideBySide: layout.heatmapsSideBySide).render(into: &buffer, area: area)
+        for placement in layout.placements {
+            drawPanel(placement.panel, state: state, layout: layout, colorMode: colorMode, into: &buffer, area: placement.rect)
         }
-        if let area = layout.weights { WeightsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
-        if let area = layout.lesson { LessonPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
-        if let area = layout.neighbors { NeighborsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area) }
         drawMessage(state, into: &buffer, area: layout.message, colorMode: colorMode)
         drawStatus(state, into: &buffer, area: layout.status)
         drawOverlay(state, into: &buffer, colorMode: colorMode)
@@ -40,20 +36,49 @@ public enum AppView {
         }
     }
 
+    /// One panel: the shared ones are drawn here, the lesson's own by the lesson.
+    static func drawPanel(
+        _ panel: Focus, state: AppState, layout: ScreenLayout, colorMode: ColorMode, into buffer: inout Buffer, area: Rect
+    ) {
+        switch panel {
+        case .text: StepTextPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area)
+        case .map: MapPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area)
+        case .heatmap:
+            HeatmapPanel(state: state, colorMode: colorMode, sideBySide: layout.heatmapsSideBySide).render(into: &buffer, area: area)
+        case .weights: WeightsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area)
+        case .neighbors: NeighborsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area)
+        case .panel(let number):
+            state.currentLesson.draw(panel: number, step: state.step, state: state, colorMode: colorMode, into: &buffer, area: area)
+        }
+    }
+
+    /// "Lesson 3/14 · Dot product · step 2/4": the step marker is never cut, the title is cut first.
     static func drawTitle(_ state: AppState, into buffer: inout Buffer, area: Rect, colorMode: ColorMode) {
         let style = Style(modifiers: [.reverse])
         buffer.fill(area, style: style)
-        let catalog = LessonCatalog.shared
-        let title = catalog.title(of: state.lesson) ?? ""
-        let left = " attn-tui │ Lesson \(state.lesson)/\(catalog.entries.count) · \(title)"
+        let lesson = state.currentLesson
+        let position = " Lesson \(state.lesson)/\(state.lessons.count)"
+        let marker = " · step \(state.step + 1)/\(lesson.stepCount)"
         let settings = "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2))"
         let count = "\(state.words.count) word\(state.words.count == 1 ? "" : "s")"
-        // The longest right-hand side that fits: the metric and temperature matter most.
-        let candidates = [
-            "\(settings) · \(count) · \(state.space.vocabulary.table.count) in vocabulary ", "\(settings) · \(count) ", "\(settings) ",
-        ]
+        let usesSharedPanels = !lesson.sharedCommands(step: state.step).isEmpty
+        let candidates =
+            usesSharedPanels
+            ? [
+                "\(settings) · \(count) · \(state.space.vocabulary.table.count) in vocabulary ", "\(settings) · \(count) ", "\(settings) ",
+                "",
+            ]
+            : [""]
+        let fixedWidth = DisplayWidth.of(position + marker) + 1
+        // The longest right-hand side that leaves the lesson's title at least 12 columns.
+        let right = candidates.first { fixedWidth + DisplayWidth.of($0) + 3 + min(12, DisplayWidth.of(lesson.title)) <= area.width } ?? ""
+        let titleRoom = max(0, area.width - fixedWidth - DisplayWidth.of(right) - 3)
+        var left = position
+        if titleRoom >= 4 { left += " · " + DisplayWidth.truncate(lesson.title, to: titleRoom) }
+        left += marker
+        if area.width >= DisplayWidth.of(left) + 11 { left = " attn-tui │" + left }
         buffer.write(left, x: area.x, y: area.y, style: style.adding(.bold), maxWidth: area.width)
-        if let right = candidates.first(where: { DisplayWidth.of(left) + DisplayWidth.of($0) + 1 <= area.width }) {
+        if !right.isEmpty, DisplayWidth.of(left) + DisplayWidth.of(right) + 1 <= area.width {
             buffer.write(right, x: area.right - DisplayWidth.of(right), y: area.y, style: style)
         }
     }
@@ -63,7 +88,7 @@ public enum AppView {
         switch state.mode {
         case .prompt: StatusBar(bindings: AppKeys.promptStatus, title: "adding a word", helpHint: nil).render(into: &buffer, area: area)
         case .placing: StatusBar(bindings: AppKeys.placingStatus, title: "placing", helpHint: nil).render(into: &buffer, area: area)
-        default: StatusBar(bindings: AppKeys.statusBar).render(into: &buffer, area: area)
+        default: StatusBar(bindings: AppKeys.statusBar(for: state)).render(into: &buffer, area: area)
         }
     }
 
@@ -80,8 +105,10 @@ public enum AppView {
     static func drawOverlay(_ state: AppState, into buffer: inout Buffer, colorMode: ColorMode) {
         switch state.mode {
         case .help(let scroll):
-            HelpOverlay(bindings: AppKeys.bindings.map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes")
-                .render(into: &buffer, area: buffer.area)
+            HelpOverlay(
+                bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes"
+            )
+            .render(into: &buffer, area: buffer.area)
         case .detail(let detail, let scroll):
             guard let explanation = ComputationDetail(detail, state: state) else { return }
             Popup(

@@ -18,6 +18,8 @@ public struct ComputationDetail: Equatable, Sendable {
                 state.words.indices.contains(column)
             else { return nil }
             self = Self.weight(row: row, column: column, attention: attention, words: state.words)
+        case .lesson(let explanation):
+            self.init(title: explanation.title, lines: explanation.lines)
         }
     }
 

@@ -15,7 +15,7 @@ struct MapPanel: Widget {
                 isSelected: index == state.selected, marker: CategoryStyle.marker(pair.0.category))
         }
         var arrows: [ScatterMap.Arrow] = []
-        if analysis.contextPoints.indices.contains(state.selected), analysis.points.indices.contains(state.selected) {
+        if showsContext, analysis.contextPoints.indices.contains(state.selected), analysis.points.indices.contains(state.selected) {
             let from = analysis.points[state.selected]
             let to = analysis.contextPoints[state.selected]
             arrows.append(
@@ -41,9 +41,11 @@ struct MapPanel: Widget {
         return seen.map { "\(CategoryStyle.marker($0)) \(names[$0] ?? $0)" }.joined(separator: " ")
     }
 
+    var showsContext: Bool { state.currentLesson.mapShowsContext(step: state.step) }
+
     var title: String {
         guard let word = state.selectedWord else { return "Map" }
-        return "Map · PCA · \(word.word) → its context"
+        return showsContext ? "Map · PCA · \(word.word) → its context" : "Map · PCA of \(state.space.dimension)D · \(word.word)"
     }
 
     func render(into buffer: inout Buffer, area: Rect) {

@@ -4,9 +4,9 @@ import TUIKit
 /// mouse clicks against the same rectangles the view draws.
 public struct ScreenLayout: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
-        /// Every panel, from 80×24.
+        /// Every panel of the step, from 80×24.
         case full
-        /// One panel at a time (the focused one), from 40×12.
+        /// One panel at a time (the focused one, the text among them), from 40×12.
         case compact
         /// Below 40×12: only a message.
         case tooSmall
@@ -17,20 +17,23 @@ public struct ScreenLayout: Equatable, Sendable {
 
     public let kind: Kind
     public var title = Rect(x: 0, y: 0, width: 0, height: 0)
-    public var map: Rect?
-    public var heatmap: Rect?
-    public var weights: Rect?
-    public var lesson: Rect?
-    public var neighbors: Rect?
+    /// The panels of the body, as the lesson placed them.
+    public var placements: [PanelPlacement] = []
     /// The line for the prompt and messages.
     public var message = Rect(x: 0, y: 0, width: 0, height: 0)
     public var status = Rect(x: 0, y: 0, width: 0, height: 0)
-    /// Cosine and dot product side by side (from 100×30), else one toggled by `m`.
+    /// Cosine and dot product side by side, else one toggled by `m`.
     public var heatmapsSideBySide = false
 
-    /// - Parameter showsNeighbors: give part of the lesson's place to the neighbours panel.
-    /// - Parameter placing: a word is being placed; its editor (in the lesson's place) must be on screen.
-    public init(size: Size, focus: Focus, wordCount: Int, showsNeighbors: Bool = false, placing: Bool = false) {
+    public func rect(of panel: Focus) -> Rect? { placements.first { $0.panel == panel }?.rect }
+    public var map: Rect? { rect(of: .map) }
+    public var heatmap: Rect? { rect(of: .heatmap) }
+    public var weights: Rect? { rect(of: .weights) }
+    /// The step's text (and, while a word is placed, its feature editor).
+    public var lesson: Rect? { rect(of: .text) }
+    public var neighbors: Rect? { rect(of: .neighbors) }
+
+    public init(size: Size, state: AppState) {
         let screen = Rect(size: size)
         if size.width < Self.compactMinimum.width || size.height < Self.compactMinimum.height {
             kind = .tooSmall
@@ -41,51 +44,40 @@ public struct ScreenLayout: Equatable, Sendable {
         message = rows[2]
         status = rows[3]
         let body = rows[1]
+        var placing = false
+        if case .placing = state.mode { placing = true }
         guard size.width >= Self.fullMinimum.width && size.height >= Self.fullMinimum.height else {
             kind = .compact
             if placing {
                 // The map shows where the new word lands; the editor below sets its features.
                 let parts = Layout.split(body, .vertical, [.fill(1), .length(min(8, (body.height + 1) / 2))])
-                map = parts[0]
-                lesson = parts[1]
+                placements = [PanelPlacement(.map, parts[0]), PanelPlacement(.text, parts[1])]
                 return
             }
-            switch focus {
-            case .map: map = body
-            case .heatmap: heatmap = body
-            case .weights: weights = body
-            }
+            let order = state.focusOrder(compact: true)
+            placements = [PanelPlacement(order.contains(state.focus) ? state.focus : .text, body)]
             return
         }
         kind = .full
-        heatmapsSideBySide = size.width >= 100 && size.height >= 30
-        if heatmapsSideBySide {
-            // Wide: both heatmaps across the bottom at full width, so their cells hold numbers;
-            // above them the map beside the weights and the lesson.
-            let heatmapHeight = min(wordCount + 5, body.height * 45 / 100)
-            let rows = Layout.split(body, .vertical, [.fill(1), .length(heatmapHeight)])
-            heatmap = rows[1]
-            let columns = Layout.split(rows[0], .horizontal, [.percentage(50), .fill(1)])
-            map = columns[0]
-            let right = Layout.split(columns[1], .vertical, [.length(min(wordCount + 2, columns[1].height / 2)), .fill(1)])
-            weights = right[0]
-            lesson = right[1]
-            if showsNeighbors, right[1].height >= 10 {
-                let parts = Layout.split(right[1], .vertical, [.length(min(9, right[1].height / 2)), .fill(1)])
-                neighbors = parts[0]
-                lesson = parts[1]
-            }
-        } else {
-            let columns = Layout.split(body, .horizontal, [.percentage(50), .fill(1)])
-            let lessonHeight = max(8, min(14, body.height / 3))
-            let left = Layout.split(columns[0], .vertical, [.fill(1), .length(lessonHeight)])
-            map = left[0]
-            lesson = left[1]
-            // The heatmap takes what its rows need (border, header, legend), leaving the weights at least 40 %.
-            let heatmapHeight = min(wordCount + 4, body.height * 6 / 10)
-            let right = Layout.split(columns[1], .vertical, [.length(heatmapHeight), .fill(1)])
-            heatmap = right[0]
-            weights = right[1]
+        guard placing else {
+            let layout = state.currentLesson.layout(step: state.step, body: body, state: state)
+            placements = layout.placements
+            heatmapsSideBySide = layout.heatmapsSideBySide
+            return
         }
+        // The feature editor goes on top, whole; the lesson's panels share the rest (its text waits).
+        let editorHeight = min(body.height / 2, StepTextPanel.placementHeight(state, width: body.width))
+        let parts = Layout.split(body, .vertical, [.length(editorHeight), .fill(1)])
+        let layout = state.currentLesson.layout(step: state.step, body: parts[1], state: state)
+        placements = [PanelPlacement(.text, parts[0])] + layout.placements.filter { $0.panel != .text }
+        if let text = layout.rect(of: .text) {
+            // The panels under the text take its place too, so they keep their size.
+            for index in placements.indices.dropFirst() {
+                let rect = placements[index].rect
+                guard rect.y == text.bottom, rect.x >= text.x, rect.right <= text.right else { continue }
+                placements[index].rect = Rect(x: rect.x, y: text.y, width: rect.width, height: rect.bottom - text.y)
+            }
+        }
+        heatmapsSideBySide = layout.heatmapsSideBySide
     }
 }

@@ -1,0 +1,50 @@
+import TUIKit
+
+/// The last lesson: free exploration of the whole space with every panel. Its words are
+/// the learner's own (saved), or a file's with `--embeddings`.
+struct SandboxLesson: Lesson, Equatable {
+    let script = LessonScript.load("14-sandbox")
+
+    static let commands: Set<AppCommand> = [.up, .down, .addWord, .removeWord, .cycleMetric, .warmer, .cooler, .open]
+
+    func sharedCommands(step: Int) -> Set<AppCommand> { Self.commands }
+
+    mutating func enter(step: Int, app: inout AppState) {}
+
+    func panels(step: Int) -> [Focus] { [.map, .heatmap, .weights] }
+
+    func layout(step: Int, body: Rect, state: AppState) -> LessonLayout {
+        LessonLayouts.explorer(state, body: body, showsNeighbors: true)
+    }
+
+    func liveText(step: Int, state: AppState) -> String? { StepTextPanel.liveFormula(state) }
+
+    func mapShowsContext(step: Int) -> Bool { true }
+}
+
+/// A lesson told in text over the explorer's panels (map, heatmap, weights) on a fixed
+/// set of words; the learner can change the words, metric and temperature.
+struct ExplorerLesson: Lesson, Equatable {
+    let script: LessonScript
+    var words = ["apple", "orange", "banana", "cherry", "phone", "laptop", "keyboard", "television"]
+
+    init(script name: String) {
+        script = LessonScript.load(name)
+    }
+
+    func sharedCommands(step: Int) -> Set<AppCommand> { SandboxLesson.commands }
+
+    mutating func enter(step: Int, app: inout AppState) {
+        app.show(words, selecting: "apple")
+    }
+
+    func panels(step: Int) -> [Focus] { [.map, .heatmap, .weights] }
+
+    func layout(step: Int, body: Rect, state: AppState) -> LessonLayout {
+        LessonLayouts.textOnTop(state, body: body, left: .map, right: [.heatmap, .weights])
+    }
+
+    func liveText(step: Int, state: AppState) -> String? { StepTextPanel.liveFormula(state) }
+
+    func mapShowsContext(step: Int) -> Bool { true }
+}

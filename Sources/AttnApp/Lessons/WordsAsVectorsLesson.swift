@@ -1,0 +1,85 @@
+import AttnMath
+import TUIKit
+
+/// Lesson 1: a word is a vector, and good vectors put similar words together. The map
+/// shows the clusters; a word's own numbers, and what its nearest words say it is.
+struct WordsAsVectorsLesson: Lesson, Equatable {
+    let script = LessonScript.load("01-words-as-vectors")
+
+    static let words = ["apple", "orange", "banana", "cherry", "grape", "lemon", "phone", "laptop", "keyboard", "television", "camera"]
+
+    func sharedCommands(step: Int) -> Set<AppCommand> { [.up, .down, .addWord, .removeWord, .open] }
+
+    mutating func enter(step: Int, app: inout AppState) {
+        // Step 1 looks at banana's numbers; then apple, the word with two senses; the last
+        // steps keep what the learner added.
+        switch step {
+        case 0: app.show(Self.words, selecting: "banana")
+        case 1: app.show(Self.words, selecting: "apple")
+        default:
+            if app.words.map(\.word).prefix(Self.words.count) != Self.words[...] { app.show(Self.words, selecting: "cherry") }
+        }
+    }
+
+    func panels(step: Int) -> [Focus] { [.map, .panel(step == 0 ? 0 : 1)] }
+
+    func layout(step: Int, body: Rect, state: AppState) -> LessonLayout {
+        LessonLayouts.textOnTop(state, body: body, panels: panels(step: step), weights: [3, 2])
+    }
+
+    func draw(panel: Int, step: Int, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        guard let word = state.selectedWord else {
+            Frame(title: "No word").render(into: &buffer, area: area)
+            return
+        }
+        let focused = state.focus == .panel(panel)
+        if panel == 0 {
+            let frame = Frame(title: "\(word.word) as \(word.vector.count) numbers", isFocused: focused)
+            let inner = frame.draw(into: &buffer, area: area)
+            FeatureBars(
+                names: state.featureNames,
+                columns: [
+                    FeatureBars.Column(word: word.word, vector: word.vector, style: CategoryStyle.style(word.category, mode: colorMode))
+                ]
+            ).render(into: &buffer, area: inner)
+            return
+        }
+        var name = word.word
+        var nearest = state.neighbors(count: 5)
+        if case .placing(let placement) = state.mode {
+            // While a new word is placed: what it would be, live.
+            name = placement.word
+            let vocabulary = state.space.vocabulary
+            nearest = state.space.neighborIndex.nearest(to: placement.vector, k: 5, excluding: []).map { found in
+                NeighborLine(
+                    word: vocabulary.table.word(at: found.index), category: vocabulary.lexicon?.categories[found.index] ?? "file",
+                    cosine: found.cosine, inPlay: false, farOnMap: false)
+            }
+        }
+        let frame = Frame(title: "What is \(name)?", isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        guard !nearest.isEmpty, inner.height > 0 else { return }
+        let verdict = Self.verdict(nearest.map(\.category))
+        let kind = ["electronics": "electronics", "ambiguous": "two senses", "custom": "your own"][verdict.category] ?? verdict.category
+        buffer.write(
+            "→ \(kind) (\(verdict.votes) of \(nearest.count) nearest)",
+            x: inner.x, y: inner.y, style: CategoryStyle.style(verdict.category, mode: colorMode).adding(.bold), maxWidth: inner.width)
+        let width = min(14, nearest.map { DisplayWidth.of($0.word) }.max() ?? 0)
+        for (row, line) in nearest.enumerated() where inner.y + 2 + row < inner.bottom {
+            var text = StyledText(NumberFormat.padRight(DisplayWidth.truncate(line.word, to: width), width) + " ")
+            text.append(NumberFormat.fixed(line.cosine, decimals: 2) + " ")
+            text.append(line.category, style: CategoryStyle.style(line.category, mode: colorMode))
+            buffer.write(text, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width)
+        }
+    }
+
+    /// The category most of the nearest words share (ties: the nearest one's), and how many share it.
+    static func verdict(_ categories: [String]) -> (category: String, votes: Int) {
+        var best = (category: categories.first ?? "", votes: 0)
+        for category in categories {
+            let votes = categories.filter { $0 == category }.count
+            if votes > best.votes { best = (category, votes) }
+        }
+        return best
+    }
+}
