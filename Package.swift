@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
+        .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"], exclude: ["Screens"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]
