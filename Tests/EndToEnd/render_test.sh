@@ -188,7 +188,7 @@ done
 render --size 20x6
 check "20x6 shows 'terminal too small (need W×H)'" \
     bash -c 'grep -q "terminal too small" "$0" && grep -qE "need [0-9]+×[0-9]+" "$0"' "$WORK/out"
-render --size 80x24 --keys 'akiwi<Enter>'
+render --lesson 14 --size 80x24 --keys 'akiwi<Enter>'
 s=$(cat "$WORK/out")
 check "80x24 has the full layout (map, similarity, weights)" \
     bash -c 'grep -q "Map" <<<"$0" && grep -q "Similarity" <<<"$0" && grep -q "Weights of" <<<"$0"' "$s"
@@ -200,8 +200,8 @@ echo "-- state"
 check "render without --state-dir wrote nothing to HOME, XDG_DATA_HOME or the current folder" \
     bash -c '[ -z "$(find "$0" "$1" "$2" -type f)" ]' "$HOME" "$XDG_DATA_HOME" "$RUN"
 mkdir -p "$WORK/render-state"
-render --size 120x40 --state-dir "$WORK/render-state" --keys 'akiwi<Enter>'
-render --size 120x40 --state-dir "$WORK/render-state"
+render --lesson 14 --size 120x40 --state-dir "$WORK/render-state" --keys 'akiwi<Enter>'
+render --lesson 14 --size 120x40 --state-dir "$WORK/render-state"
 known_bug "render --state-dir keeps the word added by an earlier render --state-dir" \
     text_has '·kiwi([^a-z]|$)' "$(cat "$WORK/out")" "render --state-dir (second run)"
 if [[ -n ${tmux_state:-} ]]; then
@@ -224,7 +224,7 @@ known_bug "help: the keys for 'raise the softmax temperature' do not include -" 
 wkeys='akiwi<Enter>azorbix<Enter><Enter>'
 focus=""
 for tabs in "" "<Tab>" "<Tab><Tab>" "<Tab><Tab><Tab>"; do
-    render --size 120x40 --keys "$wkeys$tabs"
+    render --lesson 14 --size 120x40 --keys "$wkeys$tabs"
     if grep -q '┏ Weights of' "$WORK/out"; then focus=$tabs; break; fi
 done
 if [[ -z $focus ]] && ! grep -q '┏ Weights of' "$WORK/out"; then
@@ -232,7 +232,7 @@ if [[ -z $focus ]] && ! grep -q '┏ Weights of' "$WORK/out"; then
 else
     downs=""
     for ((i = 0; i < 12; i++)); do
-        render --size 120x40 --keys "$wkeys$focus$downs"
+        render --lesson 14 --size 120x40 --keys "$wkeys$focus$downs"
         panel 'Weights of' <"$WORK/out" | grep -qE "$(weight_row zorbix)" && break
         downs+="<Down>"
     done
@@ -260,7 +260,7 @@ check "the JSON has a, b, dim, cosine, dot, scaled_dot" bash -c '
 check "the JSON cosine is a number in [-1, 1]" bash -c '
     c=$(grep -oE "\"cosine\" *: *-?[0-9.eE+-]+" "$0" | sed "s/.*: *//")
     awk -v c="$c" "BEGIN { exit !(c != \"\" && c >= -1 && c <= 1) }"' "$WORK/out"
-(cd "$ALONE" && ./attn-tui render --size 120x40 --keys 'akiwi<Enter>' >"$WORK/out" 2>"$WORK/err")
+(cd "$ALONE" && ./attn-tui render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' >"$WORK/out" 2>"$WORK/err")
 check "attn-tui render from there draws the same screen" same_text "$plain" "$(cat "$WORK/out")" "render from the repo (<) and alone (>)"
 check "the folder still holds only the binary" bash -c '[ "$(ls -A "$0")" == attn-tui ]' "$ALONE"
 if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then

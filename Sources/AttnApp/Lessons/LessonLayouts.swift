@@ -42,8 +42,10 @@ public enum LessonLayouts {
             let columns = Layout.split(rows[0], .horizontal, [.percentage(50), .fill(1)])
             let right = Layout.split(columns[1], .vertical, [.length(min(wordCount + 2, columns[1].height / 2)), .fill(1)])
             var placements = [PanelPlacement(.map, columns[0]), PanelPlacement(.weights, right[0])]
-            if showsNeighbors, right[1].height >= 10 {
-                let parts = Layout.split(right[1], .vertical, [.length(min(9, right[1].height / 2)), .fill(1)])
+            let textHeight = StepTextPanel.height(state, width: right[1].width)
+            if showsNeighbors, right[1].height - textHeight >= 5 {
+                // The text whole, the nearest words in what is left.
+                let parts = Layout.split(right[1], .vertical, [.fill(1), .length(textHeight)])
                 placements += [PanelPlacement(.neighbors, parts[0]), PanelPlacement(.text, parts[1])]
             } else {
                 placements.append(PanelPlacement(.text, right[1]))

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The course in a real terminal (tmux) — the course issues' "Must show":
+#   - a fresh state opens lesson 1, step 1;
+#   - pressing → walks through every step of every lesson, in order, each step's
+#     title marker ("Lesson L/N · … · step S/T") and the start of its text on
+#     screen, into the sandbox — at 80×24 and at 120×40;
+#   - quitting in the middle and starting again resumes at the same lesson and step;
+#   - ← goes back a step, across a lesson's start; PgDn jumps to the next lesson.
+#
+#   bash Tests/EndToEnd/course_test.sh "$(swift build --show-bin-path)/attn-tui"
+# shellcheck disable=SC2016 # bash -c '…' "$var" on purpose
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/tmux-lib.sh"
+source "$HERE/check-lib.sh"
+e2e_init "$@"
+TT_TIMEOUT=${TT_TIMEOUT:-8}
+
+# The course as the program lists it: one line per step, "LESSON STEPS STEP first-words".
+"$BIN" lessons --json >"$WORK/lessons.json" || fail "lessons --json exits 0"
+python3 - "$WORK/lessons.json" >"$WORK/steps" <<'PY'
+import json, sys
+for lesson in json.load(open(sys.argv[1])):
+    for index, step in enumerate(lesson["steps"]):
+        words = " ".join(step["text"].split()[:3])
+        print(lesson["number"], len(lesson["steps"]), index + 1, words)
+PY
+COUNT=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/lessons.json")
+check "the course has lessons ($COUNT) and steps ($(wc -l <"$WORK/steps"))" [ "$COUNT" -ge 2 ]
+
+# marker LESSON STEP STEPS: the title bar's regex for that step.
+marker() { echo "Lesson $1/$COUNT .*step $2/$3"; }
+
+# walk COLS ROWS: a fresh program, then → through every step.
+walk() {
+    local cols=$1 rows=$2 state="$WORK/walk-$1x$2" lesson steps step words failed=0 first=1 last=""
+    start "$cols" "$rows" "$BIN" --state-dir "$state"
+    while read -r lesson steps step words; do
+        if ((first)); then
+            first=0
+            check "${cols}×${rows}: a fresh state opens lesson 1, step 1" tt_wait_for_regex "$(marker 1 1 "$steps")"
+        else
+            tt_keys Right
+            if ! tt_wait_for_regex "$(marker "$lesson" "$step" "$steps")" >/dev/null 2>&1; then
+                fail "${cols}×${rows}: → reaches lesson $lesson step $step"
+                failed=1
+                break
+            fi
+        fi
+        last=$steps
+        # The step's text starts on screen (its first words, maybe wrapped after them).
+        if ! tt_capture | tr '\n' ' ' | tr -s ' ' | grep -qF -- "$words"; then
+            fail "${cols}×${rows}: lesson $lesson step $step shows its text ('$words …')"
+            failed=1
+        fi
+    done <"$WORK/steps"
+    ((failed)) || pass "${cols}×${rows}: → walks every step of every lesson, each with its text, into the sandbox"
+    tt_keys Right
+    sleep 0.3
+    check "${cols}×${rows}: → on the sandbox's last step stays there" tt_wait_for_regex "$(marker "$COUNT" "$last" "$last")"
+    tt_keys q
+    tt_wait_exit >/dev/null
+    check "${cols}×${rows}: q exits 0" tt_assert_exit_status 0
+    check "${cols}×${rows}: the terminal is restored" tt_assert_terminal_restored
+}
+
+echo "-- walking the course"
+walk 80 24
+walk 120 40
+
+echo "-- resuming"
+STATE="$WORK/resume"
+start 100 30 "$BIN" --state-dir "$STATE"
+tt_wait_for_regex "Lesson 1/$COUNT" >/dev/null
+# Two lessons on (PgDn), then one step: lesson 3, step 2.
+tt_keys PageDown PageDown Right
+L3=$(awk '$1 == 3 { print $2; exit }' "$WORK/steps")
+check "PgDn twice and → reach lesson 3 step 2" tt_wait_for_regex "$(marker 3 2 "$L3")"
+tt_keys q
+tt_wait_exit >/dev/null
+start 100 30 "$BIN" --state-dir "$STATE"
+check "starting again resumes at lesson 3 step 2" tt_wait_for_regex "$(marker 3 2 "$L3")"
+tt_keys Left Left
+L2=$(awk '$1 == 2 { print $2; exit }' "$WORK/steps")
+check "← twice goes back across the lesson's start to lesson 2's last step" tt_wait_for_regex "$(marker 2 "$L2" "$L2")"
+tt_keys q
+tt_wait_exit >/dev/null
+start 100 30 "$BIN" --state-dir "$STATE" --lesson 5
+check "--lesson 5 still jumps, at its first step" tt_wait_for_regex "$(marker 5 1 "$(awk '$1 == 5 { print $2; exit }' "$WORK/steps")")"
+tt_keys q
+tt_wait_exit >/dev/null
+check "render never writes state: the saved step is still lesson 5's" bash -c '
+    before=$(cat "$1/state.json"); "$0" render --state-dir "$1" --keys "<Right><Right>aapple<Enter>" >/dev/null
+    [ "$before" == "$(cat "$1/state.json")" ]' "$BIN" "$STATE"
+
+e2e_finish
