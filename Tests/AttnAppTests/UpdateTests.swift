@@ -330,6 +330,8 @@ final class UpdateTests: XCTestCase {
         state.press(String(repeating: "l", count: last + 5))
         XCTAssertEqual(state.lesson, Course.sandbox, "→ stops at the sandbox's last step")
         XCTAssertEqual(state.step, last - 1)
+        XCTAssertEqual(state.press("<Right>"), [], "→ on the very last step does nothing")
+        XCTAssertEqual(state.step, last - 1)
         state.press("<Home>")
         XCTAssertEqual(state.lesson, 1)
         XCTAssertEqual(state.step, 0)

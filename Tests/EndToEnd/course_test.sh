@@ -35,7 +35,7 @@ marker() { echo "Lesson $1/$COUNT .*step $2/$3"; }
 walk() {
     local cols=$1 rows=$2 state="$WORK/walk-$1x$2" lesson steps step words failed=0 first=1 last=""
     start "$cols" "$rows" "$BIN" --state-dir "$state"
-    while read -r lesson steps step words; do
+    while read -r lesson steps step words <&3; do
         if ((first)); then
             first=0
             check "${cols}×${rows}: a fresh state opens lesson 1, step 1" tt_wait_for_regex "$(marker 1 1 "$steps")"
@@ -53,7 +53,7 @@ walk() {
             fail "${cols}×${rows}: lesson $lesson step $step shows its text ('$words …')"
             failed=1
         fi
-    done <"$WORK/steps"
+    done 3<"$WORK/steps"
     ((failed)) || pass "${cols}×${rows}: → walks every step of every lesson, each with its text, into the sandbox"
     tt_keys Right
     sleep 0.3

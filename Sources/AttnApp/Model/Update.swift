@@ -48,8 +48,9 @@ extension AppState {
             isFinished = true
             return [.save]
         case .nextStep:
-            return go(
-                toLesson: step + 1 < currentLesson.stepCount ? lesson : lesson + 1, step: step + 1 < currentLesson.stepCount ? step + 1 : 0)
+            if step + 1 < currentLesson.stepCount { return go(toLesson: lesson, step: step + 1) }
+            guard lesson < lessons.count else { return [] }
+            return go(toLesson: lesson + 1, step: 0)
         case .previousStep:
             if step > 0 { return go(toLesson: lesson, step: step - 1) }
             guard lesson > 1 else { return [] }
