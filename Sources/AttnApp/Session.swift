@@ -27,12 +27,12 @@ public final class Session {
         let environment = AppEnvironment(
             vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, initialStep: step, colorMode: colorMode)
         state = AppState(environment: environment, saved: loaded?.state)
-        state.message = warnings.first
+        if let warning = warnings.first { _ = state.update(.loaded(warning: warning)) }
     }
 
     /// Draws a frame after every event until the state says it is finished or the events end.
     public func run(on terminal: some Terminal) {
-        state.size = terminal.size
+        handle(.resize(terminal.size))
         EventLoop.run(
             terminal: terminal,
             view: { [unowned self] size, mode in
@@ -68,7 +68,7 @@ public final class Session {
             saveError = nil
         } catch {
             saveError = error.description
-            state.message = "not saved: \(error.description)"
+            _ = state.update(.saveFailed(error.description))
         }
     }
 }

@@ -337,6 +337,31 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.step, 0)
     }
 
+    func testWholeStatesCompareAsTheTestStoreDoes() {
+        var a = sandbox(lesson: 1)
+        var b = sandbox(lesson: 1)
+        XCTAssertEqual(a, b, "the same start")
+        a.press("<Right>amango<Enter>")
+        XCTAssertNotEqual(a, b)
+        b.press("<Right>amango<Enter>")
+        XCTAssertEqual(a, b, "the same keys give the same state, every field")
+        b.press("<Down>")
+        XCTAssertNotEqual(a, b, "a different selection")
+    }
+
+    func testAnOverScrolledOverlayScrollsBackWithTheFirstKey() throws {
+        var state = sandbox()
+        _ = state.update(.resize(Size(width: 40, height: 12)))
+        state.press("?")
+        state.press(String(repeating: "j", count: 200))
+        guard case .help(let bottom) = state.mode else { return XCTFail("help is open") }
+        XCTAssertEqual(bottom, AppView.overlayMaxScroll(state, size: state.size), "scrolling stops at the end")
+        XCTAssertGreaterThan(bottom, 0)
+        state.press("k")
+        guard case .help(let scroll) = state.mode else { return XCTFail("help is open") }
+        XCTAssertEqual(scroll, bottom - 1, "↑ acts at once")
+    }
+
     func testDigitsJumpToALesson() {
         var state = sandbox()
         for digit in 1...9 {
@@ -401,6 +426,7 @@ final class UpdateTests: XCTestCase {
 
     func testEnterOpensTheComputationAndAnyKeyClosesIt() {
         var state = sandbox()
+        _ = state.update(.resize(Size(width: 40, height: 12)))  // small enough for the popup to scroll
         state.press("j")
         XCTAssertEqual(state.press("<Enter>"), [])
         XCTAssertEqual(state.detail, .weight(row: 1, column: 1), "on the map: the selected word's own weight")
@@ -432,6 +458,7 @@ final class UpdateTests: XCTestCase {
 
     func testQuestionMarkOpensHelpAndAnyKeyClosesIt() {
         var state = sandbox()
+        _ = state.update(.resize(Size(width: 40, height: 12)))  // small enough for help to scroll
         XCTAssertEqual(state.press("?"), [])
         XCTAssertTrue(state.isShowingHelp)
         state.press("jj")

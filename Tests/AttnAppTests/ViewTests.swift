@@ -93,12 +93,12 @@ final class ViewTests: XCTestCase {
         let heatmap = try XCTUnwrap(layout.heatmap)
         let lesson = try XCTUnwrap(layout.lesson)
         let weights = try XCTUnwrap(layout.weights)
+        XCTAssertEqual(lesson, Rect(x: 0, y: 1, width: 80, height: lesson.height), "the step's text across the top")
         XCTAssertEqual(map.x, 0)
-        XCTAssertEqual(lesson.x, 0)
+        XCTAssertEqual(map.y, lesson.bottom, "the map under the text")
         XCTAssertEqual(heatmap.y, map.y, "map and heatmap side by side")
         XCTAssertEqual(heatmap.x, map.right)
         XCTAssertEqual(weights.x, heatmap.x)
-        XCTAssertEqual(lesson.y, map.bottom, "the lesson under the map")
         XCTAssertEqual(weights.y, heatmap.bottom, "the weights under the heatmap")
 
         var buffer = screen(state, 80, 24)
@@ -337,6 +337,7 @@ final class ViewTests: XCTestCase {
 
     func testHelpScrollsToTheLastBindingInASmallTerminal() throws {
         var state = sandbox()
+        _ = state.update(.resize(Size(width: 40, height: 12)))
         state.press("?")
         let last = try XCTUnwrap(AppKeys.bindings(for: state).last).binding
         XCTAssertFalse(screen(state, 40, 12).text.contains(last.help + " "), "not all of it fits at 40×12")

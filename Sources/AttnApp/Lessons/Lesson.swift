@@ -10,7 +10,7 @@ import TUIKit
 /// neighbours) are drawn by the app from the shared word list, which a lesson sets up
 /// through `AppState`'s lesson helpers. `update` stays the only place state changes:
 /// these methods are only ever called from it.
-public protocol Lesson: Sendable {
+public protocol Lesson: Sendable, Equatable {
     /// The lesson's title and the text of its steps (from `Assets/lessons/NN.txt`).
     var script: LessonScript { get }
     /// The lesson's own keys in this step (help and the status bar list them first).
@@ -48,7 +48,7 @@ extension Lesson {
     public var stepCount: Int { script.steps.count }
 
     /// Whether two lessons are the same type in the same state (so `AppState` can be compared whole).
-    func isEqual(to other: any Lesson) -> Bool where Self: Equatable {
+    func isEqual(to other: any Lesson) -> Bool {
         (other as? Self) == self
     }
 }

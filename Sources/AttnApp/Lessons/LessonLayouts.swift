@@ -53,12 +53,14 @@ public enum LessonLayouts {
             placements.append(PanelPlacement(.heatmap, rows[1]))
             return LessonLayout(placements, heatmapsSideBySide: true)
         }
-        // Narrow: the text across the top, whole; the map beside the heatmap over the weights.
-        let textHeight = min(StepTextPanel.height(state, width: body.width), max(3, body.height / 2))
+        // Narrow: the text across the top, whole (the live line where there is room); the map
+        // beside the heatmap over the weights.
+        let full = StepTextPanel.height(state, width: body.width)
+        let textHeight = body.height >= 27 ? full : StepTextPanel.height(state, width: body.width, includingLive: false)
         let rows = Layout.split(body, .vertical, [.length(textHeight), .fill(1)])
         let columns = Layout.split(rows[1], .horizontal, [.percentage(50), .fill(1)])
-        // The heatmap takes what its rows need (border, header, legend), leaving the weights at least 40 %.
-        let heatmapHeight = min(wordCount + 4, rows[1].height * 6 / 10)
+        // The heatmap takes what its rows need (border, header, legend), leaving the weights five rows.
+        let heatmapHeight = min(wordCount + 4, max(rows[1].height * 6 / 10, rows[1].height - 5))
         let right = Layout.split(columns[1], .vertical, [.length(heatmapHeight), .fill(1)])
         return LessonLayout([
             PanelPlacement(.text, rows[0]), PanelPlacement(.map, columns[0]), PanelPlacement(.heatmap, right[0]),

@@ -50,7 +50,7 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
             // While a new word is placed: what it would be, live.
             name = placement.word
             let vocabulary = state.space.vocabulary
-            nearest = state.space.neighborIndex.nearest(to: placement.vector, k: 5, excluding: []).map { found in
+            nearest = state.placementNearest.map { found in
                 NeighborLine(
                     word: vocabulary.table.word(at: found.index), category: vocabulary.lexicon?.categories[found.index] ?? "file",
                     cosine: found.cosine, inPlay: false, farOnMap: false)

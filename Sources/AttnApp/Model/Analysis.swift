@@ -2,7 +2,7 @@ import AttnMath
 
 /// The numbers derived from the words in play, computed by the math core once
 /// per change of words, metric or temperature — not once per frame.
-public struct Analysis: Sendable {
+public struct Analysis: Equatable, Sendable {
     /// The words these numbers belong to.
     let words: [WordInPlay]
     public let pca: PCA

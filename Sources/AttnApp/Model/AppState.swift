@@ -41,7 +41,9 @@ public enum Detail: Equatable, Sendable {
 }
 
 /// Everything the screen shows is a function of this value; only `update` changes it.
-public struct AppState: Sendable {
+///
+/// Equatable, so a test can compare whole states (the environment, fixed for a run, is left out).
+public struct AppState: Sendable, Equatable {
     public let environment: AppEnvironment
     /// The lesson in front, numbered from 1 (the sandbox is the last).
     public internal(set) var lesson: Int
@@ -73,6 +75,18 @@ public struct AppState: Sendable {
     var nearestQuery: NeighborQuery?
     /// The sandbox's words while a lesson is in front (lessons set their own words).
     var sandboxWords: [WordInPlay]
+    /// The three nearest vocabulary words to the word being placed (found in `update`, not per frame).
+    var placementNearest: [Neighbor] = []
+
+    public static func == (a: AppState, b: AppState) -> Bool {
+        a.lesson == b.lesson && a.step == b.step && a.lessons.count == b.lessons.count
+            && zip(a.lessons, b.lessons).allSatisfy { $0.isEqual(to: $1) } && a.words == b.words && a.selected == b.selected
+            && a.column == b.column && a.weightCursor == b.weightCursor && a.metric == b.metric && a.temperature == b.temperature
+            && a.focus == b.focus && a.mode == b.mode && a.message == b.message && a.customWords == b.customWords
+            && a.isFinished == b.isFinished && a.size == b.size && a.analysis == b.analysis
+            && a.nearestToSelected == b.nearestToSelected && a.nearestQuery == b.nearestQuery && a.sandboxWords == b.sandboxWords
+            && a.placementNearest == b.placementNearest
+    }
 
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
         self.environment = environment
@@ -153,8 +167,10 @@ public struct AppState: Sendable {
         column = min(max(0, column), max(0, words.count - 1))
         weightCursor = min(max(0, weightCursor), max(0, words.count - 1))
         var preview: WordInPlay?
+        placementNearest = []
         if case .placing(let placement) = mode {
             preview = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
+            placementNearest = space.neighborIndex.nearest(to: placement.vector, k: 5, excluding: [])
         }
         if analysis.words.first?.vector.count != words.first?.vector.count { analysis = Analysis.empty }
         analysis = Analysis(

@@ -7,10 +7,32 @@ public enum Effect: Equatable, Sendable {
     case save
 }
 
+/// What happened besides the terminal's input: the runner reports it through `update`.
+public enum AppEvent: Equatable, Sendable {
+    case input(InputEvent)
+    /// Saved state could not be used as it was (corrupt, newer): say so on the first frame.
+    case loaded(warning: String)
+    /// Writing the saved state failed.
+    case saveFailed(String)
+}
+
 extension AppState {
     /// The temperatures `+`/`-` step through: wide enough to show both a
     /// one-hot and an almost uniform softmax.
     static let temperatures: [Double] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5, 10]
+
+    /// The only place the state changes, with what happened outside the terminal too.
+    public mutating func update(_ event: AppEvent) -> [Effect] {
+        switch event {
+        case .input(let input): return update(input)
+        case .loaded(let warning):
+            message = warning
+            return []
+        case .saveFailed(let reason):
+            message = "not saved: \(reason)"
+            return []
+        }
+    }
 
     /// The only place the state changes. Returns what must be persisted.
     public mutating func update(_ event: InputEvent) -> [Effect] {
@@ -32,10 +54,11 @@ extension AppState {
             case .prompt(let field): return edit(key, field)
             case .placing(let placement): return place(key, placement)
             case .help(let scroll):
-                mode = scrolled(key, scroll).map { .help(scroll: $0) } ?? .browsing
+                mode = scrolled(key, scroll).map { .help(scroll: min($0, AppView.overlayMaxScroll(self, size: size))) } ?? .browsing
                 return []
             case .detail(let detail, let scroll):
-                mode = scrolled(key, scroll).map { .detail(detail, scroll: $0) } ?? .browsing
+                mode =
+                    scrolled(key, scroll).map { .detail(detail, scroll: min($0, AppView.overlayMaxScroll(self, size: size))) } ?? .browsing
                 return []
             }
         }

@@ -104,18 +104,29 @@ public enum AppView {
 
     static func drawOverlay(_ state: AppState, into buffer: inout Buffer, colorMode: ColorMode) {
         switch state.mode {
-        case .help(let scroll):
-            HelpOverlay(
-                bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes"
-            )
-            .render(into: &buffer, area: buffer.area)
-        case .detail(let detail, let scroll):
-            guard let explanation = ComputationDetail(detail, state: state) else { return }
-            Popup(
-                title: explanation.title, body: StyledText(explanation.lines.joined(separator: "\n")), scroll: scroll,
-                footer: "↑/↓ scroll · any key closes"
-            ).render(into: &buffer, area: buffer.area)
+        case .help(let scroll): helpOverlay(state, scroll: scroll).render(into: &buffer, area: buffer.area)
+        case .detail(let detail, let scroll): detailPopup(state, detail, scroll: scroll)?.render(into: &buffer, area: buffer.area)
         default: break
+        }
+    }
+
+    static func helpOverlay(_ state: AppState, scroll: Int) -> HelpOverlay {
+        HelpOverlay(bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes")
+    }
+
+    static func detailPopup(_ state: AppState, _ detail: Detail, scroll: Int) -> Popup? {
+        guard let explanation = ComputationDetail(detail, state: state) else { return nil }
+        return Popup(
+            title: explanation.title, body: StyledText(explanation.lines.joined(separator: "\n")), scroll: scroll,
+            footer: "↑/↓ scroll · any key closes")
+    }
+
+    /// How far the open overlay can scroll at `size`: `update` clamps to it, so ↑ acts at once after over-scrolling.
+    static func overlayMaxScroll(_ state: AppState, size: Size) -> Int {
+        switch state.mode {
+        case .help: helpOverlay(state, scroll: 0).maxScroll(in: Rect(size: size))
+        case .detail(let detail, _): detailPopup(state, detail, scroll: 0)?.maxScroll(in: Rect(size: size)) ?? 0
+        default: 0
         }
     }
 }

@@ -15,7 +15,11 @@ struct StepTextPanel: Widget {
         }
         let frame = Frame(title: Self.frameTitle(state), isFocused: state.focus == .text)
         let inner = frame.draw(into: &buffer, area: area)
-        let text = Self.text(state, colorMode: colorMode)
+        var text = Self.text(state, colorMode: colorMode)
+        if TextWrap.wrap(text, width: inner.width).count > inner.height {
+            // The step's words matter more than the live line (the weights panel shows those numbers too).
+            text = Self.text(state, colorMode: colorMode, includingLive: false)
+        }
         Paragraph(text).render(into: &buffer, area: inner)
         let needed = TextWrap.wrap(text, width: inner.width).count
         if needed > inner.height, inner.height > 0 {
@@ -31,9 +35,9 @@ struct StepTextPanel: Widget {
     }
 
     /// The live line (bold), then the step's paragraphs; "Try:" paragraphs in italics.
-    static func text(_ state: AppState, colorMode: ColorMode) -> StyledText {
+    static func text(_ state: AppState, colorMode: ColorMode, includingLive: Bool = true) -> StyledText {
         var text = StyledText()
-        if let live = state.currentLesson.liveText(step: state.step, state: state) {
+        if includingLive, let live = state.currentLesson.liveText(step: state.step, state: state) {
             text.append(live, style: Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold]))
             text.append("\n")
         }
@@ -47,8 +51,8 @@ struct StepTextPanel: Widget {
     }
 
     /// Rows the step's text needs at `width` columns, borders included.
-    static func height(_ state: AppState, width: Int) -> Int {
-        TextWrap.wrap(text(state, colorMode: .monochrome), width: max(1, width - 2)).count + 2
+    static func height(_ state: AppState, width: Int, includingLive: Bool = true) -> Int {
+        TextWrap.wrap(text(state, colorMode: .monochrome, includingLive: includingLive), width: max(1, width - 2)).count + 2
     }
 
     /// The most terms the live formula spells out; the rest are summed up as "… (n more)".
@@ -112,12 +116,7 @@ struct StepTextPanel: Widget {
     /// The vocabulary's three nearest words to the vector being placed: does the new word land where intended?
     private func nearestWords(to vector: [Double]) -> [String] {
         let table = state.space.vocabulary.table
-        guard table.count <= 5000 else { return [] }
-        return (0..<table.count)
-            .compactMap { i in cosineSimilarity(table.vector(at: i), vector).map { (i, $0) } }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            .prefix(3)
-            .map { "\(table.word(at: $0.0)) \(NumberFormat.fixed($0.1, decimals: 2))" }
+        return state.placementNearest.prefix(3).map { "\(table.word(at: $0.index)) \(NumberFormat.fixed($0.cosine, decimals: 2))" }
     }
 }
 
