@@ -362,6 +362,21 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(scroll, bottom - 1, "↑ acts at once")
     }
 
+    func testAFreshStartOpensLessonOneAndAUsersFileOpensTheSandbox() {
+        let fresh = AppState(environment: AppEnvironment(vocabulary: lexicon))
+        XCTAssertEqual(fresh.lesson, 1)
+        XCTAssertEqual(fresh.step, 0)
+        let saved = SavedState(lesson: 3, step: 1, customWords: [], sandboxWords: nil)
+        let resumed = AppState(environment: AppEnvironment(vocabulary: lexicon), saved: saved)
+        XCTAssertEqual([resumed.lesson, resumed.step], [3, 1], "later runs resume the lesson and step")
+        let file = Vocabulary(table: EmbeddingTable(words: ["x", "y"], vectors: [[1, 0], [0, 1]]), source: "f.txt")
+        let practitioner = AppState(environment: AppEnvironment(vocabulary: file), saved: saved)
+        XCTAssertEqual(practitioner.lesson, Course.sandbox, "--embeddings opens the sandbox on the file's words")
+        XCTAssertEqual(practitioner.wordNames, ["x", "y"])
+        let jumped = AppState(environment: AppEnvironment(vocabulary: file, initialLesson: 2), saved: saved)
+        XCTAssertEqual([jumped.lesson, jumped.step], [2, 0], "--lesson still jumps, at the first step")
+    }
+
     func testDigitsJumpToALesson() {
         var state = sandbox()
         for digit in 1...9 {

@@ -94,8 +94,8 @@ public struct AppState: Sendable, Equatable {
         let count = lessons.count
         // A saved lesson the course no longer has (an edited or older file) starts the course again.
         let savedLesson = saved?.lesson.flatMap { (1...count).contains($0) ? $0 : nil }
-        let firstLesson = environment.file == nil ? 1 : count
-        lesson = environment.initialLesson ?? savedLesson ?? firstLesson
+        // A practitioner's file opens the sandbox on its words; otherwise the course resumes.
+        lesson = environment.initialLesson ?? (environment.file == nil ? savedLesson ?? 1 : count)
         let savedStep = environment.initialLesson == nil && savedLesson == lesson ? saved?.step : nil
         step = min(max(0, environment.initialStep ?? savedStep ?? 0), lessons[lesson - 1].stepCount - 1)
         customWords = saved?.customWords ?? []
