@@ -164,7 +164,8 @@ struct AttentionPullsLesson: Lesson, Equatable {
     private func drawLexiconMap(
         step: Int, state: AppState, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect
     ) {
-        let frame = Frame(title: step == 2 ? "apple through \(layers) layer\(layers == 1 ? "" : "s")" : "apple → its context", isFocused: focused)
+        let frame = Frame(
+            title: step == 2 ? "apple through \(layers) layer\(layers == 1 ? "" : "s")" : "apple → its context", isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         let vectors = Self.mapWords.compactMap { state.vector(of: $0) }
         guard vectors.count == Self.mapWords.count, state.words.first?.word == "apple" else { return }

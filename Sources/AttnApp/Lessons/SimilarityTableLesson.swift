@@ -98,7 +98,9 @@ struct SimilarityTableLesson: Lesson, Equatable {
         }
         var text = reading
         // Where there is room, the products behind the dot product too: the whole table or none of it.
-        if let detail = explain(panel: 0, step: step, state: state), inner.height >= Paragraph(text).lineCount(width: inner.width) + 1 + detail.lines.count {
+        if let detail = explain(panel: 0, step: step, state: state),
+            inner.height >= Paragraph(text).lineCount(width: inner.width) + 1 + detail.lines.count
+        {
             text.append("\n\n" + detail.lines.joined(separator: "\n"), style: Style(modifiers: [.dim]))
         }
         Paragraph(text).render(into: &buffer, area: inner)

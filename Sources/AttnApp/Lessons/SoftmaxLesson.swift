@@ -19,8 +19,12 @@ struct SoftmaxLesson: Lesson, Equatable {
     func keys(step: Int) -> [LessonKey] {
         [
             LessonKey([.character("t")], "turn", help: "turn q by 45° (counter-clockwise)", short: "turn q"),
-            LessonKey([.character("+"), .character("=")], "warmer", help: "raise the temperature T (flatter weights)", label: "+", short: "flatter"),
-            LessonKey([.character("-"), .character("_")], "cooler", help: "lower the temperature T (sharper weights)", label: "-", short: "sharper"),
+            LessonKey(
+                [.character("+"), .character("=")], "warmer", help: "raise the temperature T (flatter weights)", label: "+",
+                short: "flatter"),
+            LessonKey(
+                [.character("-"), .character("_")], "cooler", help: "lower the temperature T (sharper weights)", label: "-",
+                short: "sharper"),
         ]
     }
 
