@@ -195,6 +195,20 @@ struct AttentionPullsLesson: Lesson, Equatable {
         Paragraph(mapNote(step: step, state: state)).render(into: &buffer, area: rows[1])
     }
 
+    func explain(panel: Int, step: Int, state: AppState) -> Explanation? {
+        guard panel == 2 else { return Explanation(title: "How apple moves", lines: handLines()) }
+        guard let attention = state.analysis.attention, state.words.first?.word == "apple" else { return nil }
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 3) }
+        var lines = ["apple′ = Σ wⱼ·vⱼ, wⱼ = softmax(cos(apple, wordⱼ))", ""]
+        for (index, word) in state.words.enumerated() {
+            lines.append(
+                NumberFormat.padRight(word.word, 8) + "cos " + NumberFormat.pad(fixed(attention.scores[0][index]), 6) + "   w "
+                    + fixed(attention.weights[0][index]))
+        }
+        lines += ["", "|apple| = \(fixed(norm(state.words[0].vector)))   |apple′| = \(fixed(norm(attention.context[0])))"]
+        return Explanation(title: "apple's context", lines: lines)
+    }
+
     /// The number under the map: how far each layer moved apple, or how long its context is.
     func mapNote(step: Int, state: AppState) -> String {
         let vectors = state.words.map(\.vector)
