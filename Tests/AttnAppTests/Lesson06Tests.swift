@@ -79,6 +79,9 @@ final class Lesson06Tests: XCTestCase {
         state.press("<Right><Left>")
         XCTAssertEqual(state.lesson, 6)
         XCTAssertEqual(state.wordNames.last, "mango")
+        // r shows the step as it first appeared.
+        state.press("r")
+        XCTAssertEqual(state.wordNames, SimilarityTableLesson.words)
     }
 
     func testStep4NWalksApplesRow() {

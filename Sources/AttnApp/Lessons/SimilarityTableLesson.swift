@@ -11,6 +11,9 @@ struct SimilarityTableLesson: Lesson, Equatable {
     /// apple between the blocks, so its row and column cross both.
     static let words = fruits + ["apple"] + tech
 
+    /// Whether this lesson value has put its words in play: a fresh value (`r`) starts them again.
+    var hasShownWords = false
+
     func keys(step: Int) -> [LessonKey] {
         let part = ["cell", "diagonal cell", "block cell", "cell of apple's row"][min(step, 3)]
         return [
@@ -24,8 +27,11 @@ struct SimilarityTableLesson: Lesson, Equatable {
     }
 
     mutating func enter(step: Int, app: inout AppState) {
-        // The last step keeps words the learner added; the others show the table as it starts.
-        if step < 3 || !app.words.map(\.word).starts(with: Self.words) { app.show(Self.words, selecting: "apple", metric: .cosine) }
+        // The last step keeps words the learner added (until `r`); the others show the table as it starts.
+        if step < 3 || !hasShownWords || !app.words.map(\.word).starts(with: Self.words) {
+            app.show(Self.words, selecting: "apple", metric: .cosine)
+            hasShownWords = true
+        }
         let start = [("apple", "phone"), ("banana", "banana"), ("banana", "cherry"), ("apple", "orange")][step]
         highlight(row: start.0, column: start.1, app: &app)
         app.focus = .heatmap
