@@ -100,4 +100,14 @@ final class Lesson06Tests: XCTestCase {
         _ = state.update(.resize(Size(width: 80, height: 24)))
         XCTAssertFalse(state.layout(for: state.size).heatmapsSideBySide)
     }
+
+    func testOnASmallScreenNKeepsTheCellPanelInFront() {
+        var state = opened(step: 0)
+        _ = state.update(.resize(Size(width: 60, height: 20)))
+        state.press("<Tab>")
+        XCTAssertEqual(state.focus, .panel(0))
+        state.press("n")
+        XCTAssertEqual(state.focus, .panel(0))
+        XCTAssertTrue(screen(state, 60, 20).text.contains("apple × laptop"))
+    }
 }

@@ -50,7 +50,9 @@ struct SimilarityTableLesson: Lesson, Equatable {
         app.selected = cells[next].row
         app.column = cells[next].column
         app.recompute()
-        app.focus = .heatmap
+        // The heatmap marks the cell only while it has the focus; on a small screen, where one
+        // panel shows at a time, the learner keeps the panel they are reading.
+        if app.layout(for: app.size).kind == .full { app.focus = .heatmap }
         return nil
     }
 
