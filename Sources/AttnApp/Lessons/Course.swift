@@ -5,8 +5,8 @@ public enum Course {
         [
             WordsAsVectorsLesson(), ExplorerLesson(script: "02-features"), ExplorerLesson(script: "03-dot-product"),
             ExplorerLesson(script: "04-cosine"), ExplorerLesson(script: "05-scaled-dot"),
-            ExplorerLesson(script: "06-similarity-table"), ExplorerLesson(script: "07-weighted-average"),
-            ExplorerLesson(script: "08-softmax"), ExplorerLesson(script: "09-attention-pulls"),
+            SimilarityTableLesson(), WeightedAverageLesson(),
+            SoftmaxLesson(), AttentionPullsLesson(),
             ExplorerLesson(script: "10-queries-and-keys"), ExplorerLesson(script: "11-values"),
             ExplorerLesson(script: "12-multi-head"), ExplorerLesson(script: "13-learning"),
             SandboxLesson(),
