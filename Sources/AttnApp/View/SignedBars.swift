@@ -24,7 +24,8 @@ struct SignedBars: Widget {
         let texts = rows.map { NumberFormat.fixed($0.value, decimals: decimals) }
         let valueWidth = texts.map { DisplayWidth.of($0) }.max() ?? 0
         let barRoom = area.width - labelWidth - valueWidth - 2
-        let half = max(1, (barRoom - 1) / 2)
+        // Bars longer than this are no easier to compare, and push the numbers far from them.
+        let half = min(16, max(1, (barRoom - 1) / 2))
         let top = scale ?? rows.map { abs($0.value) }.filter(\.isFinite).max() ?? 0
         let zero = area.x + labelWidth + 1 + valueWidth + 1 + half
         // Keep the highlighted row in view when there are more rows than lines.
