@@ -3,8 +3,8 @@ public enum Course {
     /// A fresh value of every lesson, in course order; the sandbox is the last.
     public static func lessons() -> [any Lesson] {
         [
-            WordsAsVectorsLesson(), ExplorerLesson(script: "02-features"), ExplorerLesson(script: "03-dot-product"),
-            ExplorerLesson(script: "04-cosine"), ExplorerLesson(script: "05-scaled-dot"),
+            WordsAsVectorsLesson(), FeaturesLesson(), DotProductLesson(),
+            CosineLesson(), ScaledDotLesson(),
             ExplorerLesson(script: "06-similarity-table"), ExplorerLesson(script: "07-weighted-average"),
             ExplorerLesson(script: "08-softmax"), ExplorerLesson(script: "09-attention-pulls"),
             ExplorerLesson(script: "10-queries-and-keys"), ExplorerLesson(script: "11-values"),
