@@ -139,17 +139,24 @@ struct ScaledDotLesson: Lesson, Equatable {
         for y in divider.y..<divider.bottom { buffer.set(divider.x, y, "│", style: Style(modifiers: [.dim])) }
     }
 
+    /// A weight with four decimals; one too small to show there says so rather than printing 0.0000.
+    static func weight(_ value: Double) -> String {
+        value > 0 && value < 0.00005 ? "< 0.0001" : NumberFormat.fixed(value, decimals: 4)
+    }
+
     func explain(panel: Int, step: Int, state: AppState) -> Explanation? {
         guard let scores = scores(step: step, state: state) else { return nil }
         let root = Double(scores.d).squareRoot()
         var lines = ["d = \(scores.d), √d = \(NumberFormat.fixed(root, decimals: 4))", ""]
-        lines.append("key       a·b    a·b/√d  softmax(a·b)  softmax(a·b/√d)")
+        let widths = [7, 9, 9, 14, 17]
+        let header = ["key", "a·b", "a·b/√d", "softmax(a·b)", "softmax(a·b/√d)"]
+        lines.append(zip(header, widths).map { NumberFormat.pad($0, $1) }.joined())
         for k in scores.keyNames.indices {
-            lines.append(
-                NumberFormat.padRight(scores.keyNames[k], 7) + NumberFormat.pad(NumberFormat.fixed(scores.raw[k], decimals: 3), 8)
-                    + NumberFormat.pad(NumberFormat.fixed(scores.scaled[k], decimals: 3), 9)
-                    + NumberFormat.pad(ComputationDetail.small(scores.rawWeights[k]), 14)
-                    + NumberFormat.pad(ComputationDetail.small(scores.scaledWeights[k]), 17))
+            let cells = [
+                scores.keyNames[k], NumberFormat.fixed(scores.raw[k], decimals: 3), NumberFormat.fixed(scores.scaled[k], decimals: 3),
+                Self.weight(scores.rawWeights[k]), Self.weight(scores.scaledWeights[k]),
+            ]
+            lines.append(zip(cells, widths).map { NumberFormat.pad($0, $1) }.joined())
         }
         lines.append("")
         lines.append("softmax(s)ᵢ = exp(sᵢ) / Σⱼ exp(sⱼ), for each column of scores")

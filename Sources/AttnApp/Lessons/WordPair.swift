@@ -15,9 +15,10 @@ struct WordPair: Equatable, Sendable {
 enum PairKeys {
     static let nextPair = LessonKey([.character("p")], "next-pair", help: "show the next pair of words", short: "pair")
     static let featureUp = LessonKey(
-        [.up, .character("k")], "feature-up", help: "highlight the previous feature", label: "↑/↓", short: "feature")
+        [.up, .character("k")], "feature-up", help: "highlight the feature above (↓: below)", label: "↑/↓", short: "feature")
     /// Help only: ↑'s entry stands for both in the status bar.
-    static let featureDown = LessonKey([.down, .character("j")], "feature-down", help: "highlight the next feature", short: "")
+    static let featureDown = LessonKey(
+        [.down, .character("j")], "feature-down", help: "highlight the feature below", label: "↓/j", short: "")
 
     /// The highlighted feature after ↑/↓ (wrapping), or nil for another action.
     static func movedFeature(_ action: String, from feature: Int, count: Int) -> Int? {
