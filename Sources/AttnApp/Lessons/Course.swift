@@ -3,10 +3,8 @@ public enum Course {
     /// A fresh value of every lesson, in course order; the sandbox is the last.
     public static func lessons() -> [any Lesson] {
         [
-            WordsAsVectorsLesson(), ExplorerLesson(script: "02-features"), ExplorerLesson(script: "03-dot-product"),
-            ExplorerLesson(script: "04-cosine"), ExplorerLesson(script: "05-scaled-dot"),
-            SimilarityTableLesson(), WeightedAverageLesson(),
-            SoftmaxLesson(), AttentionPullsLesson(),
+            WordsAsVectorsLesson(), FeaturesLesson(), DotProductLesson(), CosineLesson(), ScaledDotLesson(),
+            SimilarityTableLesson(), WeightedAverageLesson(), SoftmaxLesson(), AttentionPullsLesson(),
             ExplorerLesson(script: "10-queries-and-keys"), ExplorerLesson(script: "11-values"),
             ExplorerLesson(script: "12-multi-head"), ExplorerLesson(script: "13-learning"),
             SandboxLesson(),

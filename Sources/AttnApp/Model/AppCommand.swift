@@ -32,10 +32,11 @@ public struct AppKeyBinding: Sendable {
         self.status = status.map { KeyBinding(keys: keys, label: $0.label, help: help, short: $0.short) }
     }
 
+    /// A lesson key with an empty `short` is listed in help only (the second key of a ↑/↓ pair, say).
     init(_ key: LessonKey) {
         self.init(
             key.keys, .lesson(key.action), key.help, label: key.label,
-            status: (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short))
+            status: key.short.isEmpty ? nil : (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short))
     }
 }
 
