@@ -104,8 +104,8 @@ final class Lesson11Tests: XCTestCase {
         XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.values.rawValue))
         let explanation = try XCTUnwrap(explanation(state))
         XCTAssertEqual(explanation.title, "V[apple, fruit] = 0.60")
-        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("fruit") && $0.hasSuffix("=    0.60") }, "\(explanation.lines)")
-        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("tech") && $0.hasSuffix("=    0.00") }, "\(explanation.lines)")
+        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("fruit") && $0.hasSuffix("0.60×1.00  = 0.60") }, "\(explanation.lines)")
+        XCTAssertTrue(explanation.lines.contains("(+ 12 terms × 0)"), "W_V reads fruit alone: \(explanation.lines)")
         XCTAssertEqual(explanation.lines.last, "sum = 0.60")
     }
 

@@ -159,7 +159,7 @@ struct ValuesLesson: Lesson, Equatable {
         // Each matrix gets width in proportion to the columns it can show.
         let weights = Self.stages(step: step).map { stage in
             let columns = matrix(stage, state)?.matrix.columns ?? 2
-            return 10 + 5 * min(columns, 6)
+            return 12 + 5 * min(columns, 6)
         }
         return LessonLayouts.textOnTop(state, body: body, panels: panels(step: step), weights: weights)
     }
@@ -170,9 +170,12 @@ struct ValuesLesson: Lesson, Equatable {
             return
         }
         let title = stage == .weights ? "weights softmax(scores/\(NumberFormat.fixed(state.temperature, decimals: 1)))" : stage.name
+        let focused = state.focus == .panel(panel)
+        // The focused matrix works out its cursor cell below the grid, live, where there is room.
+        let details = focused ? explain(panel: panel, step: step, state: state)?.lines ?? [] : []
         MatrixPanel(
             title: title, matrix: shown.matrix, rowLabels: shown.rows, columnLabels: shown.columns, cursor: cursor(stage),
-            highlightedRow: nil, isFocused: state.focus == .panel(panel), colorMode: colorMode
+            highlightedRow: nil, isFocused: focused, colorMode: colorMode, details: details
         ).render(into: &buffer, area: area)
     }
 
@@ -196,21 +199,18 @@ struct ValuesLesson: Lesson, Equatable {
         let title = "\(stage.name.split(separator: " ").first ?? "")[\(row), \(column)] = \(Self.number(value))"
         switch stage {
         case .input:
-            return Explanation(title: title, lines: ["\(row)'s \(column) value in the lexicon: X's rows are the words' vectors."])
+            return Explanation(title: title, lines: ["\(row)'s \(column) in the lexicon", "(X's rows: the words' vectors)"])
         case .queryWeights, .keyWeights, .valueWeights:
             return Explanation(
                 title: title,
-                lines: [
-                    "How much of feature \(row) goes into column \(column):",
-                    "every word's \(column) gets \(Self.number(value)) × its \(row).",
-                ])
+                lines: ["column \(column) takes", "\(Self.number(value)) × each word's \(row)"])
         case .queries, .keys, .values:
             let weights = [Stage.queries: head.query, .keys: head.key, .values: head.value][stage]!
             return Explanation(
                 title: title,
                 lines: Self.sumLines(
                     labels: state.featureNames, left: x.row(cell.row), right: weights.transposed.row(cell.column),
-                    header: "X[\(row), f] × W[f, \(column)]", total: value))
+                    header: "X[\(row),f] × W[f,\(column)]", total: value))
         default: break
         }
         guard let result = result(state) else { return nil }
@@ -232,20 +232,25 @@ struct ValuesLesson: Lesson, Equatable {
                 title: title,
                 lines: Self.sumLines(
                     labels: shown.rows, left: result.weights.row(cell.row), right: result.values.transposed.row(cell.column),
-                    header: "weight(\(row), j) × V[j, \(column)]", total: value))
+                    header: "w(\(row),j) × V[j,\(column)]", total: value))
         }
     }
 
-    /// One line per term of Σ leftᵢ·rightᵢ, then the sum.
+    /// One line per term of Σ leftᵢ·rightᵢ, then the sum. Terms whose right factor is exactly 0
+    /// are left out (and counted), so a matrix that reads one feature shows one term, not thirteen.
     static func sumLines(labels: [String], left: [Double], right: [Double], header: String, total: Double) -> [String] {
-        let width = max(6, labels.map { DisplayWidth.of($0) }.max() ?? 0)
+        let zeros = right.filter { $0 == 0 }.count
+        let shown = right.indices.filter { right[$0] != 0 }
+        let name = { (index: Int) in labels.indices.contains(index) ? labels[index] : "\(index + 1)" }
+        let width = shown.map { DisplayWidth.of(name($0)) }.max() ?? 0
         var lines = [header, ""]
-        for (index, product) in elementwiseProducts(left, right).enumerated() {
+        let products = elementwiseProducts(left, right)
+        for index in shown {
             lines.append(
-                NumberFormat.padRight(labels.indices.contains(index) ? labels[index] : "\(index + 1)", width)
-                    + NumberFormat.pad(number(left[index]), 8) + " ×" + NumberFormat.pad(number(right[index]), 7) + " ="
-                    + NumberFormat.pad(number(product), 8))
+                NumberFormat.padRight(name(index), width + 1) + NumberFormat.pad(number(left[index]), 5) + "×"
+                    + NumberFormat.padRight(number(right[index]), 5) + " = " + number(products[index]))
         }
+        if zeros > 0 { lines.append("(+ \(zeros) term\(zeros == 1 ? "" : "s") × 0)") }
         lines += ["", "sum = \(number(total))"]
         return lines
     }

@@ -16,6 +16,9 @@ struct MatrixPanel: Widget {
     var colorMode: ColorMode
     /// The colour scale; nil fits this matrix's own values.
     var scale: ColorScale?
+    /// How the cursor's number is computed, shown under the grid when every line fits whole
+    /// (else nothing: Enter shows it).
+    var details: [String] = []
 
     func render(into buffer: inout Buffer, area: Rect) {
         let frame = Frame(
@@ -31,6 +34,15 @@ struct MatrixPanel: Widget {
             geometry = heatmap.geometry(in: grid)
             let note = Self.shownPart(geometry, rows: matrix.rows, columns: matrix.columns)
             buffer.write(note, x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+        }
+        let gridHeight = matrix.rows + (columnLabels.isEmpty ? 0 : 1)
+        if !details.isEmpty, grid.height >= gridHeight + 1 + details.count,
+            details.allSatisfy({ DisplayWidth.of($0) <= inner.width })
+        {
+            grid.height = gridHeight
+            for (index, line) in details.enumerated() {
+                buffer.write(line, x: inner.x, y: grid.bottom + 1 + index, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+            }
         }
         heatmap.render(into: &buffer, area: grid)
     }
