@@ -170,12 +170,15 @@ final class Lesson11Tests: XCTestCase {
     }
 
     func testEnterOnAWeightShowsTheSoftmaxAndOnAnOutputTheWeightedSum() throws {
-        var state = opened(step: 3)
+        var state = opened(step: 2)
+        XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.weights.rawValue), "step 3 starts on the weights it changes")
         state.press("<Enter>")
         let weight = try XCTUnwrap(explanation(state))
         XCTAssertEqual(weight.title, "weights[apple, phone] = 0.30")
         XCTAssertTrue(weight.lines.contains { $0.hasPrefix("phone") && $0.hasSuffix("◀") })
-        state.press("<Esc><Tab><Tab><Down><Enter>")
+        state = opened(step: 3)
+        XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.output.rawValue), "step 4 starts on the output it changes")
+        state.press("<Down><Enter>")
         let output = try XCTUnwrap(explanation(state))
         XCTAssertEqual(output.title, "output[and, fruit] = \(NumberFormat.fixed(Self.ownOutput[2][0], decimals: 2))")
     }

@@ -22,10 +22,10 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
         var name: String {
             switch self {
             case .identity: "identity"
-            case .stretch: "stretch fruit ×2"
-            case .rotation: "rotation by 37°"
-            case .projection: "projection onto fruit"
-            case .swap: "queries swap fruit and screen"
+            case .stretch: "stretch fruit"
+            case .rotation: "rotation 37°"
+            case .projection: "projection"
+            case .swap: "swap in W_Q"
             }
         }
 
@@ -75,10 +75,11 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
 
     func keys(step: Int) -> [LessonKey] {
         [
-            LessonKey([.up, .character("k")], "previous", help: "select the previous matrix entry", label: "↑", short: "entry"),
-            LessonKey([.down, .character("j")], "next", help: "select the next matrix entry (W_Q, then W_K)", label: "↓", short: "entry"),
-            LessonKey([.character("+"), .character("=")], "raise", help: "raise the selected entry by 0.1", label: "+", short: "raise"),
-            LessonKey([.character("-"), .character("_")], "lower", help: "lower the selected entry by 0.1", label: "-", short: "lower"),
+            LessonKey([.up, .character("k")], "previous", help: "select the previous matrix entry", label: "↑/k", short: "entry"),
+            LessonKey(
+                [.down, .character("j")], "next", help: "select the next matrix entry (W_Q, then W_K)", label: "↓/j", short: "entry"),
+            LessonKey([.character("+"), .character("=")], "raise", help: "raise the selected entry by 0.1", label: "+/=", short: "raise"),
+            LessonKey([.character("-"), .character("_")], "lower", help: "lower the selected entry by 0.1", label: "-/_", short: "lower"),
             LessonKey([.character("p")], "preset", help: "next preset: identity, stretch, rotation, projection, swap", short: "preset"),
         ]
     }
@@ -116,6 +117,16 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
         }
         let (name, matrix, row, column) = selectedMatrix
         return "\(name)[\(Self.features[row]) → \(Self.features[column])] = \(NumberFormat.fixed(matrix[row, column], decimals: 1))"
+    }
+
+    /// The two scores the lesson is about, before → after: does apple look more at orange or at phone?
+    func liveText(step: Int, state: AppState) -> String? {
+        guard let (before, after) = results(state), let apple = state.words.firstIndex(where: { $0.word == "apple" }) else { return nil }
+        let pairs = ["orange", "phone"].compactMap { name in state.words.firstIndex { $0.word == name }.map { (name, $0) } }
+        return "apple's scores, before → after: "
+            + pairs.map { name, j in
+                "\(name) \(Self.number(before.scores[apple, j])) → \(Self.number(after.scores[apple, j]))"
+            }.joined(separator: " · ")
     }
 
     // MARK: Panels

@@ -113,8 +113,9 @@ struct ValuesLesson: Lesson, Equatable {
 
     func keys(step: Int) -> [LessonKey] {
         [
-            LessonKey([.up, .character("k")], "up", help: "move the cell cursor up in the focused matrix", label: "↑", short: "row"),
-            LessonKey([.down, .character("j")], "down", help: "move the cell cursor down in the focused matrix", label: "↓", short: "row"),
+            LessonKey([.up, .character("k")], "up", help: "move the cell cursor up in the focused matrix", label: "↑/k", short: "row"),
+            LessonKey(
+                [.down, .character("j")], "down", help: "move the cell cursor down in the focused matrix", label: "↓/j", short: "row"),
             LessonKey([.character("[")], "left", help: "move the cell cursor left in the focused matrix", short: "col"),
             LessonKey([.character("]")], "right", help: "move the cell cursor right in the focused matrix", short: "col"),
             LessonKey(
@@ -128,6 +129,8 @@ struct ValuesLesson: Lesson, Equatable {
         usesIdentity = step == Self.stepStages.count - 1
         cursors = [:]
         app.show(Self.sentence, selecting: "apple")
+        // Where the step's Try changes numbers, the focus starts on them, so their working-out shows.
+        if let stage = [2: Stage.weights, 3: .output][step] { app.focus = .panel(stage.rawValue) }
     }
 
     mutating func perform(_ action: String, step: Int, app: inout AppState) -> String? {
