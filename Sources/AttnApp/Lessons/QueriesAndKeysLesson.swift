@@ -154,9 +154,8 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
             let showsKeys = entry >= 4
             TransformedPlane(
                 title: showsKeys ? "Keys: x·W_K" : "Queries: x·W_Q", transform: showsKeys ? key : query,
-                words: state.words.map { word in
-                    TransformedPlane.Word(
-                        label: word.word, vector: Self.input(state).row(state.words.firstIndex(of: word) ?? 0), category: word.category)
+                words: zip(state.words, Self.input(state).rowVectors).map { word, vector in
+                    TransformedPlane.Word(label: word.word, vector: vector, category: word.category)
                 },
                 axisNames: (Self.features[0], Self.features[1]), selected: state.selected, isFocused: focused, colorMode: colorMode
             ).render(into: &buffer, area: area)
