@@ -181,6 +181,35 @@ final class Lesson10Tests: XCTestCase {
         assertClose(try after(state), Self.identityScores)
     }
 
+    /// At 80×24 the score tables are cut to the selected word's row, and say so.
+    func testAt80x24TheScoreTablesSayWhichRowsTheyShow() throws {
+        var state = LessonScreenTests.opened(lesson: Self.lesson, step: 1)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(1)))
+        let text = screen(state, 80, 24).text(in: rect)
+        XCTAssertTrue(text.contains("before: W = I · row"), text)
+        XCTAssertTrue(text.contains("after · row"), text)
+        XCTAssertTrue(text.contains("apple     0.34"), "apple's row stays in view\n\(text)")
+    }
+
+    /// The plane draws each word where W sends it: with W_Q = diag(2, 1) banana's fruit doubles.
+    func testThePlaneDrawsTheWordsWhereTheMatrixSendsThem() throws {
+        let words = Self.plane.enumerated().map { index, point in
+            TransformedPlane.Word(label: QueriesAndKeysLesson.words[index], vector: [point.0, point.1], category: "fruit")
+        }
+        let plane = TransformedPlane(
+            title: "Queries", transform: Matrix([[2, 0], [0, 1]]), words: words, axisNames: ("fruit", "screen"), selected: 0,
+            isFocused: false, colorMode: .monochrome)
+        XCTAssertEqual(plane.moved[2], [1.9, 0])
+        XCTAssertEqual(plane.moved[0], [1.2, 0.35])
+        let placement = plane.map.layout(in: Rect(x: 0, y: 0, width: 40, height: 20))
+        // The moved banana (label "banana") lies right of where it started (the unlabelled hollow marker).
+        let moved = try XCTUnwrap(placement.pointCells[words.count + 2])
+        let start = try XCTUnwrap(placement.pointCells[2])
+        XCTAssertGreaterThan(moved.x, start.x)
+        XCTAssertEqual(moved.y, start.y)
+    }
+
     func testEntriesStayInRangeAndSelectionWraps() throws {
         var state = opened(step: 0)
         state.press(String(repeating: "+", count: 40))

@@ -169,6 +169,18 @@ final class Lesson11Tests: XCTestCase {
         }
     }
 
+    /// X is 5×13: at 80×24 it shows some columns and says which; ] scrolls to the cursor.
+    func testAWideMatrixSaysWhichColumnsItShowsAndScrolls() throws {
+        var state = LessonScreenTests.opened(lesson: Self.lesson, step: 0)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(0)))
+        XCTAssertTrue(screen(state, 80, 24).text(in: rect).contains("cols 1–"))
+        state.press(String(repeating: "]", count: 12))
+        let text = screen(state, 80, 24).text(in: rect)
+        XCTAssertTrue(text.contains("of 13") && text.contains("home"), "the last column, home, scrolled into view\n\(text)")
+        XCTAssertFalse(text.contains("cols 1–"), text)
+    }
+
     func testEnterOnAWeightShowsTheSoftmaxAndOnAnOutputTheWeightedSum() throws {
         var state = opened(step: 2)
         XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.weights.rawValue), "step 3 starts on the weights it changes")

@@ -208,11 +208,15 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
             ? Layout.split(inner, .horizontal, [.fill(1), .fill(1)], spacing: 1) : Layout.split(inner, .vertical, stacked)
         for ((title, scores), part) in zip(tables, parts) {
             guard part.height >= 2 else { continue }
-            buffer.write(title, x: part.x, y: part.y, style: Style(modifiers: [.bold]), maxWidth: part.width)
-            Heatmap(
+            let heatmap = Heatmap(
                 rowLabels: labels, columnLabels: labels, values: scores.rowVectors.map { $0.map { Optional($0) } }, scale: scale,
-                colorMode: colorMode, selectedRow: state.selected, rowLabelWidth: 6, maxCellWidth: 7
-            ).render(into: &buffer, area: Rect(x: part.x, y: part.y + 1, width: part.width, height: part.height - 1))
+                colorMode: colorMode, selectedRow: state.selected, rowLabelWidth: 6, maxCellWidth: 7)
+            let grid = Rect(x: part.x, y: part.y + 1, width: part.width, height: part.height - 1)
+            // Never a silent part: a short table says which rows it shows (the selected word's stay in view).
+            let shown = MatrixPanel.shownPart(heatmap.geometry(in: grid), rows: scores.rows, columns: scores.columns)
+            buffer.write(
+                title + (shown.isEmpty ? "" : " · " + shown), x: part.x, y: part.y, style: Style(modifiers: [.bold]), maxWidth: part.width)
+            heatmap.render(into: &buffer, area: grid)
         }
     }
 

@@ -59,14 +59,15 @@ struct MatrixPanel: Widget {
             cursor: isFocused ? cursor : nil, rowLabelWidth: labelWidth, cellWidth: cellWidth)
     }
 
-    /// "rows 1–4 of 5 · cols 1–6 of 13", only the axes that are cut.
+    /// "rows 1–4 of 5 · cols 1–6 of 13" ("row 2 of 5" for one), only the axes that are cut.
     static func shownPart(_ geometry: Heatmap.Geometry, rows: Int, columns: Int) -> String {
-        var parts: [String] = []
-        if geometry.visibleRows < rows {
-            parts.append("rows \(geometry.firstRow + 1)–\(geometry.firstRow + geometry.visibleRows) of \(rows)")
+        func range(_ name: String, first: Int, count: Int, of total: Int) -> String {
+            count == 1 ? "\(name) \(first + 1) of \(total)" : "\(name)s \(first + 1)–\(first + count) of \(total)"
         }
+        var parts: [String] = []
+        if geometry.visibleRows < rows { parts.append(range("row", first: geometry.firstRow, count: geometry.visibleRows, of: rows)) }
         if geometry.visibleColumns < columns {
-            parts.append("cols \(geometry.firstColumn + 1)–\(geometry.firstColumn + geometry.visibleColumns) of \(columns)")
+            parts.append(range("col", first: geometry.firstColumn, count: geometry.visibleColumns, of: columns))
         }
         return parts.joined(separator: " · ")
     }
