@@ -43,7 +43,8 @@ let package = Package(
         .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"], exclude: ["Screens"]),
+        .testTarget(
+            name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"], exclude: ["Screens", "Reference"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@ public enum Course {
         [
             WordsAsVectorsLesson(), FeaturesLesson(), DotProductLesson(), CosineLesson(), ScaledDotLesson(),
             SimilarityTableLesson(), WeightedAverageLesson(), SoftmaxLesson(), AttentionPullsLesson(),
-            ExplorerLesson(script: "10-queries-and-keys"), ExplorerLesson(script: "11-values"),
+            QueriesAndKeysLesson(), ValuesLesson(),
             ExplorerLesson(script: "12-multi-head"), ExplorerLesson(script: "13-learning"),
             SandboxLesson(),
         ]
