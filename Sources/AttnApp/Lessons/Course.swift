@@ -8,7 +8,7 @@ public enum Course {
             ExplorerLesson(script: "06-similarity-table"), ExplorerLesson(script: "07-weighted-average"),
             ExplorerLesson(script: "08-softmax"), ExplorerLesson(script: "09-attention-pulls"),
             ExplorerLesson(script: "10-queries-and-keys"), ExplorerLesson(script: "11-values"),
-            ExplorerLesson(script: "12-multi-head"), LearningEmbeddingsLesson(),
+            MultiHeadLesson(), LearningEmbeddingsLesson(),
             SandboxLesson(),
         ]
     }

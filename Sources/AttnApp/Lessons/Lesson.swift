@@ -70,13 +70,16 @@ public struct LessonKey: Sendable, Equatable {
     /// Its label in help and the status bar ("s"), and the short word after it ("scale").
     public let label: String?
     public let short: String
+    /// False for the second key of a pair the status bar shows once ("↑/↓ word" stands for ↓ too).
+    public let showsInStatusBar: Bool
 
-    public init(_ keys: [Key], _ action: String, help: String, label: String? = nil, short: String) {
+    public init(_ keys: [Key], _ action: String, help: String, label: String? = nil, short: String, showsInStatusBar: Bool = true) {
         self.keys = keys
         self.action = action
         self.help = help
         self.label = label
         self.short = short
+        self.showsInStatusBar = showsInStatusBar
     }
 }
 

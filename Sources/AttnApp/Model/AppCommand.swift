@@ -35,7 +35,7 @@ public struct AppKeyBinding: Sendable {
     init(_ key: LessonKey) {
         self.init(
             key.keys, .lesson(key.action), key.help, label: key.label,
-            status: (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short))
+            status: key.showsInStatusBar ? (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short) : nil)
     }
 }
 
