@@ -52,7 +52,9 @@ final class Lesson12Tests: XCTestCase {
     func testOneWordAttendsToDifferentWordsInEachHead() throws {
         let result = try XCTUnwrap(try lesson(opened(step: 1)).result)
         let apple = 0
-        let top = result.heads.map { head in words[head.weights.row(apple).indices.max { head.weights[apple, $0] < head.weights[apple, $1] }!] }
+        let top = result.heads.map { head in
+            words[head.weights.row(apple).indices.max { head.weights[apple, $0] < head.weights[apple, $1] }!]
+        }
         XCTAssertEqual(top, ["banana", "laptop", "orange"])
     }
 

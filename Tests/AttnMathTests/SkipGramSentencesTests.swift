@@ -13,7 +13,8 @@ struct SkipGramSentencesTests {
         let first = model.train(sentences: sentences, window: 1)
         expectClose(first.meanLoss, 2.0793984226184334, tolerance: 1e-13)
         #expect(first.pairs.prefix(3).map(\.negatives) == [[3, 3], [2, 3], [3, 4]])
-        #expect(first.pairs.map { [$0.center, $0.context] } == SkipGram.pairs(sentences: sentences, window: 1).map { [$0.center, $0.context] })
+        #expect(
+            first.pairs.map { [$0.center, $0.context] } == SkipGram.pairs(sentences: sentences, window: 1).map { [$0.center, $0.context] })
         expectClose(model.train(sentences: sentences, window: 1).meanLoss, 2.0710654869997756, tolerance: 1e-13)
         let third = model.train(sentences: sentences, window: 1)
         expectClose(third.meanLoss, 2.059184886234811, tolerance: 1e-13)

@@ -14,7 +14,9 @@ struct LearningEmbeddingsLesson: Lesson {
     static let mapWords = fruits.map { ($0, "fruit") } + gadgets.map { ($0, "electronics") }
     /// Every fruit and gadget of the corpus (each sentence has one), named with its colour in the pairs panel.
     static let kinds: [String: String] = Dictionary(
-        uniqueKeysWithValues: ["banana", "cherry", "grape", "lemon", "mango", "peach", "pear", "plum", "kiwi", "strawberry"].map { ($0, "fruit") }
+        uniqueKeysWithValues: ["banana", "cherry", "grape", "lemon", "mango", "peach", "pear", "plum", "kiwi", "strawberry"].map {
+            ($0, "fruit")
+        }
             + ["phone", "laptop", "tablet", "keyboard", "camera", "printer", "television", "headphones", "computer", "speaker"].map {
                 ($0, "electronics")
             })
@@ -44,10 +46,14 @@ struct LearningEmbeddingsLesson: Lesson {
 
     func keys(step: Int) -> [LessonKey] {
         [
-            LessonKey([.character(" ")], "step", help: "one training step (reads the next \(Self.sentencesPerStep) sentences)", label: "Space", short: "train"),
+            LessonKey(
+                [.character(" ")], "step", help: "one training step (reads the next \(Self.sentencesPerStep) sentences)", label: "Space",
+                short: "train"),
             LessonKey([.character("p")], "play", help: "auto-play: a training step every 100 ms (any key stops it)", short: "play"),
         ]
     }
+
+    func sharedCommands(step: Int) -> Set<AppCommand> { [.open] }
 
     mutating func enter(step: Int, app: inout AppState) {
         model = Self.freshModel()
@@ -175,9 +181,9 @@ struct LearningEmbeddingsLesson: Lesson {
             buffer.write("no step yet", x: inner.x, y: inner.y, style: Style(modifiers: [.dim]), maxWidth: inner.width)
             return
         }
-        var text = StyledText("step \(stepsTrained): ")
+        var text = StyledText("step \(stepsTrained): loss ")
         text.append(NumberFormat.fixed(latest, decimals: 2), style: Style(modifiers: [.bold]))
-        text.append("  (step 1: \(NumberFormat.fixed(first, decimals: 2)))")
+        if stepsTrained > 1 { text.append("  (step 1: \(NumberFormat.fixed(first, decimals: 2)))") }
         buffer.write(text, x: inner.x, y: inner.y, maxWidth: inner.width)
         let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
         Sparkline(losses, style: Style(foreground: colorMode.displayable(.cube(5, 3, 0)))).render(into: &buffer, area: chart)

@@ -53,12 +53,16 @@ struct MultiHeadLesson: Lesson, Equatable {
 
     func keys(step: Int) -> [LessonKey] {
         var keys = [
-            LessonKey([.up, .character("k")], "previous", help: "select the previous word (its row in every head)", label: "↑/↓", short: "word"),
-            LessonKey([.down, .character("j")], "next", help: "select the next word", label: "↓/j", short: "word", showsInStatusBar: false),
+            LessonKey(
+                [.up, .character("k")], "previous", help: "select the previous word (its row in every head)", label: "↑/↓", short: "word"),
+            LessonKey(
+                [.down, .character("j")], "next", help: "select the next word", label: "↓/j", short: "word", showsInStatusBar: false),
             LessonKey([.character("n")], "head", help: "choose the head to edit", short: "head"),
             LessonKey([.character("e")], "entry", help: "choose the feature whose W_Q and W_K entry +/- change", short: "entry"),
             LessonKey([.character("+"), .character("=")], "raise", help: "raise the entry by 0.5", label: "+/-", short: "change"),
-            LessonKey([.character("-"), .character("_")], "lower", help: "lower the entry by 0.5", label: "-/_", short: "change", showsInStatusBar: false),
+            LessonKey(
+                [.character("-"), .character("_")], "lower", help: "lower the entry by 0.5", label: "-/_", short: "change",
+                showsInStatusBar: false),
         ]
         if step == 3 { keys.append(LessonKey([.character("o")], "projection", help: "switch W_O between its presets", short: "W_O")) }
         return keys
@@ -91,7 +95,8 @@ struct MultiHeadLesson: Lesson, Equatable {
         case "raise", "lower":
             let value = columns[editedHead][feature] + (action == "raise" ? Self.entryStep : -Self.entryStep)
             columns[editedHead][feature] = min(6, max(-6, value))
-            return "head \(editedHead + 1): W_Q and W_K \(Self.features[feature]) entry \(NumberFormat.fixed(columns[editedHead][feature], decimals: 1))"
+            return
+                "head \(editedHead + 1): W_Q and W_K \(Self.features[feature]) entry \(NumberFormat.fixed(columns[editedHead][feature], decimals: 1))"
         case "projection":
             projection = (projection + 1) % Self.projections.count
             return "W_O: \(Self.projections[projection].name)"
@@ -113,7 +118,8 @@ struct MultiHeadLesson: Lesson, Equatable {
         let rows = Layout.split(
             body, .vertical, [.length(textHeight), .length(headsHeight)] + lower.dropLast().map { _ in .length(lowerHeight) } + [.fill(1)])
         return LessonLayout(
-            [PanelPlacement(.text, rows[0]), PanelPlacement(.panel(0), rows[1])] + zip(lower, rows.dropFirst(2)).map { PanelPlacement($0, $1) })
+            [PanelPlacement(.text, rows[0]), PanelPlacement(.panel(0), rows[1])]
+                + zip(lower, rows.dropFirst(2)).map { PanelPlacement($0, $1) })
     }
 
     func draw(panel: Int, step: Int, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
@@ -160,7 +166,8 @@ struct MultiHeadLesson: Lesson, Equatable {
             if let row = weights?[head] {
                 // The two words this head gives the selected word most of its weight to.
                 let top = row.indices.sorted { row[$0] > row[$1] }.prefix(2)
-                line.append("   \(word) → " + top.map { "\(Self.words[$0]) \(NumberFormat.fixed(row[$0], decimals: 2))" }.joined(separator: ", "))
+                line.append(
+                    "   \(word) → " + top.map { "\(Self.words[$0]) \(NumberFormat.fixed(row[$0], decimals: 2))" }.joined(separator: ", "))
             }
             buffer.write(line, x: inner.x, y: inner.y + head, maxWidth: inner.width)
         }
