@@ -118,7 +118,7 @@ struct LearningEmbeddingsLesson: Lesson {
         let base = LessonLayouts.textOnTop(state, body: body, panels: [.panel(0), .panel(1)], weights: [1, 1])
         guard let right = base.rect(of: .panel(1)) else { return base }
         // The loss under what was read: a few rows are enough for it.
-        let lossHeight = min(max(5, right.height / 3), 8)
+        let lossHeight = max(5, right.height * 2 / 5)
         let parts = Layout.split(right, .vertical, [.fill(1), .length(lossHeight)])
         return LessonLayout(
             base.placements.filter { $0.panel != .panel(1) } + [PanelPlacement(.panel(1), parts[0]), PanelPlacement(.panel(2), parts[1])])
@@ -164,8 +164,20 @@ struct LearningEmbeddingsLesson: Lesson {
             let mine = sentencePairs.filter { words[$0.center] == word }
             var line = StyledText(word, style: CategoryStyle.style(kind, mode: colorMode).adding(.bold))
             line.append(" pulled to " + mine.map { words[$0.context] }.joined(separator: ", "))
-            line.append("; pushed from " + Array(Set(mine.flatMap(\.negatives))).sorted().map { words[$0] }.joined(separator: ", "))
+            // Each pair pushes 3 words: name a few, and count the rest, so every pulled word stays in view.
+            let pushed = Array(Set(mine.flatMap(\.negatives))).sorted().map { words[$0] }
+            let more = pushed.count > 4 ? ", +\(pushed.count - 4) more" : ""
+            line.append("; pushed from " + pushed.prefix(4).joined(separator: ", ") + more)
             lines.append(line)
+        }
+        // Where there is room, the step's other sentences too, one line each, above the last.
+        let needed = lines.map { Paragraph($0).lineCount(width: inner.width) }.reduce(0, +)
+        if inner.height >= needed + lastSentences.count - 1 {
+            lines[0] = StyledText("read \(lastSentences.count) sentences, the last in bold:", style: Style(modifiers: [.dim]))
+            let earlier = lastSentences.dropLast().map { number in
+                StyledText(DisplayWidth.truncate("“\(Self.corpus.sentence(number))”", to: inner.width), style: Style(modifiers: [.dim]))
+            }
+            lines.insert(contentsOf: earlier, at: 1)
         }
         var y = inner.y
         for line in lines where y < inner.bottom {
