@@ -51,6 +51,10 @@ final class Lesson13Tests: XCTestCase {
         for word in LearningEmbeddingsLesson.fruits + LearningEmbeddingsLesson.gadgets {
             XCTAssertNotNil(corpus.index(of: word), word)
         }
+        // Every sentence names a fruit or a gadget, so the pairs panel always has a word to show.
+        for sentence in corpus.sentences {
+            XCTAssertTrue(sentence.contains { LearningEmbeddingsLesson.kinds[corpus.words[$0]] != nil }, "\(sentence)")
+        }
         XCTAssertEqual(TrainingCorpus(text: "# comment\nthe ripe pear\n\nthe phone\n").sentences, [[0, 1, 2], [0, 3]])
     }
 

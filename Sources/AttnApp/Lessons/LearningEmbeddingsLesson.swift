@@ -8,18 +8,17 @@ struct LearningEmbeddingsLesson: Lesson {
     let script = LessonScript.load("13-learning")
 
     static let corpus = TrainingCorpus.builtIn
-    static let fruits = ["banana", "cherry", "grape", "lemon", "mango", "peach"]
-    static let gadgets = ["phone", "laptop", "tablet", "camera", "printer", "television"]
+    /// Every fruit and gadget of the corpus (each sentence has one); the map shows the first six of each.
+    static let allFruits = ["banana", "cherry", "grape", "lemon", "mango", "peach", "pear", "plum", "kiwi", "strawberry"]
+    static let allGadgets = [
+        "phone", "laptop", "tablet", "camera", "printer", "television", "keyboard", "headphones", "computer", "speaker",
+    ]
+    static let fruits = Array(allFruits.prefix(6))
+    static let gadgets = Array(allGadgets.prefix(6))
     /// The words on the map, with their kind.
     static let mapWords = fruits.map { ($0, "fruit") } + gadgets.map { ($0, "electronics") }
-    /// Every fruit and gadget of the corpus (each sentence has one), named with its colour in the pairs panel.
-    static let kinds: [String: String] = Dictionary(
-        uniqueKeysWithValues: ["banana", "cherry", "grape", "lemon", "mango", "peach", "pear", "plum", "kiwi", "strawberry"].map {
-            ($0, "fruit")
-        }
-            + ["phone", "laptop", "tablet", "keyboard", "camera", "printer", "television", "headphones", "computer", "speaker"].map {
-                ($0, "electronics")
-            })
+    /// Each fruit's and gadget's kind, for its colour where the pairs panel names it.
+    static let kinds = Dictionary(uniqueKeysWithValues: allFruits.map { ($0, "fruit") } + allGadgets.map { ($0, "electronics") })
     static let dimension = 8
     static let sentencesPerStep = 8
     static let window = 2
