@@ -169,3 +169,16 @@ final class Lesson13Tests: XCTestCase {
         XCTAssertTrue(terminal.lastFrame?.text.contains("playing") ?? false)
     }
 }
+
+extension Lesson13Tests {
+    func testEnterOnTheLossExplainsTheLastPair() throws {
+        var state = opened(step: 1)
+        state.press("<Tab><Tab>")
+        XCTAssertEqual(state.focus, .panel(2))
+        state.press("<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+        XCTAssertEqual(explanation.title, "The loss of one pair")
+        let loss = NumberFormat.fixed(try lesson(state).losses[0], decimals: 4)
+        XCTAssertTrue(explanation.lines.last?.hasSuffix(loss) ?? false, "\(explanation.lines)")
+    }
+}
