@@ -31,10 +31,13 @@ public final class Session {
     }
 
     /// Draws a frame after every event until the state says it is finished or the events end.
-    public func run(on terminal: some Terminal) {
+    /// With `animates`, a lesson's auto-play gets ticks from the terminal's timeout (the
+    /// interactive screen); without, only the given events arrive (`render`, whose input ends).
+    public func run(on terminal: some Terminal, animates: Bool = false) {
         handle(.resize(terminal.size))
         EventLoop.run(
             terminal: terminal,
+            tickInterval: { [unowned self] in animates ? self.state.tickInterval : nil },
             view: { [unowned self] size, mode in
                 AppView.render(self.state, size: size, colorMode: mode)
             },

@@ -26,7 +26,7 @@ struct StartCommand: ParsableCommand {
             let session = Session(
                 vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
                 startWords: chosen)
-            session.run(on: terminal)
+            session.run(on: terminal, animates: true)
             return session.saveError
         }
         // The terminal is restored now: say plainly if the last changes could not be kept.

@@ -5,8 +5,7 @@ public enum Course {
         [
             WordsAsVectorsLesson(), FeaturesLesson(), DotProductLesson(), CosineLesson(), ScaledDotLesson(),
             SimilarityTableLesson(), WeightedAverageLesson(), SoftmaxLesson(), AttentionPullsLesson(),
-            QueriesAndKeysLesson(), ValuesLesson(),
-            ExplorerLesson(script: "12-multi-head"), ExplorerLesson(script: "13-learning"),
+            QueriesAndKeysLesson(), ValuesLesson(), MultiHeadLesson(), LearningEmbeddingsLesson(),
             SandboxLesson(),
         ]
     }

@@ -33,6 +33,12 @@ public protocol Lesson: Sendable, Equatable {
     func liveText(step: Int, state: AppState) -> String?
     /// Whether the map draws the arrow from the selected word to its context (from lesson 7 on).
     func mapShowsContext(step: Int) -> Bool
+    /// Whether the lesson animates now (auto-play): the terminal then sends `.tick` about every 100 ms.
+    func isAnimating(step: Int) -> Bool
+    /// One animation tick; returns whether anything changed.
+    mutating func tick(step: Int, app: inout AppState) -> Bool
+    /// Stops the animation: any key does, so a learner is never fighting a moving screen.
+    mutating func stopAnimating()
 }
 
 extension Lesson {
@@ -43,6 +49,9 @@ extension Lesson {
     public func explain(panel: Int, step: Int, state: AppState) -> Explanation? { nil }
     public func liveText(step: Int, state: AppState) -> String? { nil }
     public func mapShowsContext(step: Int) -> Bool { false }
+    public func isAnimating(step: Int) -> Bool { false }
+    public mutating func tick(step: Int, app: inout AppState) -> Bool { false }
+    public mutating func stopAnimating() {}
 
     public var title: String { script.title }
     public var stepCount: Int { script.steps.count }
@@ -61,13 +70,16 @@ public struct LessonKey: Sendable, Equatable {
     /// Its label in help and the status bar ("s"), and the short word after it ("scale").
     public let label: String?
     public let short: String
+    /// False for the second key of a pair the status bar shows once ("↑/↓ word" stands for ↓ too).
+    public let showsInStatusBar: Bool
 
-    public init(_ keys: [Key], _ action: String, help: String, label: String? = nil, short: String) {
+    public init(_ keys: [Key], _ action: String, help: String, label: String? = nil, short: String, showsInStatusBar: Bool = true) {
         self.keys = keys
         self.action = action
         self.help = help
         self.label = label
         self.short = short
+        self.showsInStatusBar = showsInStatusBar
     }
 }
 

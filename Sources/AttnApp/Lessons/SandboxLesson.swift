@@ -21,30 +21,3 @@ struct SandboxLesson: Lesson, Equatable {
 
     func mapShowsContext(step: Int) -> Bool { true }
 }
-
-/// A lesson told in text over the explorer's panels (map, heatmap, weights) on a fixed
-/// set of words; the learner can change the words, metric and temperature.
-struct ExplorerLesson: Lesson, Equatable {
-    let script: LessonScript
-    var words = ["apple", "orange", "banana", "cherry", "phone", "laptop", "keyboard", "television"]
-
-    init(script name: String) {
-        script = LessonScript.load(name)
-    }
-
-    func sharedCommands(step: Int) -> Set<AppCommand> { SandboxLesson.commands }
-
-    mutating func enter(step: Int, app: inout AppState) {
-        app.show(words, selecting: "apple")
-    }
-
-    func panels(step: Int) -> [Focus] { [.map, .heatmap, .weights] }
-
-    func layout(step: Int, body: Rect, state: AppState) -> LessonLayout {
-        LessonLayouts.textOnTop(state, body: body, left: .map, right: [.heatmap, .weights])
-    }
-
-    func liveText(step: Int, state: AppState) -> String? { StepTextPanel.liveFormula(state) }
-
-    func mapShowsContext(step: Int) -> Bool { true }
-}

@@ -36,7 +36,8 @@ public struct AppKeyBinding: Sendable {
     init(_ key: LessonKey) {
         self.init(
             key.keys, .lesson(key.action), key.help, label: key.label,
-            status: key.short.isEmpty ? nil : (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short))
+            status: key.showsInStatusBar && !key.short.isEmpty
+                ? (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short) : nil)
     }
 }
 

@@ -37,7 +37,9 @@ extension AppState {
     /// The only place the state changes. Returns what must be persisted.
     public mutating func update(_ event: InputEvent) -> [Effect] {
         switch event {
-        case .tick: return []
+        case .tick:
+            advanceAnimation()
+            return []
         case .resize(let newSize):
             size = newSize
             return []
@@ -49,6 +51,8 @@ extension AppState {
                 isFinished = true
                 return [.save]
             }
+            // Any key stops auto-play; the lesson's own keys only stop it, the others then act as usual.
+            if stopAnimation(), case .lesson = AppKeys.command(for: key, in: self) { return [] }
             switch mode {
             case .browsing: return browse(key)
             case .prompt(let field): return edit(key, field)

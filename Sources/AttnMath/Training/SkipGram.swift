@@ -45,6 +45,13 @@ public struct SkipGram: Sendable {
     /// - Precondition: `center` and `context` are rows of the model.
     @discardableResult
     public mutating func step(center: Int, context: Int) -> Double {
+        step(center: center, context: context, negatives: drawNegatives(center: center, context: context))
+    }
+
+    /// The `negativeSamples` words `step(center:context:)` would push for this pair:
+    /// drawn uniformly, with repeats, from the rows other than the centre and the
+    /// context (none when the vocabulary has only those), advancing the seeded generator.
+    public mutating func drawNegatives(center: Int, context: Int) -> [Int] {
         let n = embeddings.rows
         var negatives: [Int] = []
         if n > 2 {
@@ -53,7 +60,7 @@ public struct SkipGram: Sendable {
                 if candidate != center && candidate != context { negatives.append(candidate) }
             }
         }
-        return step(center: center, context: context, negatives: negatives)
+        return negatives
     }
 
     /// One SGD step with the negatives given, for tests and for showing which words were pushed.

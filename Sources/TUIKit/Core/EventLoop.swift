@@ -12,17 +12,6 @@ public enum EventLoop {
         terminal: some Terminal, tickMilliseconds: Int? = nil,
         view: (Size, ColorMode) -> Buffer, handle: (InputEvent) -> Bool
     ) {
-        terminal.draw(view(terminal.size, terminal.colorMode))
-        while true {
-            let event: InputEvent
-            if let tick = tickMilliseconds {
-                event = terminal.nextEvent(timeoutMilliseconds: max(0, tick)) ?? .tick
-            } else {
-                guard let next = terminal.nextEvent(timeoutMilliseconds: -1) else { return }
-                event = next
-            }
-            guard handle(event) else { return }
-            terminal.draw(view(terminal.size, terminal.colorMode))
-        }
+        run(terminal: terminal, tickInterval: { tickMilliseconds }, view: view, handle: handle)
     }
 }

@@ -1,0 +1,25 @@
+extension AppState {
+    /// How often the terminal should send `.tick`: about every 100 ms while the lesson in
+    /// front animates, else never (nil), so an idle screen costs nothing.
+    public var tickInterval: Int? {
+        mode == .browsing && currentLesson.isAnimating(step: step) ? 100 : nil
+    }
+
+    /// A tick moves the lesson in front one frame on, if it animates.
+    mutating func advanceAnimation() {
+        guard mode == .browsing, currentLesson.isAnimating(step: step) else { return }
+        var current = lessons[lesson - 1]
+        _ = current.tick(step: step, app: &self)
+        lessons[lesson - 1] = current
+    }
+
+    /// Stops the lesson's animation; true when it was running.
+    mutating func stopAnimation() -> Bool {
+        guard currentLesson.isAnimating(step: step) else { return false }
+        var current = lessons[lesson - 1]
+        current.stopAnimating()
+        lessons[lesson - 1] = current
+        message = "paused"
+        return true
+    }
+}
