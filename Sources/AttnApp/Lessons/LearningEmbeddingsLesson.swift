@@ -4,7 +4,7 @@ import TUIKit
 /// Lesson 13: embeddings are learnt. Vectors start random and skip-gram with negative
 /// sampling, reading a small corpus a few sentences per step, pulls words that appear
 /// together and pushes sampled others away, until fruits and gadgets form clusters.
-struct LearningEmbeddingsLesson: Lesson {
+struct LearningEmbeddingsLesson: Lesson, Equatable {
     let script = LessonScript.load("13-learning")
 
     static let corpus = TrainingCorpus.builtIn

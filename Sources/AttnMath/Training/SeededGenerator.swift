@@ -1,6 +1,6 @@
 /// SplitMix64: a tiny deterministic random number generator, so a training
 /// run with the same seed gives the same numbers on every machine.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Equatable, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -6,7 +6,7 @@ import Foundation
 /// vector (`contexts`). A training pair (centre, context) pulls the centre's
 /// embedding towards the context's output vector; a few sampled other words
 /// are pushed away. Everything is float64 and deterministic for a seed.
-public struct SkipGram: Sendable {
+public struct SkipGram: Equatable, Sendable {
     public private(set) var embeddings: Matrix
     public private(set) var contexts: Matrix
     public let learningRate: Double
