@@ -31,6 +31,24 @@ final class Lesson01Tests: XCTestCase {
         XCTAssertNotEqual(before, after)
     }
 
+    func testStep1ShowsAllThirteenNumbersAt80x24() throws {
+        var state = opened(step: 0)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(0)))
+        let text = screen(state, 80, 24).text(in: rect)
+        for name in state.featureNames {
+            XCTAssertTrue(text.contains(name + " "), "\(name) is cut off:\n\(text)")
+        }
+    }
+
+    func testTheNearestWordsSpeakTheLegendsWordsAndSayWhatTheNumberIs() throws {
+        let state = opened(step: 1)
+        let text = try panel(state, .panel(1))
+        XCTAssertTrue(text.contains("nearest words · closeness"), text)
+        XCTAssertTrue(text.contains("two senses"), text)
+        XCTAssertFalse(text.contains("ambiguous"), "the map's legend says \"two senses\"")
+    }
+
     func testStep2TheMapSeparatesFruitsFromElectronicsWithAppleBetween() throws {
         let state = opened(step: 1)
         let points = Dictionary(uniqueKeysWithValues: zip(state.wordNames, state.analysis.points))
@@ -58,7 +76,7 @@ final class Lesson01Tests: XCTestCase {
 
     func testStep4AMadeUpWordMovesTowardsTheFruitsAsItsFruitFeatureRises() throws {
         var state = opened(step: 3)
-        state.press("azorb<Enter>")  // Try: press a, type a made-up word
+        state.press("azorb<Enter>")  // Try: press a, type a made-up word (zorb) and Enter
         let start = try XCTUnwrap(state.placement)
         XCTAssertEqual(start.feature, 0, "fruit is the first feature")
         let fruitCentroid = centroid(of: "fruit")

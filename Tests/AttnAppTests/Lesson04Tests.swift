@@ -21,22 +21,27 @@ final class Lesson04Tests: XCTestCase {
         XCTAssertTrue(numbers(state).contains("44.9° in 13-D"))
         XCTAssertTrue(numbers(state).contains("47.3° in the plane"))
         XCTAssertTrue(state.panelText(0).contains("angle here 47°"))
-        state.press("p")
+        state.press("p")  // Try: press p for banana with itself: 0° and cosine 1
         XCTAssertEqual(lesson(state).shown, WordPair("banana", "banana"))
         XCTAssertTrue(numbers(state).contains("= 1.000"))
         XCTAssertTrue(numbers(state).contains("0.0° in 13-D"))
+        XCTAssertTrue(state.panelText(0).contains("angle here 0°"))
     }
 
-    func testStep2AWordWithItselfIsZeroDegreesAndFChangesThePlane() {
+    func testStep2ThePlaneAngleIsNotThe13DAngleAndFChangesOnlyThePlaneAngle() {
         var state = opened(step: 1)
-        let banana = lesson(state).vectors(state)!
-        XCTAssertEqual(cosineSimilarity(banana.a.vector, banana.b.vector)!, 1, accuracy: 1e-15)
-        XCTAssertTrue(state.panelText(0).contains("fruit × tech plane · angle here 0°"))
-        state.press("f")
+        // banana·phone: 90° in fruit × tech (banana has no tech, phone no fruit), 99.02198657030992° in 13-D.
+        XCTAssertEqual(lesson(state).shown, WordPair("banana", "phone"))
+        XCTAssertTrue(state.panelText(0).contains("fruit × tech plane · angle here 90°"))
+        XCTAssertTrue(numbers(state).contains("99.0° in 13-D"))
+        XCTAssertTrue(numbers(state).contains("90.0° in the plane"))
+        state.press("f")  // Try: press f to draw the pair in another plane
         XCTAssertEqual(lesson(state).plane, CosineLesson.Plane(x: "fruit", y: "size"))
-        XCTAssertTrue(state.panelText(0).contains("fruit × size plane · angle here 0°"))
+        // numpy: banana (0.95, −0.10), phone (0, −0.50): 90° − atan(0.10 / 0.95) = 83.99099404250546°.
+        XCTAssertTrue(state.panelText(0).contains("fruit × size plane · angle here 84°"))
+        XCTAssertTrue(numbers(state).contains("84.0° in the plane"))
         // The plane changes the picture, not the 13-D numbers.
-        XCTAssertTrue(numbers(state).contains("0.0° in 13-D"))
+        XCTAssertTrue(numbers(state).contains("99.0° in 13-D"))
     }
 
     func testThePlaneAngleIsNotThe13DAngle() throws {

@@ -85,6 +85,12 @@ final class Lesson05Tests: XCTestCase {
         var state = opened(step: 2)
         try check(state, against: Self.seed2[3])
         XCTAssertTrue(state.panelText(1).contains("1.00"))
+        // The text: "k2 takes 1.00 of the raw weights and the rest 0".
+        let start = try scores(state)
+        let top = try XCTUnwrap(start.rawWeights.max())
+        XCTAssertEqual(start.keyNames[try XCTUnwrap(start.rawWeights.firstIndex(of: top))], "k2")
+        XCTAssertEqual(NumberFormat.fixed(top, decimals: 2), "1.00")
+        XCTAssertEqual(NumberFormat.fixed(start.rawWeights.filter { $0 != top }.max() ?? 1, decimals: 2), "0.00")
         state.press("d")
         try check(state, against: Self.seed2[0])
         var tops: [Double] = []

@@ -28,7 +28,7 @@ final class Lesson06Tests: XCTestCase {
         XCTAssertTrue(try cellPanelText(state).contains("apple × laptop cosine 0.51"))
         state.press("bb")
         XCTAssertTrue(cell(state) == ("apple", "apple"))
-        XCTAssertTrue(try cellPanelText(state).contains("on the diagonal"))
+        XCTAssertTrue(try cellPanelText(state).contains("It sits on the diagonal."))
     }
 
     func testStep2TryNWalksTheDiagonalWithSquaredLengths() throws {
@@ -61,7 +61,7 @@ final class Lesson06Tests: XCTestCase {
         state.press(String(repeating: "n", count: 9))
         XCTAssertEqual(try XCTUnwrap(state.analysis.cosine[state.selected, state.column]), -0.156813467104101, accuracy: 1e-12)
         XCTAssertTrue(try cellPanelText(state).contains("Below 0"))
-        XCTAssertTrue(try cellPanelText(state).contains("between the blocks"))
+        XCTAssertTrue(try cellPanelText(state).contains("It sits between the blocks."))
     }
 
     func testStep4TryAddingMangoGivesItARowAndAColumn() throws {
@@ -70,6 +70,9 @@ final class Lesson06Tests: XCTestCase {
         state.press("amango<Enter>")
         XCTAssertEqual(state.wordNames.last, "mango")
         XCTAssertEqual(state.analysis.cosine.count, 9)
+        // Its row comes after the blocks, and the cell panel says so rather than call a fruit an outsider.
+        XCTAssertEqual(state.selectedWord?.word, "mango")
+        XCTAssertTrue(try cellPanelText(state).contains("outside the blocks: mango was added after them"))
         _ = state.update(.resize(Size(width: 100, height: 30)))
         let rect = try XCTUnwrap(state.layout(for: state.size).heatmap)
         let rows = screen(state, 100, 30).lines(in: rect).filter { $0.contains("mango") }
@@ -82,6 +85,17 @@ final class Lesson06Tests: XCTestCase {
         // r shows the step as it first appeared.
         state.press("r")
         XCTAssertEqual(state.wordNames, SimilarityTableLesson.words)
+    }
+
+    func testStep4ApplesRowIsAbove0WhereEveryFruitsRowDropsBelow0AtTheElectronics() throws {
+        let state = opened(step: 3)
+        let row = { (word: String) in state.words.indices.map { state.analysis.cosine[state.index(of: word) ?? 0, $0] ?? 0 } }
+        XCTAssertTrue(row("apple").allSatisfy { $0 > 0 }, "\(row("apple"))")
+        let tech = SimilarityTableLesson.tech.compactMap { state.index(of: $0) }
+        XCTAssertEqual(tech.count, 3)
+        for fruit in SimilarityTableLesson.fruits {
+            XCTAssertTrue(tech.contains { row(fruit)[$0] < 0 }, fruit)
+        }
     }
 
     func testStep4NWalksApplesRow() {

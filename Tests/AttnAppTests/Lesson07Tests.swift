@@ -69,6 +69,15 @@ final class Lesson07Tests: XCTestCase {
         assertClose(try plane(state).rawAverage, before)
     }
 
+    func testEnterOnTheNumbersShowsHowEachRawWeightWasComputed() throws {
+        var state = opened(step: 0)
+        state.focus = .panel(1)
+        state.press("<Enter>")  // the panel's title says "Enter why"
+        guard case .detail(.lesson(let explanation), _) = state.mode else { return XCTFail("no detail: \(state.mode)") }
+        XCTAssertEqual(explanation.title, "The raw weights")
+        XCTAssertTrue(explanation.lines.contains("w(apple) = q·v = (1, 1)·(2, 2) = 4"), "\(explanation.lines)")
+    }
+
     func testResetBringsTheStepBack() throws {
         var state = opened(step: 2)
         state.press("ttr")

@@ -67,6 +67,16 @@ final class Lesson08Tests: XCTestCase {
         XCTAssertGreaterThan(positions.count, 1, "t moves the softmax c")
     }
 
+    func testEnterOnTheNumbersShowsTheExponentials() throws {
+        var state = opened(step: 1)
+        state.focus = .panel(1)
+        state.press("<Enter>")  // the panel's title says "Enter why"
+        guard case .detail(.lesson(let explanation), _) = state.mode else { return XCTFail("no detail: \(state.mode)") }
+        XCTAssertEqual(explanation.title, "Softmax, step by step")
+        // q = (1, 0): phone scores 4, the largest, so its exponential is e^0 = 1.
+        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("phone: e^((4−4)/1.00) = 1.0000") }, "\(explanation.lines)")
+    }
+
     func testStep3TryMinusSharpensTowardsPhoneAndPlusFlattens() throws {
         var state = opened(step: 2)
         XCTAssertEqual(try lesson(state).temperature, 2)

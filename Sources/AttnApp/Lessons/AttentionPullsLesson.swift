@@ -39,7 +39,8 @@ struct AttentionPullsLesson: Lesson, Equatable {
     mutating func enter(step: Int, app: inout AppState) {
         partnerIsPhone = false
         amongElectronics = false
-        layers = step == 2 ? 3 : 1
+        // Two layers to start, so the first n shows a third step, already about 0.
+        layers = step == 2 ? 2 : 1
         withSmallWords = step == 3
         if step > 0 { showCompany(&app) }
     }
@@ -150,7 +151,9 @@ struct AttentionPullsLesson: Lesson, Equatable {
         let (wSelf, wPartner) = (attention.weights[0][0], attention.weights[0][1])
         return [
             "cos(apple, apple) = \(fixed(cosSelf))",
-            "cos(apple, \(partner.name)) = \(fixed(dot(apple.vector, partner.vector))) / (\(fixed(norm(apple.vector)))·\(fixed(norm(partner.vector)))) = \(fixed(cosPartner))",
+            // On two lines, so a narrow panel never breaks the formula.
+            "cos(apple, \(partner.name))",
+            "  = \(fixed(dot(apple.vector, partner.vector))) / (\(fixed(norm(apple.vector)))·\(fixed(norm(partner.vector)))) = \(fixed(cosPartner))",
             "",
             "softmax(\(fixed(cosSelf)), \(fixed(cosPartner))):",
             "  e^\(fixed(cosSelf)) / (e^\(fixed(cosSelf)) + e^\(fixed(cosPartner))) = \(fixed(wSelf))",

@@ -42,9 +42,10 @@ struct CosineLesson: Lesson, Equatable {
     func sharedCommands(step: Int) -> Set<AppCommand> { [.open] }
 
     mutating func enter(step: Int, app: inout AppState) {
-        // Each step opens on a pair and a plane where its point shows: stretching cherry needs a
-        // plane where cherry is not on banana's line; the small words are seen among screen and tech.
-        let start: (pair: Int, plane: Int) = [(0, 0), (1, 0), (2, 1), (4, 2)][min(step, 3)]
+        // Each step opens on a pair and a plane where its point shows: banana·phone is 90° in
+        // fruit × tech but 99° in 13-D; stretching cherry needs a plane where cherry is not on
+        // banana's line; the small words are seen among screen and tech.
+        let start: (pair: Int, plane: Int) = [(0, 0), (3, 0), (2, 1), (4, 2)][min(step, 3)]
         pair = start.pair
         planeIndex = start.plane
         factor = 0

@@ -123,18 +123,18 @@ struct SimilarityTableLesson: Lesson, Equatable {
         let dot = state.analysis.dot[row, column] ?? 0
         var text = StyledText("\(a) × \(b)\n", style: Style(modifiers: [.bold]))
         text.append("cosine \(NumberFormat.fixed(cosine, decimals: 2)) · dot \(NumberFormat.fixed(dot, decimals: 2))\n")
-        text.append(Self.meaning(cosine: cosine, dot: dot, same: row == column, a: a) + " " + Self.place(a, b) + ".")
+        text.append(Self.meaning(cosine: cosine, dot: dot, same: row == column, a: a) + " It sits " + Self.place(a, b) + ".")
         return text
     }
 
     static func meaning(cosine: Double?, dot: Double, same: Bool, a: String) -> String {
-        if same { return "A word with itself: cosine 1, dot = |\(a)|², its squared length;" }
-        guard let cosine else { return "Cosine is undefined (a zero vector);" }
+        if same { return "A word with itself: cosine 1, dot = |\(a)|², its squared length." }
+        guard let cosine else { return "Cosine is undefined (a zero vector)." }
         switch cosine {
-        case 0.7...: return "Very alike: they share most features;"
-        case 0.3..<0.7: return "Somewhat alike: some features shared;"
-        case -0.1..<0.3: return "Unrelated: few features in common;"
-        default: return "Below 0: their features pull opposite ways;"
+        case 0.7...: return "Very alike: they share most features."
+        case 0.3..<0.7: return "Somewhat alike: some features shared."
+        case -0.1..<0.3: return "Unrelated: few features in common."
+        default: return "Below 0: their features pull opposite ways."
         }
     }
 
@@ -142,6 +142,8 @@ struct SimilarityTableLesson: Lesson, Equatable {
     static func place(_ a: String, _ b: String) -> String {
         if a == b { return "on the diagonal" }
         if a == "apple" || b == "apple" { return "in apple's \(a == "apple" ? "row" : "column")" }
+        // A word the learner added has its row and column after the lesson's words.
+        if let added = [a, b].first(where: { !words.contains($0) }) { return "outside the blocks: \(added) was added after them" }
         let (fa, fb) = (fruits.contains(a), fruits.contains(b))
         let (ta, tb) = (tech.contains(a), tech.contains(b))
         if fa && fb { return "in the fruit block" }

@@ -28,6 +28,9 @@ struct SoftmaxLesson: Lesson, Equatable {
         ]
     }
 
+    /// Enter: the exponentials behind each weight (the panel's title promises it).
+    func sharedCommands(step: Int) -> Set<AppCommand> { [.open] }
+
     mutating func enter(step: Int, app: inout AppState) {
         plane = QueryPlane(direction: Self.startDirections[min(step, Self.startDirections.count - 1)])
         // The temperature step starts flatter than T = 1, so both - and + show a clear change.

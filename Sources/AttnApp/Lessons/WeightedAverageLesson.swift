@@ -16,6 +16,9 @@ struct WeightedAverageLesson: Lesson, Equatable {
         [LessonKey([.character("t")], "turn", help: "turn q by 45° (counter-clockwise)", short: "turn q")]
     }
 
+    /// Enter: how each raw weight was computed (the panel's title promises it).
+    func sharedCommands(step: Int) -> Set<AppCommand> { [.open] }
+
     mutating func enter(step: Int, app: inout AppState) {
         plane = QueryPlane(direction: Self.startDirections[min(step, Self.startDirections.count - 1)])
     }
@@ -41,7 +44,7 @@ struct WeightedAverageLesson: Lesson, Equatable {
                 colorMode: colorMode, into: &buffer, area: area)
             return
         }
-        let frame = Frame(title: "c = Σ wᵢ·vᵢ / Σ wᵢ, wᵢ = q·vᵢ", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
+        let frame = Frame(title: "c = Σ wᵢ·vᵢ / Σ wᵢ", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         Paragraph(StyledText(Self.table(plane).joined(separator: "\n"))).render(into: &buffer, area: inner)
     }

@@ -8,7 +8,8 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
 
     static let words = ["apple", "orange", "banana", "cherry", "grape", "lemon", "phone", "laptop", "keyboard", "television", "camera"]
 
-    func sharedCommands(step: Int) -> Set<AppCommand> { [.up, .down, .addWord, .removeWord, .open] }
+    /// No Enter here: the map's "why" is a softmax weight, which lesson 1 has not met yet.
+    func sharedCommands(step: Int) -> Set<AppCommand> { [.up, .down, .addWord, .removeWord] }
 
     mutating func enter(step: Int, app: inout AppState) {
         // Step 1 looks at banana's numbers; then apple, the word with two senses; the last
@@ -35,13 +36,20 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
         let focused = state.focus == .panel(panel)
         if panel == 0 {
             let frame = Frame(title: "\(word.word) as \(word.vector.count) numbers", isFocused: focused)
-            let inner = frame.draw(into: &buffer, area: area)
-            FeatureBars(
+            let bars = FeatureBars(
                 names: state.featureNames,
                 columns: [
                     FeatureBars.Column(word: word.word, vector: word.vector, style: CategoryStyle.style(word.category, mode: colorMode))
                 ]
-            ).render(into: &buffer, area: inner)
+            )
+            var inner = frame.inner(area)
+            // Short of a row, the word's header goes under the top border (the title names it), so
+            // every number shows.
+            if inner.height < bars.height, inner.height > 0 {
+                inner = Rect(x: inner.x, y: inner.y - 1, width: inner.width, height: inner.height + 1)
+            }
+            bars.render(into: &buffer, area: inner)
+            frame.render(into: &buffer, area: area)
             return
         }
         var name = word.word
@@ -60,17 +68,23 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
         let inner = frame.draw(into: &buffer, area: area)
         guard !nearest.isEmpty, inner.height > 0 else { return }
         let verdict = Self.verdict(nearest.map(\.category))
-        let kind = ["electronics": "electronics", "ambiguous": "two senses", "custom": "your own"][verdict.category] ?? verdict.category
         buffer.write(
-            "→ \(kind) (\(verdict.votes) of \(nearest.count) nearest)",
+            "→ \(Self.kind(verdict.category)) (\(verdict.votes) of \(nearest.count) nearest)",
             x: inner.x, y: inner.y, style: CategoryStyle.style(verdict.category, mode: colorMode).adding(.bold), maxWidth: inner.width)
+        // What the numbers are: closeness in all 13 features (lesson 4 names it: cosine).
+        buffer.write("nearest words · closeness", x: inner.x, y: inner.y + 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
         let width = min(14, nearest.map { DisplayWidth.of($0.word) }.max() ?? 0)
         for (row, line) in nearest.enumerated() where inner.y + 2 + row < inner.bottom {
             var text = StyledText(NumberFormat.padRight(DisplayWidth.truncate(line.word, to: width), width) + " ")
             text.append(NumberFormat.fixed(line.cosine, decimals: 2) + " ")
-            text.append(line.category, style: CategoryStyle.style(line.category, mode: colorMode))
+            text.append(Self.kind(line.category), style: CategoryStyle.style(line.category, mode: colorMode))
             buffer.write(text, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width)
         }
+    }
+
+    /// A category in the words the map's legend uses ("ambiguous" is "two senses").
+    static func kind(_ category: String) -> String {
+        ["ambiguous": "two senses", "custom": "your own"][category] ?? category
     }
 
     /// The category most of the nearest words share (ties: the nearest one's), and how many share it.

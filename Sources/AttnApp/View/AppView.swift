@@ -61,7 +61,8 @@ public enum AppView {
         let marker = " · step \(state.step + 1)/\(lesson.stepCount)"
         let settings = "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2))"
         let count = "\(state.words.count) word\(state.words.count == 1 ? "" : "s")"
-        let usesSharedPanels = !lesson.sharedCommands(step: state.step).isEmpty
+        // Enter alone explains a lesson's own numbers: the shared metric, T and words are not in play then.
+        let usesSharedPanels = !lesson.sharedCommands(step: state.step).subtracting([.open]).isEmpty
         let candidates =
             usesSharedPanels
             ? [

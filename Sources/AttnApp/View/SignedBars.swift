@@ -10,7 +10,7 @@ struct SignedBars: Widget {
     }
 
     let rows: [Row]
-    /// A highlighted row (its label reversed), if any.
+    /// A highlighted row (its label and number reversed), if any.
     var highlighted: Int?
     var decimals = 2
     /// The magnitude a full half-bar stands for; nil: the largest |value| (so the longest bar fills its side).
@@ -35,8 +35,14 @@ struct SignedBars: Widget {
             guard y < area.bottom else { break }
             let row = rows[index]
             let label = NumberFormat.padRight(DisplayWidth.truncate(row.label, to: labelWidth), labelWidth)
-            buffer.write(label, x: area.x, y: y, style: index == highlighted ? Style(modifiers: [.reverse, .bold]) : row.style, clip: area)
-            buffer.write(NumberFormat.pad(texts[index], valueWidth), x: area.x + labelWidth + 1, y: y, clip: area)
+            if index == highlighted {
+                // The label and its number reversed together: the number is what the row is read for.
+                let line = label + " " + NumberFormat.pad(texts[index], valueWidth)
+                buffer.write(line, x: area.x, y: y, style: Style(modifiers: [.reverse, .bold]), clip: area)
+            } else {
+                buffer.write(label, x: area.x, y: y, style: row.style, clip: area)
+                buffer.write(NumberFormat.pad(texts[index], valueWidth), x: area.x + labelWidth + 1, y: y, clip: area)
+            }
             guard barRoom >= 3 else { continue }
             buffer.write("│", x: zero, y: y, style: Style(modifiers: [.dim]), clip: area)
             let length = top > 0 && row.value.isFinite ? Int((min(1, abs(row.value) / top) * Double(half)).rounded()) : 0
