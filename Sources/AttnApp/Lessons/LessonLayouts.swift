@@ -37,7 +37,7 @@ public enum LessonLayouts {
         if body.width >= 100 && body.height >= 27 {
             // Wide: both heatmaps across the bottom at full width, so their cells hold numbers;
             // above them the map beside the weights and the text.
-            let heatmapHeight = min(wordCount + HeatmapPanel.extraRows(sideBySide: true), body.height * 45 / 100)
+            let heatmapHeight = min(wordCount + 5, body.height * 45 / 100)
             let rows = Layout.split(body, .vertical, [.fill(1), .length(heatmapHeight)])
             let columns = Layout.split(rows[0], .horizontal, [.percentage(50), .fill(1)])
             let right = Layout.split(columns[1], .vertical, [.length(min(wordCount + 2, columns[1].height / 2)), .fill(1)])
@@ -59,8 +59,8 @@ public enum LessonLayouts {
         let textHeight = body.height >= 27 ? full : StepTextPanel.height(state, width: body.width, includingLive: false)
         let rows = Layout.split(body, .vertical, [.length(textHeight), .fill(1)])
         let columns = Layout.split(rows[1], .horizontal, [.percentage(50), .fill(1)])
-        // The heatmap takes what its rows need (border, header, legend, readout), leaving the weights five rows.
-        let heatmapHeight = min(wordCount + HeatmapPanel.extraRows(sideBySide: false), max(rows[1].height * 6 / 10, rows[1].height - 5))
+        // The heatmap takes what its rows need (border, header, legend), leaving the weights five rows.
+        let heatmapHeight = min(wordCount + 4, max(rows[1].height * 6 / 10, rows[1].height - 5))
         let right = Layout.split(columns[1], .vertical, [.length(heatmapHeight), .fill(1)])
         return LessonLayout([
             PanelPlacement(.text, rows[0]), PanelPlacement(.map, columns[0]), PanelPlacement(.heatmap, right[0]),

@@ -89,12 +89,12 @@ public enum AppKeys {
     }
 
     /// The status bar's entries, the keys that matter in the lesson in front first: its own keys,
-    /// then the shared panels' keys it uses (select, why, add, remove, metric, temperature), then
+    /// then the shared panels' keys it uses (select, add, why, remove, metric, temperature), then
     /// the step keys and focus. `d` names the word it removes, the one the titles name.
     /// Quit is pinned at the right (`statusBarPinned`), before "? help".
     public static func statusBar(for state: AppState) -> [KeyBinding] {
         let all = bindings(for: state).filter { $0.status != nil && $0.command != .quit }
-        let priority: [AppCommand] = [.up, .open, .addWord, .removeWord, .cycleMetric, .warmer]
+        let priority: [AppCommand] = [.up, .addWord, .open, .removeWord, .cycleMetric, .warmer]
         func rank(_ entry: AppKeyBinding) -> Int {
             if case .lesson = entry.command { return -1 }
             return priority.firstIndex(of: entry.command) ?? priority.count

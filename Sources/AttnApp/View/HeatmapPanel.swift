@@ -4,9 +4,9 @@ import TUIKit
 /// Pairwise scores of the words in play: cosine and dot product side by side
 /// when there is room, else the current metric.
 ///
-/// The cells hold numbers only when they fit; when they do not, a line under
-/// each table reads the selected word's row with two decimals, around the
-/// highlighted column, so every number can be read whatever the size.
+/// The cells hold numbers only when they fit; when they do not, the bottom
+/// border under each table reads the selected word's row with two decimals,
+/// around the highlighted column, so every number can be read whatever the size.
 struct HeatmapPanel: Widget {
     let state: AppState
     let colorMode: ColorMode
@@ -17,10 +17,6 @@ struct HeatmapPanel: Widget {
         if sideBySide { return [.cosine, state.metric == .cosine ? .dot : state.metric] }
         return [state.metric]
     }
-
-    /// Rows the panel needs besides the table's own rows: borders, header, legend, readout, and the metric names side by side.
-    /// (With numbers in the cells, the readout's row goes to the table.)
-    static func extraRows(sideBySide: Bool) -> Int { sideBySide ? 6 : 5 }
 
     /// The column the panel highlights: the heatmap's cursor when focused, else the selected word's own.
     var highlightedColumn: Int { state.focus == .heatmap ? state.column : state.selected }
@@ -36,12 +32,20 @@ struct HeatmapPanel: Widget {
         let width = parts.map(\.width).min() ?? inner.width
         let labelWidth = Self.labelWidth(labels, width: width)
         let cellWidth = max(1, min(7, (width - labelWidth - 1) / labels.count))
-        // Cells too narrow for numbers in either table: a readout line under each reads the row.
-        let readsOut = zip(metrics, parts).contains { metric, part in
-            heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth).geometry(in: tableArea(part, readout: false)).numberFormat == nil
-        }
         for (metric, part) in zip(metrics, parts) {
-            drawMatrix(metric, labelWidth: labelWidth, cellWidth: cellWidth, readout: readsOut, into: &buffer, area: part)
+            drawMatrix(metric, labelWidth: labelWidth, cellWidth: cellWidth, into: &buffer, area: part)
+            // Cells too narrow for numbers: the border under the table reads the row out.
+            let border = Rect(x: part.x, y: inner.bottom, width: part.width, height: 1).intersection(area)
+            guard heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth).geometry(in: part).numberFormat == nil, !border.isEmpty
+            else { continue }
+            let scores = state.analysis.matrix(for: metric).scores
+            var text = Self.readout(
+                row: labels.indices.contains(state.selected) ? labels[state.selected] : "", labels: labels,
+                values: scores.indices.contains(state.selected) ? scores[state.selected] : [], highlighted: highlightedColumn,
+                width: border.width - 3)
+            text.spans.insert(Span(" "), at: 0)
+            text.append(" ")
+            buffer.write(text, x: border.x, y: border.y, maxWidth: border.width - 1)
         }
     }
 
@@ -54,13 +58,6 @@ struct HeatmapPanel: Widget {
         let shortened = width - 1 - 5 * n
         return shortened >= 6 ? min(full, shortened) : full
     }
-
-    /// A half's rows: the metric's name (side by side), the table, the legend, and the readout line when shown.
-    private func rows(_ area: Rect, readout: Bool) -> [Rect] {
-        Layout.split(area, .vertical, [.length(sideBySide ? 1 : 0), .fill(1), .length(1), .length(readout ? 1 : 0)])
-    }
-
-    private func tableArea(_ area: Rect, readout: Bool) -> Rect { rows(area, readout: readout)[1] }
 
     private func scale(_ metric: Metric) -> ColorScale {
         ColorScale.fitting(state.analysis.range(for: metric).map { [$0.lowerBound, $0.upperBound] } ?? [])
@@ -75,20 +72,17 @@ struct HeatmapPanel: Widget {
             rowLabelWidth: labelWidth, cellWidth: cellWidth)
     }
 
-    private func drawMatrix(_ metric: Metric, labelWidth: Int, cellWidth: Int, readout: Bool, into buffer: inout Buffer, area: Rect) {
-        let rows = rows(area, readout: readout)
+    private func drawMatrix(_ metric: Metric, labelWidth: Int, cellWidth: Int, into buffer: inout Buffer, area: Rect) {
+        let rows = Layout.split(area, .vertical, [.length(sideBySide ? 1 : 0), .fill(1), .length(1)])
         if sideBySide {
             buffer.write(metric.title, x: rows[0].x, y: rows[0].y, style: Style(modifiers: [.bold]), maxWidth: rows[0].width)
         }
-        let matrix = state.analysis.matrix(for: metric)
         let labels = state.words.map(\.word)
         let scale = scale(metric)
         let heatmap = heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth)
         heatmap.render(into: &buffer, area: rows[1])
         let geometry = heatmap.geometry(in: rows[1])
-        // The legend right under the last row shown, with any spare row below it.
         var legendArea = rows[2]
-        legendArea.y = min(legendArea.y, geometry.gridY + geometry.visibleRows)
         if geometry.visibleRows < labels.count || geometry.visibleColumns < labels.count {
             // Never a silent subset: say how much of the table is on screen.
             let note = " \(geometry.visibleRows)×\(geometry.visibleColumns) of \(labels.count)×\(labels.count)"
@@ -97,12 +91,6 @@ struct HeatmapPanel: Widget {
             legendArea.width -= width
         }
         ColorLegend(scale: scale, colorMode: colorMode).render(into: &buffer, area: legendArea)
-        guard readout else { return }
-        let scores = matrix.scores.indices.contains(state.selected) ? matrix.scores[state.selected] : []
-        buffer.write(
-            Self.readout(row: labels.indices.contains(state.selected) ? labels[state.selected] : "", labels: labels, values: scores,
-                highlighted: highlightedColumn, width: rows[3].width),
-            x: rows[3].x, y: rows[3].y, maxWidth: rows[3].width)
     }
 
     /// "apple: apple 1.00  orange 0.71  …": a row's values with two decimals, as many as fit

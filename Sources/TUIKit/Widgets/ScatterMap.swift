@@ -7,8 +7,9 @@
 /// each label reads as its own marker's); they are left out rather than crowded,
 /// and counted (`showsOmittedCount`);
 /// the selected point is drawn on top, highlighted, and its label is always shown:
-/// placed first, cut to the free room beside it when it must be, and only when
-/// both neighbouring cells are taken does it cover what lies to its right.
+/// placed first, right or left, else centred above or below it (highlighted like its
+/// marker, so it still reads as its own), else cut to the free room beside it, and only
+/// when both neighbouring cells are taken does it cover what lies to its right.
 public struct ScatterMap: Widget, Sendable {
     public struct Point: Hashable, Sendable {
         public var label: String
@@ -216,7 +217,8 @@ public struct ScatterMap: Widget, Sendable {
             let placed =
                 Self.placeLabel(point.label, at: cell, grid: grid, allowLines: false)
                 ?? Self.placeLabel(point.label, at: cell, grid: grid, allowLines: true)
-                ?? (point.isSelected ? Self.forceLabel(point.label, at: cell, grid: grid) : nil)
+                ?? (point.isSelected
+                    ? Self.placeLabelAcross(point.label, at: cell, grid: grid) ?? Self.forceLabel(point.label, at: cell, grid: grid) : nil)
             guard let placed else {
                 omitted += 1
                 continue
@@ -241,6 +243,18 @@ public struct ScatterMap: Widget, Sendable {
         }
         if fits(x: cell.x - width, y: cell.y, width: width, grid: grid, allowLines: allowLines, farEnd: cell.x - width - 1) {
             return Placement.LabelPlacement(x: cell.x - width, y: cell.y, text: label)
+        }
+        return nil
+    }
+
+    /// For the selected point: centred on the row above or below, clear of labels, points and heads on both ends.
+    private static func placeLabelAcross(_ label: String, at cell: Placement.CellPosition, grid: Grid) -> Placement.LabelPlacement? {
+        let width = DisplayWidth.of(label)
+        guard width > 0 else { return nil }
+        let x = cell.x - (width - 1) / 2
+        for y in [cell.y - 1, cell.y + 1]
+        where fits(x: x, y: y, width: width, grid: grid, allowLines: true, farEnd: x - 1) && isGap(grid[x + width, y]) {
+            return Placement.LabelPlacement(x: x, y: y, text: label)
         }
         return nil
     }
