@@ -45,7 +45,8 @@ final class ExplorerPolishTests: XCTestCase {
         for words in Self.wordSets {
             let state = explorer(words, Size(width: 40, height: 12))
             ScreenFile.assertMatches(
-                AppView.render(state, size: Size(width: 40, height: 12), colorMode: .palette256), named: "explorer-\(words.count)words-40x12")
+                AppView.render(state, size: Size(width: 40, height: 12), colorMode: .palette256),
+                named: "explorer-\(words.count)words-40x12")
         }
     }
 
@@ -252,7 +253,8 @@ final class ExplorerPolishTests: XCTestCase {
     func testTheFeatureEditorMatchesItsExpectedScreen() {
         var state = explorer(Self.eight, Size(width: 80, height: 24))
         state.press("azorblax<Enter><Down><Down><Down><Down><Down><Down><Right>")
-        ScreenFile.assertMatches(AppView.render(state, size: Size(width: 80, height: 24), colorMode: .palette256), named: "explorer-placing-80x24")
+        ScreenFile.assertMatches(
+            AppView.render(state, size: Size(width: 80, height: 24), colorMode: .palette256), named: "explorer-placing-80x24")
     }
 
     // MARK: 7. The title bar and the key bar at 80 columns

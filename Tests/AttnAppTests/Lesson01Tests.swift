@@ -11,7 +11,8 @@ final class Lesson01Tests: XCTestCase {
     /// The own panel's text at 100×30.
     private func panel(_ state: AppState, _ focus: Focus) throws -> String {
         let layout = state.layout(for: Size(width: 100, height: 30))
-        return AppView.render(state, size: Size(width: 100, height: 30), colorMode: .palette256).text(in: try XCTUnwrap(layout.rect(of: focus)))
+        return AppView.render(state, size: Size(width: 100, height: 30), colorMode: .palette256).text(
+            in: try XCTUnwrap(layout.rect(of: focus)))
     }
 
     func testStep1ShowsBananasThirteenNumbersAndDownShowsAnothersNumbers() throws {

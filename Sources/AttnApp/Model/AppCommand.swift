@@ -103,7 +103,8 @@ public enum AppKeys {
         let ordered = all.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         return ordered.compactMap { entry in
             guard entry.command == .removeWord, let status = entry.status, let word = state.selectedWord?.word else { return entry.status }
-            return KeyBinding(keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 12))")
+            return KeyBinding(
+                keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 12))")
         }
     }
 

@@ -123,7 +123,8 @@ public enum AppView {
     }
 
     static func helpOverlay(_ state: AppState, scroll: Int) -> HelpOverlay {
-        HelpOverlay(bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes")
+        HelpOverlay(
+            bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes")
     }
 
     static func detailPopup(_ state: AppState, _ detail: Detail, scroll: Int) -> Popup? {

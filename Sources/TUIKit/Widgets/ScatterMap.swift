@@ -335,7 +335,8 @@ public struct ScatterMap: Widget, Sendable {
             // The count of hidden labels is kept; the caption is cut first.
             let note = omitted.map { " · " + $0 } ?? ""
             let room = area.width - DisplayWidth.of(note)
-            let text = room >= 4 ? DisplayWidth.truncate(xCaption, to: room) + note : DisplayWidth.truncate(omitted ?? xCaption, to: area.width)
+            let text =
+                room >= 4 ? DisplayWidth.truncate(xCaption, to: room) + note : DisplayWidth.truncate(omitted ?? xCaption, to: area.width)
             buffer.write(text, x: Alignment.center.start(of: DisplayWidth.of(text), in: area), y: row, style: axisStyle, clip: area)
         }
 
