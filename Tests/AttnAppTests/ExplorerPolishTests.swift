@@ -280,5 +280,10 @@ final class ExplorerPolishTests: XCTestCase {
                 XCTAssertTrue(status.contains(key), "\(key) in \(status)")
             }
         }
+        // A long selected word is cut in the key bar, so the temperature still fits.
+        var state = explorer(Self.twenty, Size(width: 80, height: 24))
+        XCTAssertTrue(state.select("strawberry"))
+        XCTAssertEqual(
+            screen(state, 80, 24).lines.last, " ↑/↓ select a add Enter why d remove strawbe… m metric +/- temp  q quit  ? help ")
     }
 }

@@ -71,6 +71,11 @@ final class ScatterMapTests: XCTestCase {
         let buffer = draw(map, width: 5, height: 3)
         assertLines(buffer, ["sel  ", "•••c ", "     "])
         XCTAssertEqual(buffer[0, 0].style, Style(modifiers: [.reverse, .bold]))
+        // At the right edge the label shifts left to stay whole, still over its marker.
+        let edge = ScatterMap(
+            points: [.init("a", x: 2, y: 5), .init("long", x: 4, y: 5, isSelected: true), .init("b", x: 3, y: 5)],
+            bounds: WorldBounds(minX: 0, maxX: 4, minY: 0, maxY: 10))
+        assertLines(draw(edge, width: 5, height: 3), [" long", " a•••", "     "])
     }
 
     func testLabelsKeepAGapBetweenThemOnARow() {

@@ -90,7 +90,8 @@ public enum AppKeys {
 
     /// The status bar's entries, the keys that matter in the lesson in front first: its own keys,
     /// then the shared panels' keys it uses (select, add, why, remove, metric, temperature), then
-    /// the step keys and focus. `d` names the word it removes, the one the titles name.
+    /// the step keys and focus. `d` names the word it removes, the one the titles name (cut to
+    /// 8 columns, so the temperature and why keys still fit at 80 columns).
     /// Quit is pinned at the right (`statusBarPinned`), before "? help".
     public static func statusBar(for state: AppState) -> [KeyBinding] {
         let all = bindings(for: state).filter { $0.status != nil && $0.command != .quit }
@@ -104,7 +105,7 @@ public enum AppKeys {
         return ordered.compactMap { entry in
             guard entry.command == .removeWord, let status = entry.status, let word = state.selectedWord?.word else { return entry.status }
             return KeyBinding(
-                keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 12))")
+                keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 8))")
         }
     }
 

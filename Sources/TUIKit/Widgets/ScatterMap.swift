@@ -247,11 +247,12 @@ public struct ScatterMap: Widget, Sendable {
         return nil
     }
 
-    /// For the selected point: centred on the row above or below, clear of labels, points and heads on both ends.
+    /// For the selected point: on the row above or below, over its marker's column (centred, or
+    /// shifted to stay inside the area), clear of labels, points and heads on both ends.
     private static func placeLabelAcross(_ label: String, at cell: Placement.CellPosition, grid: Grid) -> Placement.LabelPlacement? {
         let width = DisplayWidth.of(label)
-        guard width > 0 else { return nil }
-        let x = cell.x - (width - 1) / 2
+        guard width > 0, width <= grid.area.width else { return nil }
+        let x = min(max(cell.x - (width - 1) / 2, grid.area.x), grid.area.right - width)
         for y in [cell.y - 1, cell.y + 1]
         where fits(x: x, y: y, width: width, grid: grid, allowLines: true, farEnd: x - 1) && isGap(grid[x + width, y]) {
             return Placement.LabelPlacement(x: x, y: y, text: label)
