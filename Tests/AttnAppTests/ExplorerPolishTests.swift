@@ -70,7 +70,7 @@ final class ExplorerPolishTests: XCTestCase {
                     let row = buffer.lines(in: heatmap).first { $0.dropFirst().hasPrefix("apple ") } ?? ""
                     for metric in panel.metrics {
                         let value = try XCTUnwrap(state.analysis.matrix(for: metric).scores[0][column])
-                        let readout = "\(words[column]) \(NumberFormat(decimals: 2).stringKeepingOffOne(value))"
+                        let readout = "\(words[column]) \(HeatmapPanel.readoutNumber(value))"
                         if bottom.contains("apple:") {
                             XCTAssertTrue(bottom.contains(readout), "\(readout) read out at \(size) with \(words.count) words: \(bottom)")
                         } else {
@@ -83,6 +83,22 @@ final class ExplorerPolishTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testTheReadoutNeverRoundsANonUnitToOne() {
+        XCTAssertEqual(HeatmapPanel.readoutNumber(0.71), "0.71")
+        XCTAssertEqual(HeatmapPanel.readoutNumber(-0.1), "-0.10")
+        XCTAssertEqual(HeatmapPanel.readoutNumber(0.997), "0.997")
+        XCTAssertEqual(HeatmapPanel.readoutNumber(-0.9962), "-0.996")
+        XCTAssertEqual(HeatmapPanel.readoutNumber(0.99996), ".9999")
+        XCTAssertEqual(HeatmapPanel.readoutNumber(1), "1.00")
+        XCTAssertEqual(HeatmapPanel.readoutNumber(1.004), "1.00")
+        // strawberry and cherry: a cosine of 0.997 reads as such, not as a word with itself.
+        var state = explorer(Self.twenty, Size(width: 120, height: 40))
+        XCTAssertTrue(state.select("strawberry"))
+        state.press("<Tab><Down><Down><Down>")
+        let bottom = screen(state, 120, 40).lines[37]
+        XCTAssertTrue(bottom.contains("cherry 0.997"), bottom)
     }
 
     func testTheReadoutMarksTheHighlightedValue() throws {

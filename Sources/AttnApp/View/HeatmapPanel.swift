@@ -93,13 +93,21 @@ struct HeatmapPanel: Widget {
         ColorLegend(scale: scale, colorMode: colorMode).render(into: &buffer, area: legendArea)
     }
 
+    /// Two decimals; a value that would round to ±1.00 without being ±1 gets a third (0.997),
+    /// and if that still rounds to one, its digits cut (.9996).
+    static func readoutNumber(_ value: Double) -> String {
+        let two = NumberFormat(decimals: 2)
+        guard two.stringKeepingOffOne(value) != two.string(value) else { return two.string(value) }
+        let three = NumberFormat(decimals: 3)
+        return three.stringKeepingOffOne(value)
+    }
+
     /// "apple: apple 1.00  orange 0.71  …": a row's values with two decimals, as many as fit
     /// `width`, always including the highlighted column (reversed); "…" where some are left out.
     static func readout(row: String, labels: [String], values: [Double?], highlighted: Int, width: Int) -> StyledText {
-        let format = NumberFormat(decimals: 2)
         let entries = labels.indices.map { column -> String in
             let value = values.indices.contains(column) ? values[column] : nil
-            return "\(labels[column]) \(value.map { format.stringKeepingOffOne($0) } ?? "·")"
+            return "\(labels[column]) \(value.map { Self.readoutNumber($0) } ?? "·")"
         }
         let head = row + ":"
         let room = width - DisplayWidth.of(head)
