@@ -14,6 +14,33 @@ final class HeatmapTests: XCTestCase {
             ["3,1..7: fg=brightWhite, bg=124", "8,1..12: fg=black, bg=105"])
     }
 
+    func testOnlyOneReadsAsOneWhenCellsHoldOneDecimal() {
+        // Cells 4 wide: "1.00" does not fit, so one decimal; 0.96 keeps its digits instead of reading 1.0.
+        let values: [[Double?]] = [[1, 0.96, -0.3], [0.96, 1, 0.5]]
+        let map = Heatmap(rowLabels: ["a", "b"], columnLabels: ["a", "b", "c"], values: values, colorMode: .monochrome, cellWidth: 4)
+        assertLines(draw(map, width: 14, height: 3), ["   a   b   c  ", "a █1.0█.96⠂-.3", "b █.96█1.0▒ .5"])
+    }
+
+    func testStringKeepingOffOneNeverRoundsANonUnitToOne() {
+        let one = NumberFormat(decimals: 1)
+        XCTAssertEqual(one.stringKeepingOffOne(0.96), ".96")
+        XCTAssertEqual(one.stringKeepingOffOne(-0.95), "-.95")
+        XCTAssertEqual(one.stringKeepingOffOne(0.94), "0.9")
+        XCTAssertEqual(one.stringKeepingOffOne(1), "1.0")
+        XCTAssertEqual(one.stringKeepingOffOne(-1), "-1.0")
+        // A word with itself, up to rounding error, is 1.
+        XCTAssertEqual(one.stringKeepingOffOne(0.9999999999999998), "1.0")
+        XCTAssertEqual(one.stringKeepingOffOne(1.3), "1.3")
+        let two = NumberFormat(decimals: 2, dropsLeadingZero: true)
+        XCTAssertEqual(two.stringKeepingOffOne(0.996), ".996")
+        XCTAssertEqual(two.stringKeepingOffOne(-0.9996), "-.999")
+        XCTAssertEqual(two.stringKeepingOffOne(0.71), ".71")
+        // Same width as the rounded text, so a table's format still fits.
+        for value in stride(from: -0.999, through: 0.999, by: 0.001) {
+            XCTAssertEqual(DisplayWidth.of(one.stringKeepingOffOne(value)), DisplayWidth.of(one.string(value)), "\(value)")
+        }
+    }
+
     func testMonochromeUsesShadesBesideTheNumbers() {
         let map = Heatmap(rowLabels: ["ab", "cd"], columnLabels: ["ab", "cd"], values: signed, colorMode: .monochrome)
         let buffer = draw(map, width: 13, height: 3)

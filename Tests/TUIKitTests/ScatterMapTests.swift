@@ -47,8 +47,9 @@ final class ScatterMapTests: XCTestCase {
         assertLines(draw(map, width: 5, height: 1), ["••bee"])
     }
 
-    func testLabelsTryRightThenLeftThenAboveThenBelow() {
-        // Three points in one cell column: each label takes the next free place.
+    func testLabelsTryRightThenLeftAndNeverLeaveTheirMarkersRow() {
+        // Five points in one cell: two labels touch the marker, the others are left out and counted
+        // (a label on the row above or below would read as another marker's).
         let map = ScatterMap(
             points: [
                 .init("a", x: 5, y: 5),
@@ -58,8 +59,23 @@ final class ScatterMapTests: XCTestCase {
                 .init("e", x: 5, y: 5),
             ], bounds: exact)
         let buffer = draw(map, width: 5, height: 3)
-        assertLines(buffer, ["  c  ", " b•a ", "  d  "])
-        XCTAssertEqual(map.layout(in: buffer.area).omittedLabels, 1)
+        assertLines(buffer, ["     ", " b•a ", "     "])
+        XCTAssertEqual(map.layout(in: buffer.area).omittedLabels, 3)
+    }
+
+    func testOnlyTheSelectedLabelMayGoAboveOrBelowItsMarker() {
+        // Boxed in on its row, the selected label goes centred above, highlighted like its marker.
+        let map = ScatterMap(
+            points: [.init("a", x: 0, y: 5), .init("sel", x: 1, y: 5, isSelected: true), .init("c", x: 2, y: 5)],
+            bounds: WorldBounds(minX: 0, maxX: 4, minY: 0, maxY: 10))
+        let buffer = draw(map, width: 5, height: 3)
+        assertLines(buffer, ["sel  ", "•••c ", "     "])
+        XCTAssertEqual(buffer[0, 0].style, Style(modifiers: [.reverse, .bold]))
+        // At the right edge the label shifts left to stay whole, still over its marker.
+        let edge = ScatterMap(
+            points: [.init("a", x: 2, y: 5), .init("long", x: 4, y: 5, isSelected: true), .init("b", x: 3, y: 5)],
+            bounds: WorldBounds(minX: 0, maxX: 4, minY: 0, maxY: 10))
+        assertLines(draw(edge, width: 5, height: 3), [" long", " a•••", "     "])
     }
 
     func testLabelsKeepAGapBetweenThemOnARow() {
@@ -68,8 +84,8 @@ final class ScatterMapTests: XCTestCase {
                 .init("ab", x: 0, y: 5),
                 .init("cd", x: 3, y: 5),
             ], bounds: exact)
-        // "ab" ends right before cd's point; "cd" goes right of its point.
-        assertLines(draw(map, width: 10, height: 1), ["•ab•cd    "])
+        // "ab" would end right at cd's point ("•ab•cd" reads as a label of either): it is left out.
+        assertLines(draw(map, width: 10, height: 1), ["•  •cd    "])
         let tight = ScatterMap(
             points: [
                 .init("abc", x: 0, y: 5),
@@ -132,8 +148,15 @@ final class ScatterMapTests: XCTestCase {
             points: [.init("apple", x: 0, y: 0), .init("banana", x: 1, y: 0), .init("pear", x: 2, y: 0)], bounds: exact,
             showsOmittedCount: true)
         let buffer = draw(map, width: 20, height: 2)
-        // banana's label goes above; apple's has no room anywhere.
-        assertLines(buffer, ["banana              ", "• • •pear   1 hidden"])
+        // Only pear's label has room beside its marker; the count, a blank before it, fits only whole.
+        assertLines(buffer, ["                    ", "• • •pear           "])
+        assertLines(draw(map, width: 30, height: 2), ["                              ", "•  •  •pear    2 labels hidden"])
+        // With an x caption the count follows it, and the caption is cut before the count is.
+        var captioned = map
+        captioned.xCaption = "PC1 →  ● fruit ■ tech"
+        assertLines(
+            draw(captioned, width: 30, height: 3),
+            ["                              ", "•  •  •pear                   ", "PC1 →  ● fr… · 2 labels hidden"])
     }
 
     func testClickFindsPointsAndLabels() {

@@ -90,12 +90,30 @@ public enum AppKeys {
         return steps + own + shared + navigation.dropFirst(2)
     }
 
-    /// The status bar's entries: quit and the step keys first, so they show on the narrowest
-    /// screen; then the lesson's own keys, then the rest in table order. (The bar ends with "? help".)
+    /// The status bar's entries, the keys that matter in the lesson in front first: its own keys,
+    /// then the shared panels' keys it uses (select, add, why, remove, metric, temperature), then
+    /// the step keys and focus. `d` names the word it removes, the one the titles name (cut to
+    /// 8 columns, so the temperature and why keys still fit at 80 columns).
+    /// Quit is pinned at the right (`statusBarPinned`), before "? help".
     public static func statusBar(for state: AppState) -> [KeyBinding] {
-        let all = bindings(for: state).filter { $0.status != nil }
-        let first = all.filter { $0.command == .quit } + all.filter { $0.command == .nextStep }
-        return (first + all.filter { $0.command != .quit && $0.command != .nextStep }).compactMap(\.status)
+        let all = bindings(for: state).filter { $0.status != nil && $0.command != .quit }
+        let priority: [AppCommand] = [.up, .addWord, .open, .removeWord, .cycleMetric, .warmer]
+        func rank(_ entry: AppKeyBinding) -> Int {
+            if case .lesson = entry.command { return -1 }
+            return priority.firstIndex(of: entry.command) ?? priority.count
+        }
+        // A stable sort: table order within a rank.
+        let ordered = all.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        return ordered.compactMap { entry in
+            guard entry.command == .removeWord, let status = entry.status, let word = state.selectedWord?.word else { return entry.status }
+            return KeyBinding(
+                keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 8))")
+        }
+    }
+
+    /// The status bar's entries kept at its right end whatever the width: quit.
+    public static func statusBarPinned(for state: AppState) -> [KeyBinding] {
+        bindings(for: state).filter { $0.command == .quit }.compactMap(\.status)
     }
 
     /// The command a key means while browsing, or nil.

@@ -187,14 +187,10 @@ extension AppState {
         }
     }
 
-    /// Removes the highlighted word of the focused panel: the map's selection, the heatmap's column, the weights' bar.
+    /// Removes the selected word, the one every title names, whichever panel has the focus
+    /// (the status bar says which: "d remove apple").
     private mutating func removeSelected() -> [Effect] {
-        let index =
-            switch focus {
-            case .heatmap: column
-            case .weights: weightCursor
-            default: selected
-            }
+        let index = selected
         guard words.indices.contains(index) else {
             message = "no word to remove"
             return []

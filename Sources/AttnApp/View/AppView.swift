@@ -52,32 +52,48 @@ public enum AppView {
         }
     }
 
-    /// "Lesson 3/14 · Dot product · step 2/4": the step marker is never cut, the title is cut first.
+    /// "Lesson 3/14 · Dot product · step 2/4", then the settings at the right: the step marker is never
+    /// cut; the lesson's title is cut (to nothing, at worst) before the metric, temperature and word
+    /// count are dropped, and those go last-first.
     static func drawTitle(_ state: AppState, into buffer: inout Buffer, area: Rect, colorMode: ColorMode) {
         let style = Style(modifiers: [.reverse])
         buffer.fill(area, style: style)
         let lesson = state.currentLesson
         let position = " Lesson \(state.lesson)/\(state.lessons.count)"
         let marker = " · step \(state.step + 1)/\(lesson.stepCount)"
-        let settings = "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2))"
-        let count = "\(state.words.count) word\(state.words.count == 1 ? "" : "s")"
-        // Enter alone explains a lesson's own numbers: the shared metric, T and words are not in play then.
-        let usesSharedPanels = !lesson.sharedCommands(step: state.step).subtracting([.open]).isEmpty
-        let candidates =
-            usesSharedPanels
-            ? [
-                "\(settings) · \(count) · \(state.space.vocabulary.table.count) in vocabulary ", "\(settings) · \(count) ", "\(settings) ",
-                "",
-            ]
-            : [""]
+        // Only the settings the step lets the learner change: a lesson's own numbers do not use
+        // the shared metric or temperature, and words in play matter only where they can be added.
+        let allowed = lesson.sharedCommands(step: state.step)
+        var settings: [String] = []
+        if allowed.contains(.cycleMetric) { settings.append(state.metric.title) }
+        if allowed.contains(.warmer) { settings.append("T=\(NumberFormat.fixed(state.temperature, decimals: 2))") }
+        if allowed.contains(.addWord) || allowed.contains(.removeWord) {
+            settings.append("\(state.words.count) word\(state.words.count == 1 ? "" : "s")")
+        }
+        let vocabulary = allowed.contains(.addWord) ? ["\(state.space.vocabulary.table.count) in vocabulary"] : []
+        // Each right-hand side with the title columns it must leave: the vocabulary size only
+        // beside a readable title; the settings even if the title has to go, last-first.
+        var candidates: [(text: String, titleColumns: Int)] = []
+        if !vocabulary.isEmpty { candidates.append(((settings + vocabulary).joined(separator: " · ") + " ", 12)) }
+        if !settings.isEmpty { candidates.append((settings.joined(separator: " · ") + " ", 12)) }
+        for kept in stride(from: settings.count, through: 1, by: -1) {
+            candidates.append((settings.prefix(kept).joined(separator: " · ") + " ", 0))
+        }
+        candidates.append(("", 0))
         let fixedWidth = DisplayWidth.of(position + marker) + 1
-        // The longest right-hand side that leaves the lesson's title at least 12 columns.
-        let right = candidates.first { fixedWidth + DisplayWidth.of($0) + 3 + min(12, DisplayWidth.of(lesson.title)) <= area.width } ?? ""
-        let titleRoom = max(0, area.width - fixedWidth - DisplayWidth.of(right) - 3)
-        var left = position
+        let right =
+            candidates.first {
+                fixedWidth + DisplayWidth.of($0.text) + ($0.titleColumns > 0 ? 3 + min($0.titleColumns, DisplayWidth.of(lesson.title)) : 0)
+                    <= area.width
+            }?.text ?? ""
+        var titleRoom = max(0, area.width - fixedWidth - DisplayWidth.of(right) - 3)
+        // The program's name only where the whole title fits beside it.
+        let name = " attn-tui │"
+        let showsName = titleRoom - DisplayWidth.of(name) >= DisplayWidth.of(lesson.title)
+        if showsName { titleRoom -= DisplayWidth.of(name) }
+        var left = showsName ? name + position : position
         if titleRoom >= 4 { left += " · " + DisplayWidth.truncate(lesson.title, to: titleRoom) }
         left += marker
-        if area.width >= DisplayWidth.of(left) + 11 { left = " attn-tui │" + left }
         buffer.write(left, x: area.x, y: area.y, style: style.adding(.bold), maxWidth: area.width)
         if !right.isEmpty, DisplayWidth.of(left) + DisplayWidth.of(right) + 1 <= area.width {
             buffer.write(right, x: area.right - DisplayWidth.of(right), y: area.y, style: style)
@@ -89,7 +105,9 @@ public enum AppView {
         switch state.mode {
         case .prompt: StatusBar(bindings: AppKeys.promptStatus, title: "adding a word", helpHint: nil).render(into: &buffer, area: area)
         case .placing: StatusBar(bindings: AppKeys.placingStatus, title: "placing", helpHint: nil).render(into: &buffer, area: area)
-        default: StatusBar(bindings: AppKeys.statusBar(for: state)).render(into: &buffer, area: area)
+        default:
+            StatusBar(bindings: AppKeys.statusBar(for: state), pinned: AppKeys.statusBarPinned(for: state), compactSeparator: " ")
+                .render(into: &buffer, area: area)
         }
     }
 

@@ -3,6 +3,10 @@ import TUIKit
 
 /// Pairwise scores of the words in play: cosine and dot product side by side
 /// when there is room, else the current metric.
+///
+/// The cells hold numbers only when they fit; when they do not, the bottom
+/// border under each table reads the selected word's row with two decimals,
+/// around the highlighted column, so every number can be read whatever the size.
 struct HeatmapPanel: Widget {
     let state: AppState
     let colorMode: ColorMode
@@ -14,14 +18,34 @@ struct HeatmapPanel: Widget {
         return [state.metric]
     }
 
+    /// The column the panel highlights: the heatmap's cursor when focused, else the selected word's own.
+    var highlightedColumn: Int { state.focus == .heatmap ? state.column : state.selected }
+
     func render(into buffer: inout Buffer, area: Rect) {
         let title = sideBySide ? "Similarity · \(metrics.map(\.title).joined(separator: " | "))" : "Similarity · \(state.metric.title)"
         let frame = Frame(title: title, trailingTitle: state.focus == .heatmap ? "Enter why" : nil, isFocused: state.focus == .heatmap)
         let inner = frame.draw(into: &buffer, area: area)
         guard !state.words.isEmpty, !inner.isEmpty else { return }
         let parts = Layout.split(inner, .horizontal, metrics.map { _ in .fill(1) }, spacing: 1)
+        // One labelling for both tables: the narrower half decides the label and cell widths.
+        let labels = state.words.map(\.word)
+        let width = parts.map(\.width).min() ?? inner.width
+        let labelWidth = Self.labelWidth(labels, width: width)
+        let cellWidth = max(1, min(7, (width - labelWidth - 1) / labels.count))
         for (metric, part) in zip(metrics, parts) {
-            drawMatrix(metric, into: &buffer, area: part)
+            drawMatrix(metric, labelWidth: labelWidth, cellWidth: cellWidth, into: &buffer, area: part)
+            // Cells too narrow for numbers: the border under the table reads the row out.
+            let border = Rect(x: part.x, y: inner.bottom, width: part.width, height: 1).intersection(area)
+            guard heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth).geometry(in: part).numberFormat == nil, !border.isEmpty
+            else { continue }
+            let scores = state.analysis.matrix(for: metric).scores
+            var text = Self.readout(
+                row: labels.indices.contains(state.selected) ? labels[state.selected] : "", labels: labels,
+                values: scores.indices.contains(state.selected) ? scores[state.selected] : [], highlighted: highlightedColumn,
+                width: border.width - 3)
+            text.spans.insert(Span(" "), at: 0)
+            text.append(" ")
+            buffer.write(text, x: border.x, y: border.y, maxWidth: border.width - 1)
         }
     }
 
@@ -35,20 +59,27 @@ struct HeatmapPanel: Widget {
         return shortened >= 6 ? min(full, shortened) : full
     }
 
-    private func drawMatrix(_ metric: Metric, into buffer: inout Buffer, area: Rect) {
+    private func scale(_ metric: Metric) -> ColorScale {
+        ColorScale.fitting(state.analysis.range(for: metric).map { [$0.lowerBound, $0.upperBound] } ?? [])
+    }
+
+    private func heatmap(_ metric: Metric, labelWidth: Int, cellWidth: Int) -> Heatmap {
+        let labels = state.words.map(\.word)
+        return Heatmap(
+            rowLabels: labels, columnLabels: labels, values: state.analysis.matrix(for: metric).scores, scale: scale(metric),
+            colorMode: colorMode, selectedRow: state.selected, selectedColumn: highlightedColumn,
+            cursor: state.focus == .heatmap && metric == state.metric ? Heatmap.Position(row: state.selected, column: state.column) : nil,
+            rowLabelWidth: labelWidth, cellWidth: cellWidth)
+    }
+
+    private func drawMatrix(_ metric: Metric, labelWidth: Int, cellWidth: Int, into buffer: inout Buffer, area: Rect) {
         let rows = Layout.split(area, .vertical, [.length(sideBySide ? 1 : 0), .fill(1), .length(1)])
         if sideBySide {
             buffer.write(metric.title, x: rows[0].x, y: rows[0].y, style: Style(modifiers: [.bold]), maxWidth: rows[0].width)
         }
-        let matrix = state.analysis.matrix(for: metric)
         let labels = state.words.map(\.word)
-        let range = state.analysis.range(for: metric)
-        let scale = ColorScale.fitting(range.map { [$0.lowerBound, $0.upperBound] } ?? [])
-        let heatmap = Heatmap(
-            rowLabels: labels, columnLabels: labels, values: matrix.scores, scale: scale, colorMode: colorMode,
-            selectedRow: state.selected, selectedColumn: state.focus == .heatmap ? state.column : state.selected,
-            cursor: state.focus == .heatmap && metric == state.metric ? Heatmap.Position(row: state.selected, column: state.column) : nil,
-            rowLabelWidth: Self.labelWidth(labels, width: rows[1].width))
+        let scale = scale(metric)
+        let heatmap = heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth)
         heatmap.render(into: &buffer, area: rows[1])
         let geometry = heatmap.geometry(in: rows[1])
         var legendArea = rows[2]
@@ -60,5 +91,51 @@ struct HeatmapPanel: Widget {
             legendArea.width -= width
         }
         ColorLegend(scale: scale, colorMode: colorMode).render(into: &buffer, area: legendArea)
+    }
+
+    /// Two decimals; a value that would round to ±1.00 without being ±1 gets a third (0.997),
+    /// and if that still rounds to one, its digits cut (.9996).
+    static func readoutNumber(_ value: Double) -> String {
+        let two = NumberFormat(decimals: 2)
+        guard two.stringKeepingOffOne(value) != two.string(value) else { return two.string(value) }
+        let three = NumberFormat(decimals: 3)
+        return three.stringKeepingOffOne(value)
+    }
+
+    /// "apple: apple 1.00  orange 0.71  …": a row's values with two decimals, as many as fit
+    /// `width`, always including the highlighted column (reversed); "…" where some are left out.
+    static func readout(row: String, labels: [String], values: [Double?], highlighted: Int, width: Int) -> StyledText {
+        let entries = labels.indices.map { column -> String in
+            let value = values.indices.contains(column) ? values[column] : nil
+            return "\(labels[column]) \(value.map { Self.readoutNumber($0) } ?? "·")"
+        }
+        let head = row + ":"
+        let room = width - DisplayWidth.of(head)
+        // The widest run of entries, from `first`, that fits with its "…" marks.
+        func end(from first: Int) -> Int {
+            var used = first > 0 ? 2 : 0
+            var last = first
+            while last < entries.count {
+                let more = last + 1 < entries.count ? 2 : 0
+                let next = used + 1 + DisplayWidth.of(entries[last]) + 1
+                guard next + more <= room || (last + 1 == entries.count && next <= room) else { break }
+                used = next
+                last += 1
+            }
+            return last
+        }
+        let target = min(max(0, highlighted), max(0, entries.count - 1))
+        var first = 0
+        while first < target, end(from: first) <= target { first += 1 }
+        let last = end(from: first)
+        var text = StyledText(head, style: Style(modifiers: [.bold]))
+        if first > 0 { text.append(" …") }
+        for column in first..<max(first, last) {
+            text.append(" ")
+            text.append(entries[column], style: column == highlighted ? Style(modifiers: [.reverse, .bold]) : .plain)
+            text.append(" ")
+        }
+        if last < entries.count { text.append("…", style: Style(modifiers: [.dim])) }
+        return text
     }
 }

@@ -1,15 +1,16 @@
 import AttnMath
 import TUIKit
 
-/// The selected word's nearest words by cosine in the original space, each
-/// marked when the 2D map shows it far away (where the projection distorts).
+/// The selected word's nearest words by cosine in the original space; a word on
+/// the map is marked `●` (the title says so), and "far on map" when the map
+/// shows it far away (where the projection distorts).
 struct NeighborsPanel: Widget {
     let state: AppState
     let colorMode: ColorMode
 
     func render(into buffer: inout Buffer, area: Rect) {
         let word = state.selectedWord?.word ?? "—"
-        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.space.dimension)D")
+        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.space.dimension)D · ● on the map")
         let inner = frame.draw(into: &buffer, area: area)
         guard inner.height > 0 else { return }
         let neighbors = state.neighbors(count: inner.height)
@@ -45,8 +46,8 @@ struct NeighborLine: Equatable {
     let cosine: Double
     /// On the map now.
     let inPlay: Bool
-    /// Nearer than most words in the original space, yet farther on the map than
-    /// half of the words in play are from the selected word.
+    /// On the map, and farther there from the selected word than half of the words in
+    /// play are, though near it in the original space. False for words not on the map.
     let farOnMap: Bool
 }
 
@@ -83,10 +84,10 @@ extension AppState {
         let median = distances.isEmpty ? Double.infinity : distances[distances.count / 2]
         return found.map { neighbor in
             let name = vocabulary.table.word(at: neighbor.index)
-            let vector = vocabulary.table.vector(at: neighbor.index)
+            let onMap = words.firstIndex { $0.word == name }.flatMap { analysis.points.indices.contains($0) ? analysis.points[$0] : nil }
             return NeighborLine(
                 word: name, category: vocabulary.lexicon?.categories[neighbor.index] ?? "file", cosine: neighbor.cosine,
-                inPlay: words.contains { $0.word == name }, farOnMap: mapDistance(analysis.pca.project(vector)) > median)
+                inPlay: onMap != nil, farOnMap: onMap.map { mapDistance($0) > median } ?? false)
         }
     }
 }

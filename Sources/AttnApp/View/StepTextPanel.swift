@@ -82,19 +82,20 @@ struct StepTextPanel: Widget {
         let inner = frame.draw(into: &buffer, area: area)
         let names = state.featureNames
         let nameWidth = min(10, names.map { DisplayWidth.of($0) }.max() ?? 0)
-        // Several columns of features when the panel is wide, so 8 features fit in a few rows.
+        // Several columns of features when the panel is wide, so 8 features fit in a few rows;
+        // filled down first, so ↓ walks down a column (then on to the top of the next).
         let columnWidth = nameWidth + 14
         let columns = max(1, inner.width / columnWidth)
-        let rowsNeeded = (names.count + columns - 1) / columns
+        let rowsNeeded = max(1, (names.count + columns - 1) / columns)
         // The last row names the nearest words when every feature row fits above it.
         let showsNearest = inner.height > rowsNeeded
         let visibleRows = max(1, inner.height - (showsNearest ? 1 : 0))
-        let currentRow = placement.feature / columns
+        let currentRow = placement.feature % rowsNeeded
         let first = currentRow >= visibleRows ? currentRow - visibleRows + 1 : 0
         for (index, value) in placement.vector.enumerated() {
-            let row = index / columns - first
+            let row = index % rowsNeeded - first
             guard row >= 0, row < visibleRows else { continue }
-            let x = inner.x + (index % columns) * columnWidth
+            let x = inner.x + (index / rowsNeeded) * columnWidth
             let selected = index == placement.feature
             let bar =
                 value >= 0

@@ -29,6 +29,21 @@ public struct NumberFormat: Hashable, Sendable {
         return text
     }
 
+    /// Like `string`, except that a value strictly between -1 and 1 which would round to
+    /// "1.0" or "-1.00" shows its digits cut one place further instead (0.96 → ".96",
+    /// -0.9996 → "-.999"): the same width, and never read as a word with itself.
+    /// Values within 1e-9 of ±1 are ±1 (a word with itself, up to rounding error).
+    public func stringKeepingOffOne(_ value: Double) -> String {
+        var power = 1
+        for _ in 0..<decimals { power *= 10 }
+        let magnitude = abs(value)
+        guard value.isFinite, decimals > 0, decimals < 9, magnitude < 1 - 1e-9, (magnitude * Double(power)).rounded() >= Double(power)
+        else { return string(value) }
+        // At least 1 - 0.5/power, so exactly `decimals + 1` digits, all below 10^(decimals + 1).
+        let digits = Int((magnitude * Double(power * 10)).rounded(.down))
+        return (value < 0 ? "-." : ".") + String(digits)
+    }
+
     /// Columns of the widest of `values` in this format.
     public func width(of values: [Double]) -> Int {
         values.reduce(0) { max($0, DisplayWidth.of(string($1))) }

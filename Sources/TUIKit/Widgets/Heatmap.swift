@@ -2,7 +2,8 @@
 ///
 /// Cells take their background from a `ColorScale` (shade characters in
 /// `.monochrome`); numbers are written inside when every value fits the cell
-/// width in one format; nil (undefined) cells show `·`. The selected row and
+/// width in one format, and only a value of ±1 ever reads "1.0" (`stringKeepingOffOne`);
+/// nil (undefined) cells show `·`. The selected row and
 /// column have reversed labels and bold numbers, the cursor cell is reversed.
 /// When the table is larger than the area it scrolls to keep the cursor (or the
 /// selection) in view; `geometry(in:)` says which part is shown.
@@ -173,7 +174,7 @@ public struct Heatmap: Widget, Sendable {
             buffer.set(x, cellArea.y, "·", style: isCursor ? style : style.adding(.dim))
             return
         }
-        let number = format.map { $0.string(value) }
+        let number = format.map { $0.stringKeepingOffOne(value) }
         if colorMode.hasColor {
             let background = colorMode.displayable(scale.color(for: value, mode: colorMode))
             style = style.background(background).foreground(ColorScale.textColor(on: background, mode: colorMode))

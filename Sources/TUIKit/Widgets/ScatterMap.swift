@@ -2,11 +2,14 @@
 ///
 /// Bounds fit the points and arrow ends unless given. Each point is a marker
 /// glyph in its cell; arrows are braille lines ending in a direction glyph.
-/// Labels go right, left, above or below their point, whichever is free first,
-/// and are left out rather than drawn over another label, point or arrow head;
+/// Labels go right or left of their point, whichever is free first, touching it, with
+/// a blank cell between their far end and any other label, point or arrow head (so
+/// each label reads as its own marker's); they are left out rather than crowded,
+/// and counted (`showsOmittedCount`);
 /// the selected point is drawn on top, highlighted, and its label is always shown:
-/// placed first, cut to the free room beside it when it must be, and only when
-/// both neighbouring cells are taken does it cover what lies to its right.
+/// placed first, right or left, else centred above or below it (highlighted like its
+/// marker, so it still reads as its own), else cut to the free room beside it, and only
+/// when both neighbouring cells are taken does it cover what lies to its right.
 public struct ScatterMap: Widget, Sendable {
     public struct Point: Hashable, Sendable {
         public var label: String
@@ -82,7 +85,7 @@ public struct ScatterMap: Widget, Sendable {
     public var axisStyle: Style
     /// Added to the selected point's style, for its marker and label.
     public var selectedModifiers: Modifiers
-    /// Writes "N hidden" at the bottom right when labels were left out.
+    /// Says "N labels hidden" after the x caption (or at the bottom right) when labels were left out.
     public var showsOmittedCount: Bool
 
     public init(
@@ -214,7 +217,8 @@ public struct ScatterMap: Widget, Sendable {
             let placed =
                 Self.placeLabel(point.label, at: cell, grid: grid, allowLines: false)
                 ?? Self.placeLabel(point.label, at: cell, grid: grid, allowLines: true)
-                ?? (point.isSelected ? Self.forceLabel(point.label, at: cell, grid: grid) : nil)
+                ?? (point.isSelected
+                    ? Self.placeLabelAcross(point.label, at: cell, grid: grid) ?? Self.forceLabel(point.label, at: cell, grid: grid) : nil)
             guard let placed else {
                 omitted += 1
                 continue
@@ -227,21 +231,36 @@ public struct ScatterMap: Widget, Sendable {
         return Drawing(placement: placement, arrowCanvas: arrowCanvas, axisCanvas: axisCanvas, heads: heads)
     }
 
-    /// The first free spot of right, left, above, below; labels keep one blank cell between them.
+    /// The first free spot right or left of the point, touching it; the label's far end keeps
+    /// one blank cell from any other label, point or arrow head.
     private static func placeLabel(_ label: String, at cell: Placement.CellPosition, grid: Grid, allowLines: Bool) -> Placement
         .LabelPlacement?
     {
         let width = DisplayWidth.of(label)
         guard width > 0 else { return nil }
-        let centred = cell.x - (width - 1) / 2
-        let candidates = [(cell.x + 1, cell.y), (cell.x - width, cell.y), (centred, cell.y - 1), (centred, cell.y + 1)]
-        for (x, y) in candidates where fits(x: x, y: y, width: width, grid: grid, allowLines: allowLines) {
+        if fits(x: cell.x + 1, y: cell.y, width: width, grid: grid, allowLines: allowLines, farEnd: cell.x + 1 + width) {
+            return Placement.LabelPlacement(x: cell.x + 1, y: cell.y, text: label)
+        }
+        if fits(x: cell.x - width, y: cell.y, width: width, grid: grid, allowLines: allowLines, farEnd: cell.x - width - 1) {
+            return Placement.LabelPlacement(x: cell.x - width, y: cell.y, text: label)
+        }
+        return nil
+    }
+
+    /// For the selected point: on the row above or below, over its marker's column (centred, or
+    /// shifted to stay inside the area), clear of labels, points and heads on both ends.
+    private static func placeLabelAcross(_ label: String, at cell: Placement.CellPosition, grid: Grid) -> Placement.LabelPlacement? {
+        let width = DisplayWidth.of(label)
+        guard width > 0, width <= grid.area.width else { return nil }
+        let x = min(max(cell.x - (width - 1) / 2, grid.area.x), grid.area.right - width)
+        for y in [cell.y - 1, cell.y + 1]
+        where fits(x: x, y: y, width: width, grid: grid, allowLines: true, farEnd: x - 1) && isGap(grid[x + width, y]) {
             return Placement.LabelPlacement(x: x, y: y, text: label)
         }
         return nil
     }
 
-    private static func fits(x: Int, y: Int, width: Int, grid: Grid, allowLines: Bool) -> Bool {
+    private static func fits(x: Int, y: Int, width: Int, grid: Grid, allowLines: Bool, farEnd: Int) -> Bool {
         guard grid.area.contains(x: x, y: y), grid.area.contains(x: x + width - 1, y: y) else { return false }
         for column in x..<(x + width) {
             switch grid[column, y] {
@@ -250,18 +269,22 @@ public struct ScatterMap: Widget, Sendable {
             default: return false
             }
         }
-        return grid[x - 1, y] != .label && grid[x + width, y] != .label
+        return isGap(grid[farEnd, y])
     }
+
+    /// A cell that may sit at a label's far end without seeming to belong to it.
+    private static func isGap(_ occupant: Occupant) -> Bool { occupant == .empty || occupant == .line }
 
     /// For the selected point: the longest free run right or left, the label cut to it;
     /// with no free cell at all, straight to the right over whatever is there.
     private static func forceLabel(_ label: String, at cell: Placement.CellPosition, grid: Grid) -> Placement.LabelPlacement? {
         var right = 0
-        while grid.area.contains(x: cell.x + 1 + right, y: cell.y), [.empty, .line].contains(grid[cell.x + 1 + right, cell.y]) {
-            right += 1
-        }
+        while grid.area.contains(x: cell.x + 1 + right, y: cell.y), isGap(grid[cell.x + 1 + right, cell.y]) { right += 1 }
         var left = 0
-        while grid.area.contains(x: cell.x - 1 - left, y: cell.y), [.empty, .line].contains(grid[cell.x - 1 - left, cell.y]) { left += 1 }
+        while grid.area.contains(x: cell.x - 1 - left, y: cell.y), isGap(grid[cell.x - 1 - left, cell.y]) { left += 1 }
+        // A run that ends at another marker or label leaves a blank cell before it.
+        if right > 1, grid.area.contains(x: cell.x + 1 + right, y: cell.y) { right -= 1 }
+        if left > 1, grid.area.contains(x: cell.x - 1 - left, y: cell.y) { left -= 1 }
         if max(right, left) >= 1 {
             if right >= left {
                 return Placement.LabelPlacement(x: cell.x + 1, y: cell.y, text: shortened(label, to: right))
@@ -277,6 +300,8 @@ public struct ScatterMap: Widget, Sendable {
     private static func shortened(_ text: String, to columns: Int) -> String {
         columns >= 4 ? DisplayWidth.truncate(text, to: columns) : DisplayWidth.prefix(text, fitting: columns)
     }
+
+    static func omittedNote(_ count: Int) -> String { count == 1 ? "1 label hidden" : "\(count) labels hidden" }
 
     /// One of eight arrows for a direction in dots (dy grows upwards).
     static func arrowHead(dx: Int, dy: Int) -> Character {
@@ -306,8 +331,13 @@ public struct ScatterMap: Widget, Sendable {
         if let row = rows.yCaptionRow, let yCaption {
             buffer.write(yCaption, x: area.x, y: row, style: axisStyle, maxWidth: area.width, clip: area)
         }
+        let omitted = showsOmittedCount && placement.omittedLabels > 0 ? Self.omittedNote(placement.omittedLabels) : nil
         if let row = rows.xCaptionRow, let xCaption {
-            let text = DisplayWidth.truncate(xCaption, to: area.width)
+            // The count of hidden labels is kept; the caption is cut first.
+            let note = omitted.map { " · " + $0 } ?? ""
+            let room = area.width - DisplayWidth.of(note)
+            let text =
+                room >= 4 ? DisplayWidth.truncate(xCaption, to: room) + note : DisplayWidth.truncate(omitted ?? xCaption, to: area.width)
             buffer.write(text, x: Alignment.center.start(of: DisplayWidth.of(text), in: area), y: row, style: axisStyle, clip: area)
         }
 
@@ -329,12 +359,12 @@ public struct ScatterMap: Widget, Sendable {
             buffer.write(label.text, x: label.x, y: label.y, style: style, clip: plot)
         }
 
-        if showsOmittedCount, placement.omittedLabels > 0 {
-            let note = "\(placement.omittedLabels) hidden"
+        if let note = omitted, rows.xCaptionRow == nil || xCaption == nil {
+            // No caption row: at the bottom right, where it and a blank before it are free.
             let width = DisplayWidth.of(note)
             let row = rows.xCaptionRow ?? plot.bottom - 1
             let x = area.right - width
-            let free = (x..<area.right).allSatisfy { buffer[$0, row].symbol == " " }
+            let free = (x - 1..<area.right).allSatisfy { !area.contains(x: $0, y: row) || buffer[$0, row].symbol == " " }
             if free && x >= area.x { buffer.write(note, x: x, y: row, style: axisStyle, clip: area) }
         }
     }
