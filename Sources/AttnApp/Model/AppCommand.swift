@@ -11,6 +11,7 @@ public enum AppCommand: Equatable, Sendable {
     case open
     case reset
     case help
+    case toggleRealVectors
     case quit
     case jump(Int)
 }
@@ -47,6 +48,8 @@ public enum AppKeys {
         AppKeyBinding([.character("-"), .character("_")], .cooler, "lower the softmax temperature (sharper weights)", label: "-/_"),
         AppKeyBinding([.enter], .open, "show how the highlighted number was computed", label: "Enter", status: ("Enter", "why")),
         AppKeyBinding([.character("r")], .reset, "reset the lesson"),
+        AppKeyBinding(
+            [.character("v")], .toggleRealVectors, "sandbox: named features ↔ the words' real GloVe 50-d vectors", status: ("v", "vectors")),
         AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
         AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
         AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
@@ -58,6 +61,7 @@ public enum AppKeys {
     public static let promptStatus: [KeyBinding] = [
         KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
         KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
+        KeyBinding(keys: [.tab], label: "Tab", help: "adjust a word-pack word's estimated features first", short: "adjust"),
         KeyBinding(keys: [.left, .right], label: "←/→", help: "move the cursor", short: "move"),
         KeyBinding(keys: [.backspace, .delete], label: "BS/Del", help: "delete a character", short: "delete"),
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),

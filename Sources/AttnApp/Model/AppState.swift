@@ -63,6 +63,10 @@ public struct AppState: Sendable {
 
     /// The other vocabulary's words while they are off screen (a file in the sandbox, the lexicon in the lessons).
     var parkedWords: [WordInPlay]?
+    /// The sandbox shows the words' real 50-d GloVe vectors instead of the named features (`v`).
+    public internal(set) var realVectors = false
+    /// Words with no GloVe vector (placed by hand), off screen while `realVectors` is on.
+    var setAsideWords: [WordInPlay] = []
 
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
         self.environment = environment
@@ -103,7 +107,7 @@ public struct AppState: Sendable {
     }
 
     /// The vocabulary of the current lesson.
-    public var space: VocabularySpace { environment.space(forLesson: lesson) }
+    public var space: VocabularySpace { environment.space(forLesson: lesson, realVectors: realVectors) }
 
     /// Finds a word by name in the current lesson's vocabulary (the user's own placed words first).
     public func lookUp(_ token: String) -> WordInPlay? { lookUp(token, in: space) }
@@ -113,7 +117,7 @@ public struct AppState: Sendable {
             if let custom = customWords.first(where: { $0.word == candidate && $0.vector.count == space.dimension }) { return custom }
         }
         let vocabulary = space.vocabulary
-        guard let index = vocabulary.table.resolve(token) else { return nil }
+        guard let index = vocabulary.row(for: token) else { return packWord(for: token, in: space) }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
         return WordInPlay(word: vocabulary.table.word(at: index), vector: vocabulary.table.vector(at: index), category: category)
     }
@@ -150,6 +154,6 @@ public struct AppState: Sendable {
     public var saved: SavedState {
         SavedState(
             lesson: lesson, customWords: customWords,
-            sandboxWords: (space.isBuiltIn ? words : parkedWords ?? []).map(\.word))
+            sandboxWords: (space.isBuiltIn ? words + setAsideWords : parkedWords ?? []).map(\.word))
     }
 }

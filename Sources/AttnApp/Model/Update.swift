@@ -82,12 +82,14 @@ extension AppState {
                 message = "lesson reset: scaled dot, T=1.00"
                 return []
             }
+            leaveRealVectors()
             words = space.startWords.compactMap { lookUp($0) }
             selected = 0
             recompute()
             message = "sandbox reset to its \(words.count) start words (your own words are kept: a adds them back)"
             return [.save]
         case .help: mode = .help(scroll: 0)
+        case .toggleRealVectors: return toggleRealVectors()
         }
         return []
     }
@@ -95,6 +97,7 @@ extension AppState {
     private mutating func go(to number: Int, count: Int) -> [Effect] {
         let target = min(max(1, number), count)
         guard target != lesson else { return [] }
+        leaveRealVectors()
         let before = space.isBuiltIn
         lesson = target
         if before != space.isBuiltIn, let parked = parkedWords {
@@ -177,6 +180,7 @@ extension AppState {
             mode = .browsing
             return []
         }
+        if key == .tab, adjustBeforeAdding(field.text) { return [] }
         switch field.handle(key) {
         case .submitted(let text): return submit(text.trimmingWhitespace())
         case .cancelled:
@@ -205,6 +209,10 @@ extension AppState {
         if let known = lookUp(text) {
             return add(known)
         }
+        guard !realVectors else {
+            message = "'\(text)' has no GloVe vector here: press v for the named features to place it"
+            return []
+        }
         let start = words.isEmpty ? [Double](repeating: 0.1, count: space.dimension) : centroid()
         mode = .placing(Placement(word: text.lowercased(), vector: start, feature: 0))
         recompute()
@@ -216,7 +224,7 @@ extension AppState {
         words.append(word)
         selected = words.count - 1
         recompute()
-        message = "added \(word.word)"
+        message = word.isEstimated ? "added \(word.label) (\(word.category), features estimated from GloVe)" : "added \(word.word)"
         return [.save]
     }
 

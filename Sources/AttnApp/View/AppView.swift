@@ -44,7 +44,7 @@ public enum AppView {
         let style = Style(modifiers: [.reverse])
         buffer.fill(area, style: style)
         let catalog = LessonCatalog.shared
-        let title = catalog.title(of: state.lesson) ?? ""
+        let title = (catalog.title(of: state.lesson) ?? "") + (state.realVectors ? " · real GloVe vectors" : "")
         let left = " attn-tui │ Lesson \(state.lesson)/\(catalog.entries.count) · \(title)"
         let settings = "\(state.metric.title) · T=\(NumberFormat.fixed(state.temperature, decimals: 2))"
         let count = "\(state.words.count) word\(state.words.count == 1 ? "" : "s")"

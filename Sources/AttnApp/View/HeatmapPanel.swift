@@ -41,7 +41,7 @@ struct HeatmapPanel: Widget {
             buffer.write(metric.title, x: rows[0].x, y: rows[0].y, style: Style(modifiers: [.bold]), maxWidth: rows[0].width)
         }
         let matrix = state.analysis.matrix(for: metric)
-        let labels = state.words.map(\.word)
+        let labels = state.words.map(\.label)
         let range = state.analysis.range(for: metric)
         let scale = ColorScale.fitting(range.map { [$0.lowerBound, $0.upperBound] } ?? [])
         let heatmap = Heatmap(

@@ -11,7 +11,7 @@ struct MapPanel: Widget {
         let analysis = state.analysis
         var points = zip(state.words, analysis.points).enumerated().map { index, pair in
             ScatterMap.Point(
-                pair.0.word, x: pair.1.x, y: pair.1.y, style: CategoryStyle.style(pair.0.category, mode: colorMode),
+                pair.0.label, x: pair.1.x, y: pair.1.y, style: CategoryStyle.style(pair.0.category, mode: colorMode),
                 isSelected: index == state.selected, marker: CategoryStyle.marker(pair.0.category))
         }
         var arrows: [ScatterMap.Arrow] = []
@@ -38,12 +38,13 @@ struct MapPanel: Widget {
         var seen: [String] = []
         for word in state.words where !seen.contains(word.category) { seen.append(word.category) }
         let names = ["ambiguous": "two senses", "custom": "yours", "electronics": "tech"]
-        return seen.map { "\(CategoryStyle.marker($0)) \(names[$0] ?? $0)" }.joined(separator: " ")
+        let estimated = state.words.contains(where: \.isEstimated) ? " ~ estimated" : ""
+        return seen.map { "\(CategoryStyle.marker($0)) \(names[$0] ?? $0)" }.joined(separator: " ") + estimated
     }
 
     var title: String {
         guard let word = state.selectedWord else { return "Map" }
-        return "Map · PCA · \(word.word) → its context"
+        return "Map · PCA\(state.realVectors ? " of GloVe \(state.space.dimension)D" : "") · \(word.word) → its context"
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
