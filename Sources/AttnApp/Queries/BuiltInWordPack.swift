@@ -41,7 +41,7 @@ public enum BuiltInWordPack {
         return Vocabulary(
             table: table, source: "the built-in lexicon and word pack",
             lexicon: Lexicon(featureNames: lexicon.featureNames, table: table, categories: categories),
-            handMadeCount: lexicon.table.count, lemmatizes: true)
+            handMade: lexicon.table, lemmatizes: true)
     }()
 
     /// The pack's real 50-d GloVe vectors as a space of its own (the sandbox's `v` view);

@@ -128,7 +128,8 @@ public struct NeighborsReport: Report {
     public init(vocabulary: Vocabulary, arguments: [String], k: Int, index: NeighborIndex? = nil) throws(QueryError) {
         guard k > 0 else { throw QueryError("-k must be at least 1, got \(k)") }
         let resolved = try vocabulary.resolve(arguments)
-        let index = index ?? NeighborIndex(table: vocabulary.table)
+        // The hand-made rows come first in the table: the index's rows are the table's.
+        let index = index ?? NeighborIndex(table: vocabulary.neighborTable)
         // One pass over the matrix answers every word (many queries, one process).
         let found = index.nearest(toEach: resolved.map(vocabulary.vector), k: k, excluding: resolved.map { [$0.index] })
         entries = zip(resolved, found).map { word, neighbors in

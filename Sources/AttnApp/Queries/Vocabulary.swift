@@ -19,12 +19,16 @@ public struct Vocabulary: Sendable {
     /// Whether an unknown token is tried as a plural, past tense or -ing form (`EnglishLemma`):
     /// for the built-in words, not for a user's file, whose tokens are taken as they are.
     public let lemmatizes: Bool
+    /// The rows `neighbors` searches: the hand-made ones. Most estimated rows sit near zero,
+    /// where cosine follows noise: as neighbours they would crowd out the meaningful ones.
+    public let neighborTable: EmbeddingTable
 
-    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMadeCount: Int? = nil, lemmatizes: Bool = false) {
+    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMade: EmbeddingTable? = nil, lemmatizes: Bool = false) {
         self.table = table
         self.source = source
         self.lexicon = lexicon
-        self.handMadeCount = handMadeCount ?? table.count
+        neighborTable = handMade ?? table
+        handMadeCount = neighborTable.count
         self.lemmatizes = lemmatizes
     }
 
