@@ -89,7 +89,9 @@ struct StartWordsOptions: ParsableArguments {
     func resolve(in vocabulary: Vocabulary) throws(QueryError) -> [String]? {
         guard let words else { return nil }
         let tokens = words.split { $0 == "," || $0.isWhitespace }.map(String.init)
-        return try vocabulary.resolve(tokens).map(\.word)
+        // The built-in lexicon's sandbox also takes word-pack words (the screen finds them there).
+        let searched = vocabulary.lexicon != nil ? Vocabulary.builtInWithPack() : vocabulary
+        return try searched.resolve(tokens).map(\.word)
     }
 }
 
