@@ -53,28 +53,37 @@ public struct WordPack: Sendable {
         for line in Lines(bytes) {
             lineNumber += 1
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard let featureNames = names else {
+                let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
                 guard fields.count >= 3, String(decoding: fields[0], as: UTF8.self) == "word" else {
                     throw LexiconError(source: source, line: lineNumber, problem: "expected the header 'word<TAB>category<TAB>feature…'")
                 }
                 names = fields.dropFirst(2).map { String(decoding: $0, as: UTF8.self) }
                 values.reserveCapacity(20_100 * (fields.count - 2))
+                words.reserveCapacity(20_100)
+                categories.reserveCapacity(20_100)
                 continue
             }
-            guard fields.count == featureNames.count + 2, !fields[0].isEmpty else {
-                throw LexiconError(source: source, line: lineNumber, problem: "expected \(featureNames.count + 2) fields and a word")
+            // Made only on failure: a message per line would cost more than the parse.
+            var wrongCount: LexiconError {
+                LexiconError(source: source, line: lineNumber, problem: "expected \(featureNames.count + 2) fields and a word")
             }
-            words.append(String(decoding: fields[0], as: UTF8.self))
-            categories.append(String(decoding: fields[1], as: UTF8.self))
-            for (offset, field) in fields.dropFirst(2).enumerated() {
+            var fields = Fields(line)
+            guard let word = fields.next(), !word.isEmpty, let category = fields.next() else { throw wrongCount }
+            words.append(String(decoding: word, as: UTF8.self))
+            categories.append(String(decoding: category, as: UTF8.self))
+            var offset = 0
+            while let field = fields.next() {
+                guard offset < featureNames.count else { throw wrongCount }
                 guard let value = decimal(field) else {
                     throw LexiconError(
                         source: source, line: lineNumber,
                         problem: "feature '\(featureNames[offset])' is not a number: '\(String(decoding: field, as: UTF8.self))'")
                 }
                 values.append(value)
+                offset += 1
             }
+            guard offset == featureNames.count else { throw wrongCount }
         }
         guard let names else { throw LexiconError(source: source, line: lineNumber, problem: "no header line") }
         return (names, words, categories, values)
@@ -85,7 +94,8 @@ public struct WordPack: Sendable {
         var floats: [Float] = []
         var row = 0
         var lineNumber = 0
-        var decoded: [Int8] = []
+        // One row's bytes; a line longer than a row fails to fit and is reported.
+        var decoded = [Int8](repeating: 0, count: 0)
         for line in Lines(bytes) {
             lineNumber += 1
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
@@ -95,13 +105,20 @@ public struct WordPack: Sendable {
                     throw LexiconError(source: source, line: lineNumber, problem: "expected the per-dimension scales")
                 }
                 scales = parsed.map { $0! }
-                floats.reserveCapacity(rows * parsed.count)
+                floats = [Float](repeating: 0, count: rows * parsed.count)
+                decoded = [Int8](repeating: 0, count: parsed.count)
                 continue
             }
-            guard Base64.decode(line, into: &decoded), decoded.count == scale.count else {
-                throw LexiconError(source: source, line: lineNumber, problem: "expected base64 of \(scale.count) bytes")
+            let dimension = scale.count
+            let count = decoded.withUnsafeMutableBufferPointer { Base64.decode(line, into: $0) }
+            guard count == dimension else {
+                throw LexiconError(source: source, line: lineNumber, problem: "expected base64 of \(dimension) bytes")
             }
-            for d in 0..<scale.count { floats.append(Float(decoded[d]) * scale[d]) }
+            if row < rows {
+                floats.withUnsafeMutableBufferPointer { out in
+                    for d in 0..<dimension { out[row * dimension + d] = Float(decoded[d]) * scale[d] }
+                }
+            }
             row += 1
         }
         guard scales != nil, row == rows else {
@@ -138,11 +155,11 @@ public struct WordPack: Sendable {
         }
         guard digits > 0 else { return nil }
         // Both exact in a double, so the quotient is correctly rounded.
-        let value = Double(mantissa) / powersOfTen[decimals]
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let value = Double(mantissa) / scale
         return negative ? -value : value
     }
-
-    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { product, _ in product * 10 } }
 }
 
 typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
@@ -164,6 +181,28 @@ struct Lines: Sequence, IteratorProtocol {
     }
 }
 
+/// The tab-separated fields of a line, as views of it (no array per line: 20,000 lines).
+struct Fields: IteratorProtocol {
+    private let line: ByteSlice
+    private var position: Int
+    private var done = false
+
+    init(_ line: ByteSlice) {
+        self.line = line
+        position = line.startIndex
+    }
+
+    mutating func next() -> ByteSlice? {
+        guard !done else { return nil }
+        let bytes = line.base
+        var end = position
+        while end < line.endIndex, bytes[end] != UInt8(ascii: "\t") { end += 1 }
+        let field = bytes[position..<end]
+        if end == line.endIndex { done = true } else { position = end + 1 }
+        return field
+    }
+}
+
 /// Standard base64 (RFC 4648, with padding).
 enum Base64 {
     private static let values: [UInt8] = {
@@ -174,28 +213,35 @@ enum Base64 {
         return table
     }()
 
-    /// Decodes `text` into `out` (replacing its contents); false when it is not base64.
-    static func decode(_ text: ByteSlice, into out: inout [Int8]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        guard text.count % 4 == 0 else { return false }
-        var i = text.startIndex
-        while i < text.endIndex {
-            var group: UInt32 = 0
-            var padding = 0
-            for k in 0..<4 {
-                let byte = text[i + k]
-                if byte == UInt8(ascii: "="), k >= 2, i + 4 == text.endIndex {
-                    padding += 1
-                    group <<= 6
-                    continue
+    /// Decodes `text` into the start of `out`: the number of bytes, or nil when it is
+    /// not base64 or does not fit.
+    static func decode(_ text: ByteSlice, into out: UnsafeMutableBufferPointer<Int8>) -> Int? {
+        guard text.count % 4 == 0 else { return nil }
+        return values.withUnsafeBufferPointer { values in
+            var written = 0
+            var i = text.startIndex
+            while i < text.endIndex {
+                var group: UInt32 = 0
+                var padding = 0
+                for k in 0..<4 {
+                    let byte = text[i + k]
+                    if byte == UInt8(ascii: "="), k >= 2, i + 4 == text.endIndex {
+                        padding += 1
+                        group <<= 6
+                        continue
+                    }
+                    let value = values[Int(byte)]
+                    guard value != 0xFF, padding == 0 else { return nil }
+                    group = group << 6 | UInt32(value)
                 }
-                let value = values[Int(byte)]
-                guard value != 0xFF, padding == 0 else { return false }
-                group = group << 6 | UInt32(value)
+                guard written + 3 - padding <= out.count else { return nil }
+                for k in 0..<(3 - padding) {
+                    out[written] = Int8(bitPattern: UInt8(truncatingIfNeeded: group >> (16 - 8 * UInt32(k))))
+                    written += 1
+                }
+                i += 4
             }
-            for k in 0..<(3 - padding) { out.append(Int8(bitPattern: UInt8(truncatingIfNeeded: group >> (16 - 8 * UInt32(k))))) }
-            i += 4
+            return written
         }
-        return true
     }
 }
