@@ -149,6 +149,24 @@ final class WordPackTests: XCTestCase {
         XCTAssertGreaterThan(weights[state.index(of: "banana")!], weights[state.index(of: "laptop")!])
     }
 
+    func testPluralsAndVerbFormsFindTheirWordHandMadeRowsFirst() throws {
+        var state = sandbox(startWords: ["phone"])
+        state.press("aApples<Enter>")
+        XCTAssertEqual(state.selectedWord?.word, "apple")
+        XCTAssertEqual(state.selectedWord?.isEstimated, false, "the lexicon's apple, not the pack's 'apples'")
+        XCTAssertEqual(state.selectedWord?.vector, hand.table.vector(at: hand.table.index(of: "apple")!))
+        state.press("aviolins<Enter>")
+        XCTAssertEqual(state.selectedWord?.word, "violin")
+        XCTAssertEqual(state.selectedWord?.isEstimated, true)
+        XCTAssertEqual(state.selectedWord?.category, "instrument")
+        state.press("achopped<Enter>")
+        XCTAssertEqual(state.selectedWord?.word, "chop")
+        // A lexicon word is never given the pack's held-out estimate.
+        state.press("amango<Enter>")
+        XCTAssertEqual(state.selectedWord?.vector, hand.table.vector(at: hand.table.index(of: "mango")!))
+        XCTAssertEqual(state.selectedWord?.isEstimated, false)
+    }
+
     func testAMadeUpWordIsStillPlacedByHand() {
         var state = sandbox()
         state.press("ablorfle<Enter>")

@@ -16,15 +16,23 @@ enum RealVectorSpace {
 extension AppState {
     /// A word the current space lacks, from the word pack (hand-made rows first,
     /// also through a lemma: "apples" is the lexicon's apple); nil when the pack lacks it too.
+    /// Looks in the pack itself, not the merged command-line vocabulary, whose making
+    /// would add milliseconds to the first word the lexicon lacks.
     func packWord(for token: String, in space: VocabularySpace) -> WordInPlay? {
         guard space.usesWordPack else { return nil }
-        let vocabulary = BuiltInWordPack.vocabulary
-        guard let row = vocabulary.row(for: token) else { return nil }
-        let estimated = vocabulary.isEstimated(row)
-        let category = vocabulary.lexicon?.categories[row] ?? "other"
+        let hand = space.vocabulary
+        let lemmas = WordLookup.candidates(for: token).flatMap(EnglishLemma.candidates)
+        if let row = lemmas.lazy.compactMap(hand.table.index(of:)).first {
+            return WordInPlay(
+                word: hand.table.word(at: row), vector: hand.table.vector(at: row), category: hand.lexicon?.categories[row] ?? "file")
+        }
+        let pack = BuiltInWordPack.shared
+        guard let row = pack.features.resolve(token) ?? lemmas.lazy.compactMap(pack.features.index(of:)).first,
+            hand.table.index(of: pack.features.word(at: row)) == nil  // the pack's rows of lexicon words are held-out estimates
+        else { return nil }
         return WordInPlay(
-            word: vocabulary.table.word(at: row), vector: vocabulary.table.vector(at: row),
-            category: estimated ? BuiltInWordPack.screenCategory(category) : category, isEstimated: estimated)
+            word: pack.features.word(at: row), vector: pack.features.vector(at: row),
+            category: BuiltInWordPack.screenCategory(pack.categories[row]), isEstimated: true)
     }
 
     /// Tab at the add-word prompt: a word-pack word opens the placement with its
