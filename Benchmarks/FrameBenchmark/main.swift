@@ -56,7 +56,7 @@ print("first frame (lexicon parse + state + analysis + view, \(size)): \(String(
 let packTime = milliseconds { _ = BuiltInWordPack.shared }
 let mergeTime = milliseconds { _ = BuiltInWordPack.vocabulary }
 print(
-    "word pack: parse \(String(format: "%.2f", packTime)) ms (\(BuiltInWordPack.shared.features.count) words), lexicon + pack \(String(format: "%.2f", mergeTime)) ms"
+    "word pack: parse \(String(format: "%.2f", packTime)) ms (\(BuiltInWordPack.shared.features.count) words), lexicon + pack merged for the command line \(String(format: "%.2f", mergeTime)) ms"
 )
 
 // N words in play: half the lexicon's first words, half words only the pack has.
