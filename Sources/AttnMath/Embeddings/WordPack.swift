@@ -128,7 +128,7 @@ public struct WordPack: Sendable {
     }
 
     /// "0", "-0.35", "1", "0.07": an optional sign, digits, optionally a point and digits.
-    static func decimal(_ field: ByteSlice) -> Double? {
+    private static func decimal(_ field: ByteSlice) -> Double? {
         var mantissa: Int64 = 0
         var digits = 0
         var decimals = 0
@@ -162,10 +162,10 @@ public struct WordPack: Sendable {
     }
 }
 
-typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
+private typealias ByteSlice = Slice<UnsafeBufferPointer<UInt8>>
 
 /// The lines of UTF-8 text, each without its LF or CRLF, as views of the text (no copies).
-struct Lines: Sequence, IteratorProtocol {
+private struct Lines: Sequence, IteratorProtocol {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
@@ -182,7 +182,7 @@ struct Lines: Sequence, IteratorProtocol {
 }
 
 /// The tab-separated fields of a line, as views of it (no array per line: 20,000 lines).
-struct Fields: IteratorProtocol {
+private struct Fields: IteratorProtocol {
     private let line: ByteSlice
     private var position: Int
     private var done = false
@@ -204,7 +204,7 @@ struct Fields: IteratorProtocol {
 }
 
 /// Standard base64 (RFC 4648, with padding).
-enum Base64 {
+private enum Base64 {
     private static let values: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
         for (i, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
