@@ -14,12 +14,17 @@ struct StartCommand: ParsableCommand {
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Print the notices of the built-in data's sources (GloVe, WordNet, SCOWL) and exit.") var licenses = false
 
     func validate() throws {
         try LessonOption.validate(lesson)
     }
 
     func run() throws {
+        if licenses {
+            print(LicenseNotices.text)
+            return
+        }
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
         let saveError = try withTerminal(.init(noColor: noColor)) { terminal in

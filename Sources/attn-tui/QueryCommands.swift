@@ -17,7 +17,7 @@ struct WordsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        emit(WordsReport(vocabulary: try vocabulary.load()), json: output.json)
+        emit(WordsReport(vocabulary: try vocabulary.load(withWordPack: true)), json: output.json)
     }
 }
 
@@ -29,7 +29,7 @@ struct SimilarityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        emit(try SimilarityReport(vocabulary: try vocabulary.load(), arguments: words), json: output.json)
+        emit(try SimilarityReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words), json: output.json)
     }
 }
 
@@ -46,7 +46,7 @@ struct MatrixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try MatrixReport(vocabulary: try vocabulary.load(), arguments: words, metric: metric)
+        let report = try MatrixReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, metric: metric)
         if csv { print(report.csv) } else { emit(report, json: output.json) }
     }
 }
@@ -70,7 +70,7 @@ struct AttentionCommand: ParsableCommand {
 
     func run() throws {
         let report = try AttentionReport(
-            vocabulary: try vocabulary.load(), arguments: words, metric: metric, temperature: temperature)
+            vocabulary: try vocabulary.load(withWordPack: true), arguments: words, metric: metric, temperature: temperature)
         emit(report, json: output.json)
     }
 }
@@ -88,6 +88,6 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        emit(try NeighborsReport(vocabulary: try vocabulary.load(), arguments: words, k: k), json: output.json)
+        emit(try NeighborsReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, k: k), json: output.json)
     }
 }

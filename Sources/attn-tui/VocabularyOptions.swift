@@ -22,9 +22,10 @@ extension VocabularySource {
         }
     }
 
-    /// The built-in lexicon, or the file; the file's warnings (duplicate words, …) go to standard error.
-    func load() throws(QueryError) -> Vocabulary {
-        guard let path = embeddings else { return .builtIn() }
+    /// The built-in lexicon (with the word pack for queries: the screen opens it only when
+    /// a word needs it), or the file; the file's warnings (duplicate words, …) go to standard error.
+    func load(withWordPack: Bool = false) throws(QueryError) -> Vocabulary {
+        guard let path = embeddings else { return withWordPack ? .builtInWithPack() : .builtIn() }
         let loaded = try Vocabulary.load(
             path: path, format: fileFormat.flatMap(EmbeddingFormat.init(argument:)), metadataPath: metadata,
             cacheDirectory: noCache ? nil : EmbeddingCache.defaultDirectory)
@@ -88,7 +89,9 @@ struct StartWordsOptions: ParsableArguments {
     func resolve(in vocabulary: Vocabulary) throws(QueryError) -> [String]? {
         guard let words else { return nil }
         let tokens = words.split { $0 == "," || $0.isWhitespace }.map(String.init)
-        return try vocabulary.resolve(tokens).map(\.word)
+        // The built-in lexicon's sandbox also takes word-pack words (the screen finds them there).
+        let searched = vocabulary.lexicon != nil ? Vocabulary.builtInWithPack() : vocabulary
+        return try searched.resolve(tokens).map(\.word)
     }
 }
 

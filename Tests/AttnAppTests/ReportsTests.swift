@@ -149,7 +149,7 @@ final class ReportsTests: XCTestCase {
         let json = WordsReport(vocabulary: lexicon).json
         guard case .array(let entries) = json else { return XCTFail("an array") }
         XCTAssertEqual(entries.count, lexicon.table.count)
-        for entry in entries { XCTAssertEqual(keys(entry), ["word", "vector", "category", "features"]) }
+        for entry in entries { XCTAssertEqual(keys(entry), ["word", "vector", "category", "features", "estimated", "source"]) }
         for entry in entries {
             guard case .object(let members) = entry else { continue }
             XCTAssertEqual(keys(members[3].1), lexicon.lexicon!.featureNames, "features in the lexicon's order")

@@ -528,13 +528,13 @@ final class ViewTests: XCTestCase {
                 "┃ →/l        next step (then on into   ┃",
                 "┃            the next lesson)          ┃",
                 "┃ ←/h        previous step             ┃",
+                "┃ v          named features ↔ the      ┃",
+                "┃            words' real GloVe 50-d    ┃",
+                "┃            vectors                   ┃",
                 "┃ ↑/k        select the previous word, ┃",
                 "┃            column or bar             ┃",
                 "┃ ↓/j        select the next word,     ┃",
                 "┃            column or bar             ┃",
-                "┃ a          add a word (a new one is  ┃",
-                "┃            placed by its features)   ┃",
-                "┃ d/Del      remove the selected word  ┃",
                 "┗━ ↑/↓ scroll · any key closes ━━━━━━━↓┛",
             ])
     }

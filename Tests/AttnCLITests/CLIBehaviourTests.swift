@@ -130,3 +130,29 @@ final class CLIBehaviourTests: XCTestCase {
         }
     }
 }
+
+/// The word pack on the command line: no file needed.
+final class CLIWordPackTests: XCTestCase {
+    func testNeighboursOfAPackWordAndOfAFruit() throws {
+        let mango = try XCTUnwrap(try CLI.json(["neighbors", "mango", "-k", "5", "--json"]) as? [String: Any])
+        let neighbours = try XCTUnwrap(mango["neighbors"] as? [[String: Any]]).compactMap { $0["word"] as? String }
+        XCTAssertEqual(neighbours.count, 5)
+        XCTAssertTrue(neighbours.contains("banana") || neighbours.contains("papaya"), "\(neighbours)")
+        let garlic = try XCTUnwrap(try CLI.json(["neighbors", "garlic", "-k", "10", "--json"]) as? [String: Any])
+        XCTAssertEqual(garlic["word"] as? String, "garlic")
+    }
+
+    func testSimilarityOfTwoVehicles() throws {
+        let object = try XCTUnwrap(try CLI.json(["similarity", "truck", "car", "--json"]) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["a", "b", "dim", "cosine", "dot", "scaled_dot"])
+        XCTAssertEqual(object["a"] as? String, "truck")
+        XCTAssertGreaterThan(try XCTUnwrap(object["cosine"] as? Double), 0.8)
+    }
+
+    func testLicencesArePrinted() throws {
+        let result = try CLI.run(["--licenses"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("WordNet 3.0 Copyright 2006 by Princeton University"))
+        XCTAssertTrue(result.stdout.contains("GloVe"))
+    }
+}

@@ -11,6 +11,22 @@ struct SandboxLesson: Lesson, Equatable {
 
     mutating func enter(step: Int, app: inout AppState) {}
 
+    func keys(step: Int) -> [LessonKey] {
+        // Only the built-in lexicon has real vectors to switch to; a user's file is real already.
+        [
+            // Help lists it; the status bar keeps its room for the keys every step uses (the text names `v`).
+            LessonKey(
+                [.character("v")], "vectors", help: "named features ↔ the words' real GloVe 50-d vectors", short: "vectors",
+                showsInStatusBar: false)
+        ]
+    }
+
+    mutating func perform(_ action: String, step: Int, app: inout AppState) -> String? {
+        guard action == "vectors" else { return nil }
+        _ = app.toggleRealVectors()
+        return app.message
+    }
+
     func panels(step: Int) -> [Focus] { [.map, .heatmap, .weights] }
 
     func layout(step: Int, body: Rect, state: AppState) -> LessonLayout {

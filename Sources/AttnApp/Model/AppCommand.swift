@@ -130,6 +130,7 @@ public enum AppKeys {
     public static let promptStatus: [KeyBinding] = [
         KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
         KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
+        KeyBinding(keys: [.tab], label: "Tab", help: "adjust a word-pack word's estimated features first", short: "adjust"),
         KeyBinding(keys: [.left, .right], label: "←/→", help: "move the cursor", short: "move"),
         KeyBinding(keys: [.backspace, .delete], label: "BS/Del", help: "delete a character", short: "delete"),
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),

@@ -10,9 +10,12 @@ public struct VocabularySpace: Sendable {
     public let startWords: [String]
     /// The user chose `startWords` (`--words`): they win over saved words.
     public let startWordsChosen: Bool
+    /// A word this space lacks is looked up in the word pack (the built-in lexicon's space).
+    public let usesWordPack: Bool
 
-    init(_ vocabulary: Vocabulary, startWords: [String]?) {
+    init(_ vocabulary: Vocabulary, startWords: [String]?, usesWordPack: Bool = false) {
         self.vocabulary = vocabulary
+        self.usesWordPack = usesWordPack
         neighborIndex = NeighborIndex(table: vocabulary.table)
         self.startWords = startWords ?? VocabularySpace.defaultStartWords(for: vocabulary)
         startWordsChosen = startWords != nil
@@ -53,10 +56,10 @@ public struct AppEnvironment: Sendable {
         colorMode: ColorMode = .palette256
     ) {
         if vocabulary.lexicon != nil {
-            lexicon = VocabularySpace(vocabulary, startWords: startWords)
+            lexicon = VocabularySpace(vocabulary, startWords: startWords, usesWordPack: true)
             file = nil
         } else {
-            lexicon = VocabularySpace(.builtIn(), startWords: nil)
+            lexicon = VocabularySpace(.builtIn(), startWords: nil, usesWordPack: true)
             file = VocabularySpace(vocabulary, startWords: startWords)
         }
         self.initialLesson = initialLesson

@@ -78,6 +78,11 @@ public struct AppState: Sendable, Equatable {
     /// The three nearest vocabulary words to the word being placed (found in `update`, not per frame).
     var placementNearest: [Neighbor] = []
 
+    /// The sandbox shows the words' real 50-d GloVe vectors instead of the named features (`v`).
+    public internal(set) var realVectors = false
+    /// Words with no GloVe vector (placed by hand), off screen while `realVectors` is on.
+    var setAsideWords: [WordInPlay] = []
+
     public static func == (a: AppState, b: AppState) -> Bool {
         a.lesson == b.lesson && a.step == b.step && a.lessons.count == b.lessons.count
             && zip(a.lessons, b.lessons).allSatisfy { $0.isEqual(to: $1) } && a.words == b.words && a.selected == b.selected
@@ -85,7 +90,7 @@ public struct AppState: Sendable, Equatable {
             && a.focus == b.focus && a.mode == b.mode && a.message == b.message && a.customWords == b.customWords
             && a.isFinished == b.isFinished && a.size == b.size && a.analysis == b.analysis
             && a.nearestToSelected == b.nearestToSelected && a.nearestQuery == b.nearestQuery && a.sandboxWords == b.sandboxWords
-            && a.placementNearest == b.placementNearest
+            && a.placementNearest == b.placementNearest && a.realVectors == b.realVectors && a.setAsideWords == b.setAsideWords
     }
 
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
@@ -133,7 +138,7 @@ public struct AppState: Sendable, Equatable {
     public var currentLesson: any Lesson { lessons[lesson - 1] }
 
     /// The vocabulary of the current lesson.
-    public var space: VocabularySpace { environment.space(forLesson: lesson) }
+    public var space: VocabularySpace { environment.space(forLesson: lesson, realVectors: realVectors) }
 
     /// Finds a word by name in the current lesson's vocabulary (the user's own placed words first).
     public func lookUp(_ token: String) -> WordInPlay? { lookUp(token, in: space) }
@@ -143,7 +148,7 @@ public struct AppState: Sendable, Equatable {
             if let custom = customWords.first(where: { $0.word == candidate && $0.vector.count == space.dimension }) { return custom }
         }
         let vocabulary = space.vocabulary
-        guard let index = vocabulary.table.resolve(token) else { return nil }
+        guard let index = vocabulary.row(for: token) else { return packWord(for: token, in: space) }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
         return WordInPlay(word: vocabulary.table.word(at: index), vector: vocabulary.table.vector(at: index), category: category)
     }
@@ -183,7 +188,7 @@ public struct AppState: Sendable, Equatable {
     public var saved: SavedState {
         SavedState(
             lesson: lesson, step: step, customWords: customWords,
-            sandboxWords: environment.space(forLesson: Course.sandbox).isBuiltIn ? (isSandbox ? words : sandboxWords).map(\.word) : nil)
+            sandboxWords: environment.space(forLesson: Course.sandbox).isBuiltIn ? (isSandbox ? words + setAsideWords : sandboxWords).map(\.word) : nil)
     }
 }
 

@@ -120,6 +120,7 @@ extension AppState {
         let number = min(max(1, number), lessons.count)
         let target = min(max(0, target), lessons[number - 1].stepCount - 1)
         guard number != lesson || target != step else { return [] }
+        leaveRealVectors()
         let wasSandbox = isSandbox
         if wasSandbox && number != lesson { sandboxWords = words }
         lesson = number
@@ -151,6 +152,7 @@ extension AppState {
             message = "step reset"
             return []
         }
+        leaveRealVectors()
         metric = .scaledDot
         temperature = 1
         words = space.startWords.compactMap { lookUp($0) }
@@ -245,6 +247,7 @@ extension AppState {
             mode = .browsing
             return []
         }
+        if key == .tab, adjustBeforeAdding(field.text) { return [] }
         switch field.handle(key) {
         case .submitted(let text): return submit(text.trimmingWhitespace())
         case .cancelled:
@@ -273,6 +276,10 @@ extension AppState {
         if let known = lookUp(text) {
             return add(known)
         }
+        guard !realVectors else {
+            message = "'\(text)' has no GloVe vector here: press v for the named features to place it"
+            return []
+        }
         let start = words.isEmpty ? [Double](repeating: 0.1, count: space.dimension) : centroid()
         mode = .placing(Placement(word: text.lowercased(), vector: start, feature: 0))
         recompute()
@@ -284,7 +291,7 @@ extension AppState {
         words.append(word)
         selected = words.count - 1
         recompute()
-        message = "added \(word.word)"
+        message = word.isEstimated ? "added \(word.label) (\(word.category), features estimated from GloVe)" : "added \(word.word)"
         return [.save]
     }
 

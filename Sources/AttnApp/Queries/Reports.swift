@@ -128,7 +128,8 @@ public struct NeighborsReport: Report {
     public init(vocabulary: Vocabulary, arguments: [String], k: Int, index: NeighborIndex? = nil) throws(QueryError) {
         guard k > 0 else { throw QueryError("-k must be at least 1, got \(k)") }
         let resolved = try vocabulary.resolve(arguments)
-        let index = index ?? NeighborIndex(table: vocabulary.table)
+        // The hand-made rows come first in the table: the index's rows are the table's.
+        let index = index ?? NeighborIndex(table: vocabulary.neighborTable)
         // One pass over the matrix answers every word (many queries, one process).
         let found = index.nearest(toEach: resolved.map(vocabulary.vector), k: k, excluding: resolved.map { [$0.index] })
         entries = zip(resolved, found).map { word, neighbors in
@@ -182,6 +183,10 @@ public struct WordsReport: Report {
                     members.append(("category", .string(lexicon.categories[i])))
                     members.append(
                         ("features", .object(zip(lexicon.featureNames, table.vector(at: i)).map { ($0, .number($1)) })))
+                    // Hand-made lexicon rows, or the word pack's estimates from GloVe.
+                    let estimated = vocabulary.isEstimated(i)
+                    members.append(("estimated", .bool(estimated)))
+                    members.append(("source", .string(estimated ? "estimated" : "hand-made")))
                 }
                 return .object(members)
             })
@@ -191,13 +196,14 @@ public struct WordsReport: Report {
         let table = vocabulary.table
         let header: [String]
         if let lexicon = vocabulary.lexicon {
-            header = ["word", "category"] + lexicon.featureNames
+            header = ["word", "category"] + lexicon.featureNames + (vocabulary.handMadeCount < table.count ? ["source"] : [])
         } else {
             header = ["word"] + (0..<table.dimension).map { "v\($0 + 1)" }
         }
         let lines = rows.map { i in
             [table.word(at: i)] + (vocabulary.lexicon.map { [$0.categories[i]] } ?? [])
                 + table.vector(at: i).map { NumberFormat.fixed($0, decimals: vocabulary.lexicon == nil ? 4 : 2) }
+                + (vocabulary.handMadeCount < table.count ? [vocabulary.isEstimated(i) ? "estimated" : "hand-made"] : [])
         }
         let summary = "\(rows.count) words, \(table.dimension) dimensions, from \(vocabulary.source)"
         return TextTable.grid(header: header, rows: lines) + "\n" + summary

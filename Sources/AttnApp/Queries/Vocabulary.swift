@@ -14,11 +14,36 @@ public struct Vocabulary: Sendable {
     public let source: String
     /// Present for the built-in lexicon: feature names and categories.
     public let lexicon: Lexicon?
+    /// The rows before this one are hand-made; those after it (the word pack's) are estimated.
+    public let handMadeCount: Int
+    /// Whether an unknown token is tried as a plural, past tense or -ing form (`EnglishLemma`):
+    /// for the built-in words, not for a user's file, whose tokens are taken as they are.
+    public let lemmatizes: Bool
+    /// The rows `neighbors` searches: the hand-made ones. Most estimated rows sit near zero,
+    /// where cosine follows noise: as neighbours they would crowd out the meaningful ones.
+    public let neighborTable: EmbeddingTable
 
-    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil) {
+    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMade: EmbeddingTable? = nil, lemmatizes: Bool = false) {
         self.table = table
         self.source = source
         self.lexicon = lexicon
+        neighborTable = handMade ?? table
+        handMadeCount = neighborTable.count
+        self.lemmatizes = lemmatizes
+    }
+
+    /// Whether row `index` holds estimated features (a word-pack word) rather than hand-made ones.
+    public func isEstimated(_ index: Int) -> Bool { index >= handMadeCount }
+
+    /// The row of a token: as `EmbeddingTable.resolve` finds it; when lemmatising, hand-made rows
+    /// win over estimated ones, even through a lemma ("apples" is the lexicon's apple).
+    public func row(for token: String) -> Int? {
+        let direct = table.resolve(token)
+        guard lemmatizes else { return direct }
+        if let direct, direct < handMadeCount { return direct }
+        let lemmas = WordLookup.candidates(for: token).flatMap(EnglishLemma.candidates)
+        if let hand = lemmas.lazy.compactMap(table.index(of:)).first(where: { $0 < handMadeCount }) { return hand }
+        return direct ?? lemmas.lazy.compactMap(table.index(of:)).first
     }
 
     /// The lexicon compiled into the binary from `Assets/lexicon.tsv`.
@@ -39,7 +64,7 @@ public struct Vocabulary: Sendable {
         var words: [Word] = []
         var unknown: [String] = []
         for token in tokens {
-            if let index = table.resolve(token) {
+            if let index = row(for: token) {
                 words.append(Word(word: table.word(at: index), index: index))
             } else {
                 unknown.append(token)

@@ -60,6 +60,8 @@ public enum AppView {
         buffer.fill(area, style: style)
         let lesson = state.currentLesson
         let position = " Lesson \(state.lesson)/\(state.lessons.count)"
+        // The sandbox says which space it shows: the named features or the real vectors (`v`).
+        let title = lesson.title + (state.realVectors ? " · real GloVe vectors" : "")
         let marker = " · step \(state.step + 1)/\(lesson.stepCount)"
         // Only the settings the step lets the learner change: a lesson's own numbers do not use
         // the shared metric or temperature, and words in play matter only where they can be added.
@@ -83,16 +85,16 @@ public enum AppView {
         let fixedWidth = DisplayWidth.of(position + marker) + 1
         let right =
             candidates.first {
-                fixedWidth + DisplayWidth.of($0.text) + ($0.titleColumns > 0 ? 3 + min($0.titleColumns, DisplayWidth.of(lesson.title)) : 0)
+                fixedWidth + DisplayWidth.of($0.text) + ($0.titleColumns > 0 ? 3 + min($0.titleColumns, DisplayWidth.of(title)) : 0)
                     <= area.width
             }?.text ?? ""
         var titleRoom = max(0, area.width - fixedWidth - DisplayWidth.of(right) - 3)
         // The program's name only where the whole title fits beside it.
         let name = " attn-tui │"
-        let showsName = titleRoom - DisplayWidth.of(name) >= DisplayWidth.of(lesson.title)
+        let showsName = titleRoom - DisplayWidth.of(name) >= DisplayWidth.of(title)
         if showsName { titleRoom -= DisplayWidth.of(name) }
         var left = showsName ? name + position : position
-        if titleRoom >= 4 { left += " · " + DisplayWidth.truncate(lesson.title, to: titleRoom) }
+        if titleRoom >= 4 { left += " · " + DisplayWidth.truncate(title, to: titleRoom) }
         left += marker
         buffer.write(left, x: area.x, y: area.y, style: style.adding(.bold), maxWidth: area.width)
         if !right.isEmpty, DisplayWidth.of(left) + DisplayWidth.of(right) + 1 <= area.width {

@@ -28,7 +28,7 @@ struct HeatmapPanel: Widget {
         guard !state.words.isEmpty, !inner.isEmpty else { return }
         let parts = Layout.split(inner, .horizontal, metrics.map { _ in .fill(1) }, spacing: 1)
         // One labelling for both tables: the narrower half decides the label and cell widths.
-        let labels = state.words.map(\.word)
+        let labels = state.words.map(\.label)
         let width = parts.map(\.width).min() ?? inner.width
         let labelWidth = Self.labelWidth(labels, width: width)
         let cellWidth = max(1, min(7, (width - labelWidth - 1) / labels.count))
@@ -64,7 +64,7 @@ struct HeatmapPanel: Widget {
     }
 
     private func heatmap(_ metric: Metric, labelWidth: Int, cellWidth: Int) -> Heatmap {
-        let labels = state.words.map(\.word)
+        let labels = state.words.map(\.label)
         return Heatmap(
             rowLabels: labels, columnLabels: labels, values: state.analysis.matrix(for: metric).scores, scale: scale(metric),
             colorMode: colorMode, selectedRow: state.selected, selectedColumn: highlightedColumn,
@@ -77,7 +77,7 @@ struct HeatmapPanel: Widget {
         if sideBySide {
             buffer.write(metric.title, x: rows[0].x, y: rows[0].y, style: Style(modifiers: [.bold]), maxWidth: rows[0].width)
         }
-        let labels = state.words.map(\.word)
+        let labels = state.words.map(\.label)
         let scale = scale(metric)
         let heatmap = heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth)
         heatmap.render(into: &buffer, area: rows[1])

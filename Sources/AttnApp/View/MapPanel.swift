@@ -11,7 +11,7 @@ struct MapPanel: Widget {
         let analysis = state.analysis
         var points = zip(state.words, analysis.points).enumerated().map { index, pair in
             ScatterMap.Point(
-                pair.0.word, x: pair.1.x, y: pair.1.y, style: CategoryStyle.style(pair.0.category, mode: colorMode),
+                pair.0.label, x: pair.1.x, y: pair.1.y, style: CategoryStyle.style(pair.0.category, mode: colorMode),
                 isSelected: index == state.selected, marker: CategoryStyle.marker(pair.0.category))
         }
         var arrows: [ScatterMap.Arrow] = []
@@ -38,14 +38,17 @@ struct MapPanel: Widget {
         var seen: [String] = []
         for word in state.words where !seen.contains(word.category) { seen.append(word.category) }
         let names = ["ambiguous": "two senses", "custom": "yours", "electronics": "tech"]
-        return seen.map { "\(CategoryStyle.marker($0)) \(names[$0] ?? $0)" }.joined(separator: " ")
+        let estimated = state.words.contains(where: \.isEstimated) ? " ~ estimated" : ""
+        return seen.map { "\(CategoryStyle.marker($0)) \(names[$0] ?? $0)" }.joined(separator: " ") + estimated
     }
 
     var showsContext: Bool { state.currentLesson.mapShowsContext(step: state.step) }
 
     var title: String {
         guard let word = state.selectedWord else { return "Map" }
-        return showsContext ? "Map · PCA · \(word.word) → its context" : "Map · PCA of \(state.space.dimension)D · \(word.word)"
+        return showsContext
+            ? "Map · PCA\(state.realVectors ? " of GloVe \(state.space.dimension)D" : "") · \(word.word) → its context"
+            : "Map · PCA of \(state.spaceName) · \(word.word)"
     }
 
     func render(into buffer: inout Buffer, area: Rect) {

@@ -10,7 +10,7 @@ struct NeighborsPanel: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         let word = state.selectedWord?.word ?? "—"
-        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.space.dimension)D · ● on the map")
+        let frame = Frame(title: "Nearest to \(word) · cosine in \(state.spaceName) · ● on the map")
         let inner = frame.draw(into: &buffer, area: area)
         guard inner.height > 0 else { return }
         let neighbors = state.neighbors(count: inner.height)

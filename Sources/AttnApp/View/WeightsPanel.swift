@@ -19,7 +19,7 @@ struct WeightsPanel: Widget {
         }
         let weights = attention.weights[state.selected]
         let bars = zip(state.words, weights).map { entry, weight in
-            BarChart.Bar(entry.word, value: weight, style: CategoryStyle.style(entry.category, mode: colorMode))
+            BarChart.Bar(entry.label, value: weight, style: CategoryStyle.style(entry.category, mode: colorMode))
         }
         var chartArea = inner
         let overflow = bars.count > inner.height && inner.height > 1
