@@ -188,7 +188,8 @@ public struct AppState: Sendable, Equatable {
     public var saved: SavedState {
         SavedState(
             lesson: lesson, step: step, customWords: customWords,
-            sandboxWords: environment.space(forLesson: Course.sandbox).isBuiltIn ? (isSandbox ? words + setAsideWords : sandboxWords).map(\.word) : nil)
+            sandboxWords: environment.space(forLesson: Course.sandbox).isBuiltIn
+                ? (isSandbox ? words + setAsideWords : sandboxWords).map(\.word) : nil)
     }
 }
 
