@@ -56,13 +56,7 @@ struct FeaturesLesson: Lesson, Equatable {
             }
             let bars = FeatureBars(names: names, columns: columns, highlighted: feature)
             let frame = Frame(title: "\(shown.first) and \(shown.second), feature by feature", isFocused: focused)
-            var inner = frame.inner(area)
-            // Short of a row, the words' header goes under the top border (the title names them).
-            if inner.height < bars.height, inner.height > 0 {
-                inner = Rect(x: inner.x, y: inner.y - 1, width: inner.width, height: inner.height + 1)
-            }
-            bars.render(into: &buffer, area: inner)
-            frame.render(into: &buffer, area: area)
+            bars.render(in: frame, into: &buffer, area: area)
             return
         }
         let name = names.indices.contains(feature) ? names[feature] : "?"

@@ -42,14 +42,7 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
                     FeatureBars.Column(word: word.word, vector: word.vector, style: CategoryStyle.style(word.category, mode: colorMode))
                 ]
             )
-            var inner = frame.inner(area)
-            // Short of a row, the word's header goes under the top border (the title names it), so
-            // every number shows.
-            if inner.height < bars.height, inner.height > 0 {
-                inner = Rect(x: inner.x, y: inner.y - 1, width: inner.width, height: inner.height + 1)
-            }
-            bars.render(into: &buffer, area: inner)
-            frame.render(into: &buffer, area: area)
+            bars.render(in: frame, into: &buffer, area: area)
             return
         }
         var name = word.word

@@ -49,4 +49,15 @@ struct FeatureBars: Widget {
 
     /// Rows needed: a header and one per feature.
     var height: Int { names.count + 1 }
+
+    /// Draws the bars inside `frame`. Short of a row, the words' header goes under the top
+    /// border (the frame's title names the words), so every feature's number still shows.
+    func render(in frame: Frame, into buffer: inout Buffer, area: Rect) {
+        var inner = frame.inner(area)
+        if inner.height < height, inner.height > 0 {
+            inner = Rect(x: inner.x, y: inner.y - 1, width: inner.width, height: inner.height + 1)
+        }
+        render(into: &buffer, area: inner)
+        frame.render(into: &buffer, area: area)
+    }
 }
