@@ -125,6 +125,7 @@ final class Lesson10Tests: XCTestCase {
         // On screen: the matrix shows 1.3, the words moved, the after-scores show the new number.
         XCTAssertNotEqual(try panelText(state, 0), matricesBefore)
         XCTAssertTrue(try panelText(state, 0).contains("1.3"))
+        XCTAssertTrue(try panelText(state, 0).contains("identity, edited"), "the title no longer claims the identity")
         XCTAssertNotEqual(try panelText(state, 2), planeBefore, "the queries plane moved")
         XCTAssertTrue(try panelText(state, 1).contains(NumberFormat.fixed(0.6 * 1.3 * 0.65 / 2.0.squareRoot(), decimals: 2)))
     }
@@ -140,31 +141,44 @@ final class Lesson10Tests: XCTestCase {
         XCTAssertLessThan(now, start)
     }
 
-    /// Step 3: a rotation of both leaves every score; "↓ four times to reach W_K, then +" changes them.
+    /// Step 3: a rotation of both leaves every score; "↓ four times to reach W_K, then + five times" moves only
+    /// the keys, and apple–orange goes from 0.28 to 0.34.
     func testStep3RotationKeepsScoresUntilTheKeysAloneChange() throws {
         var state = opened(step: 2)
         assertClose(try after(state), Self.identityScores)
-        state.press("<Down><Down><Down><Down>+")
+        state.press("<Down><Down><Down><Down>+++++")
         let lesson = try lesson(state)
         XCTAssertEqual(lesson.entry, 4)
-        XCTAssertEqual(lesson.key[0, 0], 0.9, accuracy: 1e-12)
+        XCTAssertEqual(lesson.key[0, 0], 1.3, accuracy: 1e-12)
         XCTAssertEqual(lesson.query[0, 0], 0.8, accuracy: 1e-12)
-        // apple's query (0.6·0.8 − 0.35·0.6, 0.6·0.6 + 0.35·0.8) against orange's key (0.65·0.9, 0.65·0.6).
+        // apple's query (0.6·0.8 − 0.35·0.6, 0.6·0.6 + 0.35·0.8) against orange's key (0.65·1.3, 0.65·0.6).
         let q = (0.6 * 0.8 - 0.35 * 0.6, 0.6 * 0.6 + 0.35 * 0.8)
-        let k = (0.65 * 0.9, 0.65 * 0.6)
-        XCTAssertEqual(try after(state)[0, 1], (q.0 * k.0 + q.1 * k.1) / 2.0.squareRoot(), accuracy: 1e-12)
-        XCTAssertNotEqual(try after(state)[0, 1], Self.identityScores[0][1], accuracy: 1e-3)
+        let k = (0.65 * 1.3, 0.65 * 0.6)
+        let score = try after(state)[0, 1]
+        XCTAssertEqual(score, (q.0 * k.0 + q.1 * k.1) / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(NumberFormat.fixed(Self.identityScores[0][1], decimals: 2), "0.28")
+        XCTAssertEqual(NumberFormat.fixed(score, decimals: 2), "0.34", "the number the Try promises")
+        XCTAssertTrue(try XCTUnwrap(state.currentLesson.liveText(step: 2, state: state)).contains("orange 0.28 → 0.34"))
     }
 
-    /// Step 4: the projection zeroes phone's row; "↓ twice, then +" brings it back.
-    func testStep4ProjectionZeroesPhoneUntilScreenLeaksIntoFruit() throws {
+    /// Step 4: the projection zeroes phone's row and column; "↑ twice, then + five times" gives phone's key
+    /// some fruit, so apple–phone, in apple's row (the one shown at 80×24), is 0.15.
+    func testStep4ProjectionZeroesPhoneUntilItsKeyGainsFruit() throws {
         var state = opened(step: 3)
         XCTAssertEqual(try after(state).row(3), [0, 0, 0, 0, 0])
-        state.press("<Down><Down>+")
-        XCTAssertEqual(try lesson(state).query[1, 0], 0.1, accuracy: 1e-12)
-        // phone's query is (0.7·0.1, 0); banana's key is (0.95, 0).
-        XCTAssertEqual(try after(state)[3, 2], 0.7 * 0.1 * 0.95 / 2.0.squareRoot(), accuracy: 1e-12)
-        XCTAssertGreaterThan(try after(state)[3, 2], 0)
+        XCTAssertEqual(try after(state)[0, 3], 0)
+        state.press("<Up><Up>+++++")
+        let lesson = try lesson(state)
+        XCTAssertEqual(lesson.entry, 6, "↑ twice wraps round to W_K's screen → fruit")
+        XCTAssertEqual(lesson.key[1, 0], 0.5, accuracy: 1e-12)
+        // apple's query is (0.6, 0); phone's key is (0.7·0.5, 0).
+        let score = try after(state)[0, 3]
+        XCTAssertEqual(score, 0.6 * 0.7 * 0.5 / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(NumberFormat.fixed(score, decimals: 2), "0.15", "the number the Try promises")
+        // At 80×24 the after-table shows apple's row, with phone's 0.15 in it.
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(1)))
+        XCTAssertTrue(screen(state, 80, 24).text(in: rect).contains("0.15"))
     }
 
     /// Step 5: with the swap apple scores phone above orange, unlike before; p cycles to the identity.

@@ -104,7 +104,7 @@ final class Lesson11Tests: XCTestCase {
         XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.values.rawValue))
         let explanation = try XCTUnwrap(explanation(state))
         XCTAssertEqual(explanation.title, "V[apple, fruit] = 0.60")
-        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("fruit") && $0.hasSuffix("0.60×1.00  = 0.60") }, "\(explanation.lines)")
+        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("fruit") && $0.hasSuffix("0.60×1.00 = 0.60") }, "\(explanation.lines)")
         XCTAssertTrue(explanation.lines.contains("(+ 12 terms × 0)"), "W_V reads fruit alone: \(explanation.lines)")
         XCTAssertEqual(explanation.lines.last, "sum = 0.60")
     }
@@ -147,6 +147,8 @@ final class Lesson11Tests: XCTestCase {
         XCTAssertEqual(after[0], Self.ownOutputAtHalf[1][0], accuracy: 1e-11)
         XCTAssertEqual(after[1], Self.ownOutputAtHalf[1][1], accuracy: 1e-11)
         XCTAssertLessThan(distance(after, value), distance(before, value))
+        // The numbers the Try names: apple's fruit output from 0.31 to 0.44, its own value 0.60.
+        XCTAssertEqual([before[0], after[0], value[0]].map { NumberFormat.fixed($0, decimals: 2) }, ["0.31", "0.44", "0.60"])
     }
 
     /// Step 5: "press p to switch to the lesson's 13×2 head: the output has 2 columns again".

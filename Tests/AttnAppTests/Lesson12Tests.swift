@@ -88,6 +88,8 @@ final class Lesson12Tests: XCTestCase {
         let edited = try lesson(state)
         XCTAssertEqual(edited.columns[1], [0, 0, 0])
         for weight in try XCTUnwrap(edited.result).heads[1].weights.row(0) { XCTAssertEqual(weight, 1.0 / 6, accuracy: 1e-12) }
+        // The matrices panel says so, rather than naming two "top" words of a tie.
+        XCTAssertTrue(screen(state, 80, 24).text.contains("apple → all 6 alike, 0.17 each"), screen(state, 80, 24).text)
         // The other heads are untouched.
         XCTAssertEqual(try XCTUnwrap(edited.result).heads[0].weights[0, 1], weights(of: 0, column: [3, 0, 0])[1], accuracy: 1e-12)
         // n and e choose another entry; + raises it: head 3's fruit entry now also counts.

@@ -23,6 +23,15 @@ final class FrameTests: XCTestCase {
         assertLines(draw(Frame(title: "A", trailingTitle: "cos"), width: 14, height: 2), ["╭ A ─── cos ─╮", "╰────────────╯"])
     }
 
+    func testTrailingTitleIsLeftOutRatherThanCut() {
+        assertLines(
+            draw(Frame(title: "Scores", trailingTitle: "Enter why"), width: 20, height: 2),
+            ["╭ Scores ──────────╮", "╰──────────────────╯"])
+        assertLines(
+            draw(Frame(title: "Scores", trailingTitle: "Enter why"), width: 24, height: 2),
+            ["╭ Scores ── Enter why ─╮", "╰──────────────────────╯"])
+    }
+
     func testWideTitleNeverSplitsAtTheCorner() {
         // Room for 4 title columns: "日本…" is 5, so "日…" (3) is used.
         assertLines(draw(Frame(title: "日本語"), width: 8, height: 2), ["╭ 日… ─╮", "╰──────╯"])

@@ -17,6 +17,13 @@ struct SparklineTests {
         #expect(buffer.lines == [" █", "▁█"])
     }
 
+    @Test func aLowerBoundKeepsSmallDifferencesSmall() {
+        var buffer = Buffer(size: Size(width: 3, height: 1))
+        // From 0: 8 and 7.9 are both full bars, 4 is about half (1 + round(4/8 · 7) = 5).
+        Sparkline([8, 7.9, 4], lowerBound: 0).render(into: &buffer, area: buffer.area)
+        #expect(buffer.lines == ["██▅"])
+    }
+
     @Test func longSeriesIsAveragedIntoTheWidth() {
         #expect(Sparkline([1, 3, 5, 7, 9, 11]).columns(width: 3) == [2, 6, 10])
         #expect(Sparkline([1, 2]).columns(width: 5) == [1, 2])

@@ -146,7 +146,8 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
     }
 
     private func drawPairs(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
-        let inner = Frame(title: "What step \(stepsTrained) read", isFocused: focused).draw(into: &buffer, area: area)
+        let title = stepsTrained == 0 ? "What a step reads" : "What step \(stepsTrained) read"
+        let inner = Frame(title: title, isFocused: focused).draw(into: &buffer, area: area)
         guard let last = lastSentences.last else {
             Paragraph(
                 "Nothing yet: Space reads the next \(Self.sentencesPerStep) of the text's \(Self.corpus.sentences.count) sentences."
@@ -197,7 +198,8 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         if stepsTrained > 1 { text.append("  (step 1: \(NumberFormat.fixed(first, decimals: 2)))") }
         buffer.write(text, x: inner.x, y: inner.y, maxWidth: inner.width)
         let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
-        Sparkline(losses, style: Style(foreground: colorMode.displayable(.cube(5, 3, 0)))).render(into: &buffer, area: chart)
+        // Bars from 0, so a bar half as tall is half the loss and one step's wiggle stays small.
+        Sparkline(losses, style: Style(foreground: colorMode.displayable(.cube(5, 3, 0))), lowerBound: 0).render(into: &buffer, area: chart)
     }
 
     func explain(panel: Int, step: Int, state: AppState) -> Explanation? {

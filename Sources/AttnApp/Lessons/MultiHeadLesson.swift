@@ -164,10 +164,14 @@ struct MultiHeadLesson: Lesson, Equatable {
                 line.append(cell, style: head == editedHead && index == feature ? Style(modifiers: [.reverse, .bold]) : .plain)
             }
             if let row = weights?[head] {
-                // The two words this head gives the selected word most of its weight to.
+                // The two words this head gives the selected word most of its weight to; none stands out in a flat row.
                 let top = row.indices.sorted { row[$0] > row[$1] }.prefix(2)
+                let flat = (row.max() ?? 0) - (row.min() ?? 0) < 0.005
                 line.append(
-                    "   \(word) → " + top.map { "\(Self.words[$0]) \(NumberFormat.fixed(row[$0], decimals: 2))" }.joined(separator: ", "))
+                    "   \(word) → "
+                        + (flat
+                            ? "all \(row.count) alike, \(NumberFormat.fixed(row.first ?? 0, decimals: 2)) each"
+                            : top.map { "\(Self.words[$0]) \(NumberFormat.fixed(row[$0], decimals: 2))" }.joined(separator: ", ")))
             }
             buffer.write(line, x: inner.x, y: inner.y + head, maxWidth: inner.width)
         }

@@ -164,7 +164,10 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
 
     /// W_Q and W_K side by side, as numbers; the selected entry reversed.
     private func drawMatrices(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
-        let frame = Frame(title: "W_Q, W_K · 2×2 · \(preset.name)", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
+        // Once an entry is changed the matrices are no longer the preset the title names.
+        let edited = query != preset.query || key != preset.key ? ", edited" : ""
+        let frame = Frame(
+            title: "W_Q, W_K · 2×2 · \(preset.name)\(edited)", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         let halves = Layout.split(inner, .horizontal, [.fill(1), .fill(1)], spacing: 1)

@@ -32,6 +32,16 @@ struct ValuesLesson: Lesson, Equatable {
             case .output: "output weights·V"
             }
         }
+
+        /// The name for a panel too narrow for `name`: never a title cut in the middle of its formula.
+        var shortName: String {
+            switch self {
+            case .scores: "scores"
+            case .weights: "weights"
+            case .output: "output"
+            default: name
+            }
+        }
     }
 
     /// The stages each step shows, left to right (the last step is the identity head's).
@@ -172,7 +182,10 @@ struct ValuesLesson: Lesson, Equatable {
             Frame(title: "No numbers").render(into: &buffer, area: area)
             return
         }
-        let title = stage == .weights ? "weights softmax(scores/\(NumberFormat.fixed(state.temperature, decimals: 1)))" : stage.name
+        let full = stage == .weights ? "weights softmax(scores/\(NumberFormat.fixed(state.temperature, decimals: 1)))" : stage.name
+        // MatrixPanel adds " · r×c"; the frame keeps a corner and a space either side of the title.
+        let fits = DisplayWidth.of("\(full) · \(shown.matrix.rows)×\(shown.matrix.columns)") <= area.width - 4
+        let title = fits ? full : stage.shortName
         let focused = state.focus == .panel(panel)
         // The focused matrix works out its cursor cell below the grid, live, where there is room.
         let details = focused ? explain(panel: panel, step: step, state: state)?.lines ?? [] : []
@@ -248,10 +261,13 @@ struct ValuesLesson: Lesson, Equatable {
         let width = shown.map { DisplayWidth.of(name($0)) }.max() ?? 0
         var lines = [header, ""]
         let products = elementwiseProducts(left, right)
+        // Each factor's column as wide as its widest entry, so the = signs line up.
+        let leftWidth = shown.map { DisplayWidth.of(factor(left[$0])) }.max() ?? 0
+        let rightWidth = shown.map { DisplayWidth.of(factor(right[$0])) }.max() ?? 0
         for index in shown {
             lines.append(
-                NumberFormat.padRight(name(index), width + 1) + NumberFormat.pad(number(left[index]), 5) + "×"
-                    + NumberFormat.padRight(number(right[index]), 5) + " = " + number(products[index]))
+                NumberFormat.padRight(name(index), width + 1) + NumberFormat.pad(factor(left[index]), leftWidth) + "×"
+                    + NumberFormat.padRight(factor(right[index]), rightWidth) + " = " + number(products[index]))
         }
         if zeros > 0 { lines.append("(+ \(zeros) term\(zeros == 1 ? "" : "s") × 0)") }
         lines += ["", "sum = \(number(total))"]
@@ -281,4 +297,10 @@ struct ValuesLesson: Lesson, Equatable {
     }
 
     static func number(_ value: Double, _ decimals: Int = 2) -> String { NumberFormat.fixed(value, decimals: decimals) }
+
+    /// A factor of a product as written on paper: a negative one in brackets, "0.06×(-0.02)".
+    static func factor(_ value: Double) -> String {
+        let text = number(value)
+        return text.hasPrefix("-") ? "(\(text))" : text
+    }
 }

@@ -101,10 +101,10 @@ public struct Frame: Widget, Sendable {
         }
         if let trailingTitle, !trailingTitle.isEmpty {
             // One line segment before the corner, as before the leading title.
+            // Whole or not at all: a cut hint ("Enter w…") says nothing.
             let available = room.width - used - (used > 0 ? 1 : 0) - 3
-            if available >= 1 {
-                let shown = DisplayWidth.truncate(trailingTitle, to: available)
-                let text = " " + shown + " "
+            if DisplayWidth.of(trailingTitle) <= available {
+                let text = " " + trailingTitle + " "
                 buffer.write(text, x: room.right - 1 - DisplayWidth.of(text), y: top, style: headingStyle, clip: room)
             }
         }

@@ -7,10 +7,14 @@
 public struct Sparkline: Widget, Sendable {
     public var values: [Double]
     public var style: Style
+    /// The value an empty column stands for (e.g. 0 for a loss), so bars compare as sizes;
+    /// nil spans the values' own range, which makes small wiggles look large.
+    public var lowerBound: Double?
 
-    public init(_ values: [Double], style: Style = .plain) {
+    public init(_ values: [Double], style: Style = .plain, lowerBound: Double? = nil) {
         self.values = values
         self.style = style
+        self.lowerBound = lowerBound
     }
 
     static let glyphs: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -29,7 +33,8 @@ public struct Sparkline: Widget, Sendable {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         let shown = columns(width: area.width)
-        guard area.height > 0, let low = shown.min(), let high = shown.max() else { return }
+        guard area.height > 0, let lowest = shown.min(), let high = shown.max() else { return }
+        let low = min(lowest, lowerBound ?? lowest)
         let levels = area.height * 8
         for (offset, value) in shown.enumerated() {
             // At least one eighth, so the lowest value still shows as a bar.
