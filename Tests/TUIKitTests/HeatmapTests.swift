@@ -8,7 +8,7 @@ final class HeatmapTests: XCTestCase {
         let map = Heatmap(rowLabels: ["ab", "cd"], columnLabels: ["ab", "cd"], values: signed)
         let buffer = draw(map, width: 13, height: 3)
         // Cells are 5 wide: one gap column and four for the number, so "-0.50" drops its leading zero.
-        assertLines(buffer, ["    ab   cd  ", "ab  1.00 -.50", "cd  -.50 1.00"])
+        assertLines(buffer, ["      ab   cd", "ab  1.00 -.50", "cd  -.50 1.00"])
         XCTAssertEqual(
             buffer.styleRuns.filter { $0.y == 1 }.map(\.description),
             ["3,1..7: fg=brightWhite, bg=124", "8,1..12: fg=black, bg=105"])
@@ -18,7 +18,7 @@ final class HeatmapTests: XCTestCase {
         // Cells 4 wide: "1.00" does not fit, so one decimal; 0.96 keeps its digits instead of reading 1.0.
         let values: [[Double?]] = [[1, 0.96, -0.3], [0.96, 1, 0.5]]
         let map = Heatmap(rowLabels: ["a", "b"], columnLabels: ["a", "b", "c"], values: values, colorMode: .monochrome, cellWidth: 4)
-        assertLines(draw(map, width: 14, height: 3), ["   a   b   c  ", "a █1.0█.96⠂-.3", "b █.96█1.0▒ .5"])
+        assertLines(draw(map, width: 14, height: 3), ["     a   b   c", "a █1.0█.96⠂-.3", "b █.96█1.0▒ .5"])
     }
 
     func testStringKeepingOffOneNeverRoundsANonUnitToOne() {
@@ -45,7 +45,7 @@ final class HeatmapTests: XCTestCase {
         let map = Heatmap(rowLabels: ["ab", "cd"], columnLabels: ["ab", "cd"], values: signed, colorMode: .monochrome)
         let buffer = draw(map, width: 13, height: 3)
         // Negative values take the dotted ramp, so the sign shows even without the number.
-        assertLines(buffer, ["    ab   cd  ", "ab █1.00⠅-.50", "cd ⠅-.50█1.00"])
+        assertLines(buffer, ["      ab   cd", "ab █1.00⠅-.50", "cd ⠅-.50█1.00"])
         XCTAssertEqual(buffer.styleRuns, [])
     }
 
@@ -68,7 +68,7 @@ final class HeatmapTests: XCTestCase {
         XCTAssertEqual(
             buffer.styleRuns.map(\.description),
             [
-                "9,0..10: mods=bold|reverse",  // column label
+                "11,0..12: mods=bold|reverse",  // column label
                 "8,1..12: mods=bold|reverse",  // cursor
                 "0,2..1: mods=bold|reverse",  // row label
                 "3,2..12: mods=bold",  // selected row
@@ -94,7 +94,7 @@ final class HeatmapTests: XCTestCase {
             showsNumbers: false)
         let buffer = draw(map, width: 16, height: 3)
         // Column labels get the cell less its gap column (4): "str…"; "日本…" would be 5, so "日…".
-        assertLines(buffer, ["       str… 日… ", "stra…           ", "日本…           "])
+        assertLines(buffer, ["       str…  日…", "stra…           ", "日本…           "])
     }
 
     func testTinyAreasDoNotCrash() {

@@ -138,7 +138,9 @@ public struct Heatmap: Widget, Sendable {
                 guard column < columnLabels.count else { continue }
                 let style = column == selectedColumn ? selectedLabelStyle : labelStyle
                 let text = Self.fit(columnLabels[column], contentWidth)
-                buffer.write(text, x: g.gridX + visible * g.cellWidth + contentOffset, y: area.y, style: style, clip: area)
+                // Right-aligned, as the numbers under it are.
+                let x = g.gridX + visible * g.cellWidth + contentOffset + contentWidth - DisplayWidth.of(text)
+                buffer.write(text, x: x, y: area.y, style: style, clip: area)
             }
         }
         for visibleRow in 0..<g.visibleRows {
