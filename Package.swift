@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, one way: attn-tui → NcursesTerminal → AttnApp → TUIKit, AttnMath.
-// AttnMath knows nothing of terminals; TUIKit knows nothing of attention.
+// Layers, one way: attn-tui → NcursesTerminal → AttnApp → TUIKit, EmbeddingFiles → AttnMath.
+// AttnMath knows nothing of terminals or files; TUIKit knows nothing of attention.
 let package = Package(
     name: "attn-tui",
     platforms: [.macOS(.v13)],
@@ -13,10 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        // Pure mathematics of embeddings and attention; also the embedding file readers.
+        // Pure mathematics of embeddings and attention: no file I/O.
         .target(name: "AttnMath"),
+        // Users' embedding files: the readers, the binary cache, the projector export.
+        .target(name: "EmbeddingFiles", dependencies: ["AttnMath"]),
         // Benchmarks (not tests) of the embedding file readers: Benchmarks/embeddings.sh
-        .executableTarget(name: "embedding-benchmark", dependencies: ["AttnMath"], path: "Benchmarks/EmbeddingBenchmark"),
+        .executableTarget(
+            name: "embedding-benchmark", dependencies: ["AttnMath", "EmbeddingFiles"], path: "Benchmarks/EmbeddingBenchmark"),
         // Terminal-independent UI toolkit: cells, buffers, layout, widgets, keys.
         .target(name: "TUIKit"),
         // Generates Swift source holding every file of the top-level Assets/ folder.
@@ -27,7 +30,7 @@ let package = Package(
         // The files of Assets/, compiled into the binary.
         .target(name: "AttnAssets", plugins: ["AssetEmbedder"]),
         // The application: state, actions, update, view, lessons. No ncurses.
-        .target(name: "AttnApp", dependencies: ["AttnMath", "TUIKit", "AttnAssets"]),
+        .target(name: "AttnApp", dependencies: ["AttnMath", "EmbeddingFiles", "TUIKit", "AttnAssets"]),
         // The C macros and globals of ncursesw that Swift cannot import.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only target that talks to ncurses.
@@ -35,13 +38,14 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "NcursesTerminal",
+                "AttnApp", "AttnMath", "EmbeddingFiles", "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (not tests): swift run -c release frame-benchmark
         .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
+        .testTarget(name: "EmbeddingFilesTests", dependencies: ["AttnMath", "EmbeddingFiles"], resources: [.copy("Reference")]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),

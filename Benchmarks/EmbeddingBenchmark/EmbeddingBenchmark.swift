@@ -1,4 +1,5 @@
 import AttnMath
+import EmbeddingFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
+import EmbeddingFiles
 import Foundation
 
 /// Where a command's words come from: the built-in lexicon, or `--embeddings PATH`.

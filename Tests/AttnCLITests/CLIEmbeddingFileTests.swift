@@ -3,10 +3,10 @@ import XCTest
 
 /// The command line on a user's file (GloVe and .vec forms, punctuation and non-ASCII
 /// tokens) agrees with numpy float64 within 1e-5 relative: the table the math-core
-/// tests use, `Tests/AttnMathTests/Reference/Embeddings/`.
+/// tests use, `Tests/EmbeddingFilesTests/Reference/Embeddings/`.
 final class CLIEmbeddingFileTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("AttnMathTests/Reference/Embeddings")
+        .deletingLastPathComponent().appendingPathComponent("EmbeddingFilesTests/Reference/Embeddings")
 
     struct Reference: Decodable {
         struct Neighbor: Decodable {

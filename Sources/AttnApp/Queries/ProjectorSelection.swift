@@ -1,4 +1,5 @@
 import AttnMath
+import EmbeddingFiles
 
 /// The words `attn-tui export` writes, with the metadata columns the
 /// Projector shows: category and the 2D map coordinates attn-tui draws.

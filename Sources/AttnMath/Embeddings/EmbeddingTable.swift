@@ -16,7 +16,7 @@ public struct EmbeddingTable: Sendable {
     public let dimension: Int
     /// Row-major, `words.count × dimension`.
     public let storage: Storage
-    let wordList: WordList
+    package let wordList: WordList
 
     /// - Precondition: the storage holds `words.count × dimension` values.
     ///   A duplicated word keeps its first row for look-ups (readers warn about it).
@@ -25,11 +25,11 @@ public struct EmbeddingTable: Sendable {
     }
 
     /// A table whose word index is already built (by a reader).
-    init(words: [String], dimension: Int, storage: Storage, wordIndex: WordIndex) {
+    package init(words: [String], dimension: Int, storage: Storage, wordIndex: WordIndex) {
         self.init(wordList: WordList(words: words, index: wordIndex), dimension: dimension, storage: storage)
     }
 
-    init(wordList: WordList, dimension: Int, storage: Storage) {
+    package init(wordList: WordList, dimension: Int, storage: Storage) {
         let count: Int
         switch storage {
         case .float64(let values): count = values.count

@@ -1,3 +1,5 @@
+import AttnMath
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// GloVe text: `word v1 … vd` per line, no header; the first line sets d.
 enum GloVeReader {
     static func read(_ file: MappedFile) throws(EmbeddingFileError) -> ParsedRows {

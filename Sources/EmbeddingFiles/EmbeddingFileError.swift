@@ -1,3 +1,5 @@
+import AttnMath
+
 /// Why an embedding file could not be loaded, and where.
 ///
 /// `description` is one line, `FILE:LINE: problem`, or `FILE: problem` when no

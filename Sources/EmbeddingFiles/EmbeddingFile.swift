@@ -1,3 +1,5 @@
+import AttnMath
+
 /// A user's embedding file, loaded.
 public struct LoadedEmbeddings: Sendable {
     /// The words and their vectors, float32.

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// A fast checksum of the binary cache: Fletcher-style sums over 64-bit
 /// words in four lanes per 1 MiB block, the blocks combined in order. It is
 /// there to notice a damaged or foreign file, not to resist an attacker.

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// The columns of a Projector `metadata.tsv`, one entry per vector.
 public struct ProjectorMetadata: Sendable, Equatable {
     /// The header row's names; `["word"]` for a single-column file (which has no header).

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// Decimal text to float32, correctly rounded, without a C library call for
 /// the numbers embedding files hold.
 ///

@@ -1,4 +1,5 @@
 import AttnMath
+import EmbeddingFiles
 import Foundation
 import Testing
 

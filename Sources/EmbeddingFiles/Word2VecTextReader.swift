@@ -1,3 +1,5 @@
+import AttnMath
+
 /// word2vec / fastText text (`.vec`): a `count dim` header line, then `word v1 … vd` per line.
 enum Word2VecTextReader {
     static func read(_ file: MappedFile) throws(EmbeddingFileError) -> ParsedRows {

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// A warning found while reading, kept apart from the file name it is shown
 /// with (the cache stores it, and the same file may be named another way next time).
 struct LoadWarning: Sendable, Equatable {

@@ -1,7 +1,8 @@
+import AttnMath
 import Foundation
 import Testing
 
-@testable import AttnMath
+@testable import EmbeddingFiles
 
 /// Every malformed file gives one error line naming the file, the line (where there is one) and the problem.
 @Suite("Embedding files: one clear error per malformed file")

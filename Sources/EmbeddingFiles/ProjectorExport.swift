@@ -1,3 +1,5 @@
+import AttnMath
+
 /// Writes words and vectors for the TensorFlow Embedding Projector
 /// (projector.tensorflow.org: "Load" takes these two files).
 public enum ProjectorExport {

@@ -1,7 +1,8 @@
+import AttnMath
 import Foundation
 import Testing
 
-@testable import AttnMath
+@testable import EmbeddingFiles
 
 /// The binary cache: hit, stale, corrupt, atomic; a reload gives the same table as a parse.
 @Suite("Embedding cache: hits, stale and corrupt entries, atomic writes")

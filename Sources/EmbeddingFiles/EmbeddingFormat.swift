@@ -1,3 +1,5 @@
+import AttnMath
+
 /// The embedding file formats attn-tui reads.
 public enum EmbeddingFormat: String, Sendable, CaseIterable, Equatable {
     /// `word v1 … vd` per line, no header (Stanford GloVe).

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// Strict UTF-8 validation of raw bytes (no overlong forms, no surrogates, nothing above U+10FFFF).
 enum UTF8Check {
     static func isValid(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
