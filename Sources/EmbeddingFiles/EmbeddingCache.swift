@@ -10,22 +10,22 @@ import AttnMath
 ///
 /// One file per source file (and format asked for, and metadata file), named
 /// after a hash of its absolute path, so a changed source replaces its old
-/// entry instead of adding one. It holds the float32 matrix (placed so that
-/// it can be mapped straight into an array: `FloatBlock`), the words as
-/// packed UTF-8, the ready word index, the warnings and any Projector
-/// metadata, behind a header with a magic number, version, counts, the
-/// source's size, modification time and inode, and the offset, length and
-/// checksum of each section. Everything but the float block is checksummed
-/// whole; the float block has its length checked and a sample of its pages
-/// checksummed, because reading all of it (80 MB for 400k × 50) would cost
-/// more than the rest of a reload. It is written atomically (temporary
-/// file, fsync, rename). On reading, anything that does not match — another
-/// version, a changed source, a wrong length or checksum — makes it a miss,
-/// and the caller parses the source again and rewrites it.
+/// entry instead of adding one. It holds the float32 matrix (page-aligned),
+/// the words as packed UTF-8, the ready word index, the warnings and any
+/// Projector metadata, behind a header with a magic number, version, counts,
+/// the source's size, modification time and inode, and the offset, length
+/// and checksum (`Checksum`, XXH64) of each section. Every byte is checked,
+/// the float block included, so any damage makes the caller parse the text
+/// again. It is written atomically (temporary file, fsync, rename). On
+/// reading, anything that does not match — another version, a changed
+/// source, a wrong length or checksum — makes it a miss, and the caller
+/// parses the source again and rewrites it.
 ///
-/// Reading takes a few milliseconds for 400k words: nothing is parsed or
-/// copied, the strings are made only when `EmbeddingTable.words` is first
-/// used, and the table keeps the cache file mapped while it lives.
+/// Reading takes a few milliseconds for 400k words: the file is mapped
+/// read-only and used in place (the floats, the words and the index alike),
+/// nothing is parsed or copied, the strings are made only when
+/// `EmbeddingTable.words` is first used, and the table keeps the mapping
+/// while it lives.
 public enum EmbeddingCache {
     /// `$XDG_CACHE_HOME/attn-tui`, else `$HOME/.cache/attn-tui`; nil when neither variable is set.
     public static var defaultDirectory: String? {
@@ -72,7 +72,7 @@ public enum EmbeddingCache {
     // 13 file length, 14 unused, 15… offset, length, checksum of each `Section`,
     // then a checksum of all the words before it.
     static let magic: UInt64 = 0x0031_424D_454E_5441  // "ATNEMB1\0"
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
     static let headerSize = 4096
     private static let headerWords = 37
     private static let sectionCount = 7
@@ -96,17 +96,13 @@ public enum EmbeddingCache {
         #if _endian(big)
             return nil  // The cache is little-endian; a big-endian machine parses the text.
         #else
-            // The small sections are used in place, from a read-only mapping the table keeps;
-            // the floats get a mapping of their own inside a [Float] (FloatBlock).
+            // Every section is used in place, from a read-only mapping the table keeps.
             guard let view = try? MappedFile(path: cacheFile), view.count >= headerSize else { return nil }
-            let fd = open(cacheFile, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
             let fileSize = view.count
             let file = UnsafeRawBufferPointer(start: view.bytes.base, count: fileSize)
 
             let header = (0..<headerWords).map { UInt64(littleEndian: file.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
-            let checked = Checksum.block(UnsafeRawBufferPointer(rebasing: file[0..<((headerWords - 1) * 8)]))
+            let checked = XXH64.hash(UnsafeRawBufferPointer(rebasing: file[0..<((headerWords - 1) * 8)]))
             guard header[0] == magic, header[1] == version, header[headerWords - 1] == checked, header[13] == UInt64(fileSize),
                 header[2] < UInt64(formatCodes.count), let rows = Int(exactly: header[3]), let dimension = Int(exactly: header[4])
             else { return nil }
@@ -135,8 +131,8 @@ public enum EmbeddingCache {
                 let (offset, length, _) = sections[section.rawValue]
                 return UnsafeRawBufferPointer(rebasing: file[offset..<(offset + length)])
             }
-            let small: [Section] = [.key, .wordEnds, .wordBytes, .slots, .warnings, .metadata]
-            guard checksumsMatch(small.map { (bytes($0), sections[$0.rawValue].checksum) }), Array(bytes(.key)) == key.bytes,
+            guard Section.allCases.allSatisfy({ Checksum.of(bytes($0)) == sections[$0.rawValue].checksum }),
+                Array(bytes(.key)) == key.bytes,
                 let warnings = decodeWarnings(Array(bytes(.warnings))),
                 let metadata = decodeMetadata(Array(bytes(.metadata)), rows: rows, path: metadataPath)
             else { return nil }
@@ -150,39 +146,13 @@ public enum EmbeddingCache {
                 highest = max(highest, slot)
             }
             let packed = PackedWords(owner: view, bytes: bytes(.wordBytes).bindMemory(to: UInt8.self), ends: bytes(.wordEnds))
-            guard lowest >= -1, highest < Int32(rows), packed.isWellFormed,
-                let values = FloatBlock.read(
-                    fd, at: sections[Section.floats.rawValue].offset, count: valueCount,
-                    checksum: sections[Section.floats.rawValue].checksum)
-            else { return nil }
+            guard lowest >= -1, highest < Int32(rows), packed.isWellFormed else { return nil }
+            let values = Float32Values(borrowing: bytes(.floats).bindMemory(to: Float.self), owner: view)
             let words = WordList(packed: packed, index: WordIndex(slots: slots, owner: view))
             let table = EmbeddingTable(wordList: words, dimension: dimension, storage: .float32(values))
             return Entry(
                 table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: stored, metadataStamp: storedMetadata)
         #endif
-    }
-
-    /// Whether every buffer has its checksum, computed over the cores in one pass.
-    private static func checksumsMatch(_ parts: [(bytes: UnsafeRawBufferPointer, checksum: UInt64)]) -> Bool {
-        let size = Checksum.blockSize
-        let jobs = parts.enumerated().flatMap { p, part in
-            stride(from: 0, to: part.bytes.count, by: size).map { (part: p, start: $0) }
-        }
-        let sources = parts.map {
-            SharedBytes(
-                base: ($0.bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!).assumingMemoryBound(to: UInt8.self), count: $0.bytes.count)
-        }
-        var sums = [UInt64](repeating: 0, count: jobs.count)
-        sums.withUnsafeMutableBufferPointer { sums in
-            let out = SharedPointer(sums.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
-            ParallelWork.run(jobs.count) { j in
-                let (p, start) = jobs[j]
-                out[j] = Checksum.block(UnsafeRawBufferPointer(start: sources[p].base + start, count: min(size, sources[p].count - start)))
-            }
-        }
-        return parts.indices.allSatisfy { p in
-            Checksum.combine(jobs.indices.filter { jobs[$0].part == p }.map { sums[$0] }) == parts[p].checksum
-        }
     }
 
     // MARK: Writing
@@ -207,10 +177,10 @@ public enum EmbeddingCache {
         let warnings = encodeWarnings(entry.warnings)
         let metadata = encodeMetadata(entry.metadata)
 
-        let floatChecksum = values.withUnsafeBytes(Checksum.sampled)
+        let floatChecksum = values.withUnsafeBufferPointer { Checksum.of(UnsafeRawBufferPointer($0)) }
         var sections: [(offset: Int, length: Int, checksum: UInt64)] = []
-        // The floats start at the same offset within a page as a large array's elements (FloatBlock).
-        var offset = max(headerSize, FloatBlock.pageSize) + FloatBlock.pageOffset
+        // The floats start on a page of their own: the mapping hands them out in place.
+        var offset = max(headerSize, MappedFile.pageSize)
         func place(_ length: Int, _ checksum: UInt64) {
             sections.append((offset, length, checksum))
             offset += (length + 7) / 8 * 8
@@ -242,12 +212,12 @@ public enum EmbeddingCache {
             header[16 + 3 * s] = UInt64(section.length)
             header[17 + 3 * s] = section.checksum
         }
-        header[headerWords - 1] = header.withUnsafeBytes { Checksum.block(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }
+        header[headerWords - 1] = header.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }
 
         try AtomicFile.write(to: cacheFile) { (writer) throws(AtomicFile.Failure) in
             try writer.write(array: header)
             try writer.write(array: [UInt8](repeating: 0, count: sections[0].offset - header.count * 8))
-            try writer.write(array: values)
+            try values.withUnsafeBufferPointer { (floats) throws(AtomicFile.Failure) in try writer.write(UnsafeRawBufferPointer(floats)) }
             func pad(to section: Section) throws(AtomicFile.Failure) {
                 try writer.write(array: [UInt8](repeating: 0, count: sections[section.rawValue].offset - writer.written))
             }

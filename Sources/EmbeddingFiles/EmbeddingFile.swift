@@ -104,7 +104,8 @@ public enum EmbeddingFile {
                 LoadWarning(
                     inMetadata: false, line: nil, text: "metadata \(metadataPath) not used: only Projector vectors take a metadata file"))
         }
-        let table = EmbeddingTable(words: parsed.words, dimension: parsed.dimension, storage: .float32(parsed.values), wordIndex: index)
+        let table = EmbeddingTable(
+            words: parsed.words, dimension: parsed.dimension, storage: .float32(Float32Values(parsed.values)), wordIndex: index)
         return EmbeddingCache.Entry(
             table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: file.stamp, metadataStamp: metadataStamp)
     }

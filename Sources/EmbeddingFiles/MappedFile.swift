@@ -88,6 +88,8 @@ final class MappedFile: @unchecked Sendable {
         if let mapping { munmap(mapping, count) }
     }
 
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     var bytes: SharedBytes { SharedBytes(base: UnsafePointer(mapping!.assumingMemoryBound(to: UInt8.self)), count: count) }
 
     /// Where the text starts: after a UTF-8 byte order mark, if the file has one (some Windows tools write it).
@@ -98,7 +100,7 @@ final class MappedFile: @unchecked Sendable {
     /// Drops the whole pages inside `range` from this process's resident memory; they are read again if touched.
     func release(_ range: Range<Int>) {
         guard let mapping else { return }
-        let page = FloatBlock.pageSize
+        let page = Self.pageSize
         let start = (range.lowerBound + page - 1) / page * page
         let end = range.upperBound / page * page
         guard end > start else { return }

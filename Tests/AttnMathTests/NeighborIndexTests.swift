@@ -44,7 +44,7 @@ struct NeighborIndexTests {
             }
             values += row
         }
-        return EmbeddingTable(words: (0..<rows).map { "w\($0)" }, dimension: dimension, storage: .float32(values))
+        return EmbeddingTable(words: (0..<rows).map { "w\($0)" }, dimension: dimension, storage: .float32(Float32Values(values)))
     }
 
     @Test func smallTablesMatchTheBruteForce() {
@@ -79,7 +79,7 @@ struct NeighborIndexTests {
     @Test func nearTiesInFloat32AreRankedByFloat64() {
         // cos(row 0, x) and cos(row 1, x) differ in float64 but are both 1.0 in float32.
         let values: [Float] = [1, 1e-4, 1, 1e-5, 0, 1]
-        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(Float32Values(values)))
         #expect(NeighborIndex(table: table).nearest(to: [1, 0], k: 1).map(\.index) == [1])
         #expect(NeighborIndex(table: table).nearest(to: [1, 0], k: 3) == bruteForce(table, [1, 0], k: 3))
     }
@@ -94,7 +94,7 @@ struct NeighborIndexTests {
         for _ in 0..<500 {
             values += direction.map { Float($0 * (1 + Double.random(in: -2e-6...2e-6, using: &generator))) }
         }
-        let table = EmbeddingTable(words: (0..<500).map { "w\($0)" }, dimension: 16, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<500).map { "w\($0)" }, dimension: 16, storage: .float32(Float32Values(values)))
         let index = NeighborIndex(table: table)
         for _ in 0..<5 {
             let query = direction.map { $0 + Double.random(in: -0.01...0.01, using: &generator) }
@@ -105,7 +105,7 @@ struct NeighborIndexTests {
     @Test func tiesKeepRowOrderWhereKCutsThrough() {
         // Rows 1, 2 and 4 have the same direction.
         let values: [Float] = [0, 1, 2, 2, 1, 1, 1, 0, 0.5, 0.5]
-        let table = EmbeddingTable(words: (0..<5).map { "w\($0)" }, dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<5).map { "w\($0)" }, dimension: 2, storage: .float32(Float32Values(values)))
         let index = NeighborIndex(table: table)
         #expect(index.nearest(to: [1, 1], k: 2).map(\.index) == [1, 2])
         #expect(index.nearest(to: [1, 1], k: 3).map(\.index) == [1, 2, 4])
@@ -113,7 +113,7 @@ struct NeighborIndexTests {
 
     @Test func zeroRowsAndZeroQueries() {
         let values: [Float] = [0, 0, 1, 0, 0, 1, -1, 0]
-        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(Float32Values(values)))
         let index = NeighborIndex(table: table)
         // A zero row never takes one of the k places.
         #expect(index.nearest(to: [1, 0], k: 3).map(\.index) == [1, 2, 3])
@@ -126,7 +126,7 @@ struct NeighborIndexTests {
     @Test func extremeLengthsFallBackToFloat64() {
         // Rows far outside float32's comfortable range are searched in float64, still exactly.
         let values: [Float] = [1e-30, 2e-30, 3e30, -1e30, 1, 1, 2e-38, 1e-38]
-        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(Float32Values(values)))
         #expect(NeighborIndex(table: table).nearest(to: [1, 2], k: 4) == bruteForce(table, [1, 2], k: 4))
     }
 

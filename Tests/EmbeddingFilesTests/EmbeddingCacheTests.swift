@@ -239,8 +239,37 @@ struct EmbeddingCacheTests {
         #expect(folder.contents() == ["v.txt"])
     }
 
-    @Test func theLargeFloatBlockIsMappedAndStillAnOrdinaryArray() throws {
-        // Over 16 MiB of floats: the cache maps the file into the array's pages (FloatBlock).
+    /// The offset and length of the float block, as the cache's header gives them (words 15 and 16).
+    private func floatBlock(of file: String) throws -> (offset: Int, length: Int) {
+        let header = try #require(FileManager.default.contents(atPath: file)).prefix(17 * 8)
+        let word = { (i: Int) in
+            header.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
+        }
+        return (word(15), word(16))
+    }
+
+    @Test func aFlippedBitAnywhereInTheFloatBlockMakesTheTextBeReadAgain() throws {
+        // Over 1 MiB of floats, so the block is hashed in several pieces over the cores.
+        let path = folder.write("v.txt", gloveText(rows: 12_000, dimension: 30))
+        setModified(path, seconds: 1_000_000)
+        let original = try #require(load(path))
+        let file = cacheFile(for: path)
+        let (offset, length) = try floatBlock(of: file)
+        #expect(length == 12_000 * 30 * 4)
+        var generator = SeededGenerator(seed: 7)
+        let places = [0, length - 1, (1 << 20) - 1, 1 << 20] + (0..<12).map { _ in Int.random(in: 0..<length, using: &generator) }
+        for place in places {
+            let bit = UInt8(1) << UInt8(place % 8)
+            let byte = try #require(FileManager.default.contents(atPath: file))[offset + place]
+            overwrite(file, at: offset + place, with: [byte ^ bit])
+            let reloaded = try #require(load(path))
+            #expect(!reloaded.fromCache, "bit \(place % 8) of byte \(place) of the float block flipped, yet the cache was used")
+            expectSameTable(original, reloaded)
+            #expect(load(path)?.fromCache == true, "the cache was rewritten after byte \(place)")
+        }
+    }
+
+    @Test func aLargeCachedTableIsUsedInPlaceAndCopiesAreOrdinaryArrays() throws {
         let rows = 90_000
         let dimension = 50
         var text = ""
@@ -256,7 +285,18 @@ struct EmbeddingCacheTests {
         #expect(cached.fromCache)
         var values = float32Values(cached.table)
         #expect(values == float32Values(parsed.table))
-        // The array can be changed (copy-on-write) without touching the file.
+        // The table's values are the cache file's own bytes, mapped, not a copy.
+        let file = try #require(FileManager.default.contents(atPath: cacheFile(for: path)))
+        let (offset, length) = try floatBlock(of: cacheFile(for: path))
+        guard case .float32(let stored) = cached.table.storage else {
+            Issue.record("expected float32 storage")
+            return
+        }
+        stored.withUnsafeBufferPointer { floats in
+            #expect(UnsafeRawBufferPointer(floats).elementsEqual(file[offset..<(offset + length)]))
+            #expect(Int(bitPattern: floats.baseAddress) % Int(getpagesize()) == 0, "the floats start on a page of the mapping")
+        }
+        // A copy can be changed without touching the file.
         values[123_456] = -1
         values[values.count - 1] = -2
         #expect(values[123_456] == -1)

@@ -41,7 +41,7 @@ func float32Values(_ table: EmbeddingTable) -> [Float] {
         Issue.record("expected float32 storage")
         return []
     }
-    return values
+    return Array(values)
 }
 
 /// Loads without a cache, failing the test on an error.

@@ -8,7 +8,7 @@ struct ProjectorExportTests {
     @Test func exportReadsBackExactly() throws {
         let folder = ScratchFolder()
         let values: [Float] = [0.1, -2.5e-7, 3, 1e10, -0.0, 0.333333343]
-        let table = EmbeddingTable(words: ["apple", ",", "日本"], dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: ["apple", ",", "日本"], dimension: 2, storage: .float32(Float32Values(values)))
         let out = folder.file("export/one")
         try ProjectorExport.write(table: table, extraColumns: [("x", ["1.5", "2", "-3"]), ("y", ["a\tb", "c\nd", ""])], to: out)
         let metadata = try String(contentsOfFile: out + "/metadata.tsv", encoding: .utf8)

@@ -6,7 +6,7 @@
 public struct EmbeddingTable: Sendable {
     public enum Storage: Sendable {
         case float64([Double])
-        case float32([Float])
+        case float32(Float32Values)
     }
 
     /// The words, row by row. A table read from the binary cache makes these
