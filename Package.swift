@@ -15,8 +15,10 @@ let package = Package(
     targets: [
         // Pure mathematics of embeddings and attention: no file I/O.
         .target(name: "AttnMath"),
+        // The file-system jobs more than one target has: atomic writes, XDG folders.
+        .target(name: "FileSupport"),
         // Users' embedding files: the readers, the binary cache, the projector export.
-        .target(name: "EmbeddingFiles", dependencies: ["AttnMath"]),
+        .target(name: "EmbeddingFiles", dependencies: ["AttnMath", "FileSupport"]),
         // Benchmarks (not tests) of the embedding file readers: Benchmarks/embeddings.sh
         .executableTarget(
             name: "embedding-benchmark", dependencies: ["AttnMath", "EmbeddingFiles"], path: "Benchmarks/EmbeddingBenchmark"),
@@ -30,7 +32,7 @@ let package = Package(
         // The files of Assets/, compiled into the binary.
         .target(name: "AttnAssets", plugins: ["AssetEmbedder"]),
         // The application: state, actions, update, view, lessons. No ncurses.
-        .target(name: "AttnApp", dependencies: ["AttnMath", "EmbeddingFiles", "TUIKit", "AttnAssets"]),
+        .target(name: "AttnApp", dependencies: ["AttnMath", "EmbeddingFiles", "FileSupport", "TUIKit", "AttnAssets"]),
         // The C macros and globals of ncursesw that Swift cannot import.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only target that talks to ncurses.
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "EmbeddingFiles", "NcursesTerminal",
+                "AttnApp", "AttnMath", "EmbeddingFiles", "NcursesTerminal", "TUIKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -51,6 +51,8 @@ W1=$(sed -n 1p "$DATA" | cut -d' ' -f1)
 W2=$(sed -n 2p "$DATA" | cut -d' ' -f1)
 ATTN_TEXT=("$ATTN" similarity --embeddings "$DATA" --no-cache -- "$W1" "$W2")
 ATTN_CACHED=(env XDG_CACHE_HOME="$CACHE" "$ATTN" similarity --embeddings "$DATA" -- "$W1" "$W2")
+# SPEC.md's target: a whole top-10 `neighbors` query (which reads every value) on the cached file.
+ATTN_NEIGHBORS=(env XDG_CACHE_HOME="$CACHE" "$ATTN" neighbors --embeddings "$DATA" -- "$W1")
 
 have() { "$PYTHON" -c "import $1" 2>/dev/null; }
 for module in numpy pandas gensim; do
@@ -75,6 +77,7 @@ fi
 echo "== binary cache"
 run 1 attn-first-load-writing-cache -- "${ATTN_CACHED[@]}"
 run $((RUNS * 5)) attn-cache-reload -- "${ATTN_CACHED[@]}"
+run $((RUNS * 5)) attn-cache-neighbors -- "${ATTN_NEIGHBORS[@]}"
 run $((RUNS * 5)) attn-cache-reload-use-all -- "$BENCH" load "$DATA" --cache-dir "$CACHE" --touch
 echo "   cross-check with /usr/bin/time -v (attn-tui similarity, text then cache):"
 for command in "${ATTN_TEXT[*]}" "${ATTN_CACHED[*]}"; do
@@ -113,10 +116,13 @@ if "pandas" in results:
 if "gensim" in results:
     print("   text load vs gensim: %.1fx faster" % (results["gensim"][0] / text))
 reload = results["attn-cache-reload"][0]
-print("   cache reload: %.1f%% of the text load (target <= 5%%): %s" % (100 * reload / text, verdict(reload <= 0.05 * text)))
+print("   cache reload (similarity): %.1f%% of the text load" % (100 * reload / text))
+neighbors = results["attn-cache-neighbors"][0]
+print("   whole neighbors query on the cache: %.1f%% of the text load (target <= 5%%): %s"
+      % (100 * neighbors / text, verdict(neighbors <= 0.05 * text)))
 print("   cache reload using every value and word: %.1f%% of the text load" % (100 * results["attn-cache-reload-use-all"][0] / text))
 limit = 1.5 * matrix + word_memory
-for label in ["attn-text", "attn-first-load-writing-cache", "attn-cache-reload", "attn-cache-reload-use-all"]:
+for label in ["attn-text", "attn-first-load-writing-cache", "attn-cache-reload", "attn-cache-neighbors", "attn-cache-reload-use-all"]:
     rss = results[label][2] * 1024
     print("   peak RSS %-30s %6.1f MB; bound 1.5 x %.0f MB matrix + %.1f MB words = %.1f MB: %s"
           % (label, rss / 1e6, matrix / 1e6, word_memory / 1e6, limit / 1e6, verdict(rss <= limit)))

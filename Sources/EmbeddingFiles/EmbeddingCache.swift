@@ -1,4 +1,5 @@
 import AttnMath
+import FileSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -27,12 +28,8 @@ import AttnMath
 /// `EmbeddingTable.words` is first used, and the table keeps the mapping
 /// while it lives.
 public enum EmbeddingCache {
-    /// `$XDG_CACHE_HOME/attn-tui`, else `$HOME/.cache/attn-tui`; nil when neither variable is set.
-    public static var defaultDirectory: String? {
-        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { return xdg + "/attn-tui" }
-        if let home = environment("HOME"), !home.isEmpty { return home + "/.cache/attn-tui" }
-        return nil
-    }
+    /// `$XDG_CACHE_HOME/attn-tui`, else `~/.cache/attn-tui`; nil when no home folder is known.
+    public static var defaultDirectory: String? { XDGFolder.cache.path(for: "attn-tui") }
 
     /// The cache file `EmbeddingFile.load` uses for these arguments in `directory`.
     public static func file(for path: String, format: EmbeddingFormat? = nil, metadataPath: String? = nil, in directory: String) -> String {
@@ -294,12 +291,5 @@ public enum EmbeddingCache {
         let names = Array(strings[2..<(2 + columnCount)])
         let columns = (0..<columnCount).map { c in Array(strings[(2 + columnCount + c * rows)..<(2 + columnCount + (c + 1) * rows)]) }
         return .some(ProjectorMetadata(columnNames: names, columns: columns, wordColumn: wordColumn, path: path ?? ""))
-    }
-
-    // MARK: Plumbing
-
-    private static func environment(_ name: String) -> String? {
-        guard let value = getenv(name) else { return nil }
-        return String(cString: value)
     }
 }

@@ -1,4 +1,5 @@
 import AttnMath
+import FileSupport
 
 /// A user's embedding file, loaded.
 public struct LoadedEmbeddings: Sendable {

@@ -1,4 +1,5 @@
 import AttnMath
+import FileSupport
 
 /// Writes words and vectors for the TensorFlow Embedding Projector
 /// (projector.tensorflow.org: "Load" takes these two files).

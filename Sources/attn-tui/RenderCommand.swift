@@ -46,9 +46,11 @@ struct RenderCommand: ParsableCommand {
             throw QueryError("--keys: \(error)")
         }
         let words = try vocabulary.load()
+        // The same rule as the ncurses terminal's, so `render` draws what the screen would.
+        let monochrome = noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) })
         let session = Session(
             vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
-            colorMode: noColor || NoColor.requested() ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
+            colorMode: monochrome ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
         // Only the last frame is printed: keeping every frame would grow with the number of keys.
         let terminal = RecordingTerminal(
             size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)

@@ -92,11 +92,3 @@ struct StartWordsOptions: ParsableArguments {
         return try vocabulary.resolve(tokens).map(\.word)
     }
 }
-
-/// https://no-color.org: `NO_COLOR` set to anything but the empty string turns colour off
-/// (the ncurses terminal reads it too, so `render` draws what the screen would).
-enum NoColor {
-    static func requested(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        !(environment["NO_COLOR"] ?? "").isEmpty
-    }
-}
