@@ -15,20 +15,9 @@ struct NeighborIndexTests {
         return Array(ranked.prefix(max(k, 0)))
     }
 
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A float32 table with random rows, some repeated exactly, some scaled copies (equal cosines), some zero.
     private func table(rows: Int, dimension: Int, seed: UInt64) -> EmbeddingTable {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var values: [Float] = []
         for i in 0..<rows {
             let row: [Float]
@@ -65,7 +54,7 @@ struct NeighborIndexTests {
     @Test func largeTablesSearchedOverTheCoresMatchTheBruteForce() {
         let table = table(rows: 40_000, dimension: 50, seed: 99)
         let index = NeighborIndex(table: table)
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         var queries: [[Double]] = (0..<6).map { _ in (0..<50).map { _ in Double.random(in: -1...1, using: &generator) } }
         queries += [table.vector(at: 14), table.vector(at: 25)]  // rows with exact copies and scaled copies
         for query in queries {
@@ -88,7 +77,7 @@ struct NeighborIndexTests {
         // 500 rows within about 1e-6 of one direction: their cosines differ by less than float32
         // resolves, so float32 alone would pick and order them wrongly; the margin keeps every
         // row that might belong and float64 decides.
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         let direction = (0..<16).map { _ in Double.random(in: -1...1, using: &generator) }
         var values: [Float] = []
         for _ in 0..<500 {
