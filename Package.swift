@@ -47,10 +47,12 @@ let package = Package(
         // Benchmarks (not tests): swift run -c release frame-benchmark
         .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
-        .testTarget(name: "EmbeddingFilesTests", dependencies: ["AttnMath", "EmbeddingFiles"], resources: [.copy("Reference")]),
+        // Test support: the numpy reference for a small embedding file, shared by two test targets.
+        .target(name: "ReferenceTables", path: "Tests/ReferenceTables", resources: [.copy("Embeddings")]),
+        .testTarget(name: "EmbeddingFilesTests", dependencies: ["AttnMath", "EmbeddingFiles", "ReferenceTables"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
-        .testTarget(name: "AttnCLITests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
+        .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,43 +1,14 @@
 import AttnMath
 import EmbeddingFiles
 import Foundation
+import ReferenceTables
 import Testing
-
-/// The numpy float64 reference made by Reference/Embeddings/make_embedding_reference.py.
-private struct EmbeddingReference: Decodable {
-    struct Found: Decodable {
-        let word: String
-        let cosine: Double
-    }
-    struct Attention: Decodable {
-        let words: [String]
-        let metric: String
-        let temperature: Double
-        let scores: [[Double]]
-        let weights: [[Double]]
-        let context: [[Double]]
-    }
-    let words: [String]
-    let vectors: [[Double]]
-    let cosine: [[Double]]
-    let dot: [[Double]]
-    let scaledDot: [[Double]]
-    let neighbors: [String: [Found]]
-    let attention: [Attention]
-}
 
 /// Similarity, neighbours and attention on a float32 file (punctuation, non-ASCII words) agree
 /// with numpy in float64 within 1e-5 relative, in GloVe and in word2vec `.vec` form.
 @Suite("Embedding files against a numpy float64 reference")
 struct EmbeddingReferenceTests {
-    private static let folder = Bundle.module.url(forResource: "Reference", withExtension: nil)!.appendingPathComponent("Embeddings")
-
-    private let reference: EmbeddingReference = {
-        let data = try! Data(contentsOf: folder.appendingPathComponent("embedding_reference.json"))
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try! decoder.decode(EmbeddingReference.self, from: data)
-    }()
+    private let reference = try! EmbeddingReference.load()
 
     private func expectClose(_ actual: Double?, _ expected: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let actual else {
@@ -50,7 +21,7 @@ struct EmbeddingReferenceTests {
 
     @Test(arguments: ["small.glove.txt", "small.vec"])
     func agreesWithNumpy(file: String) throws {
-        let path = Self.folder.appendingPathComponent(file).path
+        let path = EmbeddingReference.path(of: file)
         let loaded = try EmbeddingFile.load(path: path, cacheDirectory: nil)
         #expect(loaded.format == (file.hasSuffix(".vec") ? .word2vecText : .glove))
         let table = loaded.table
@@ -89,7 +60,7 @@ struct EmbeddingReferenceTests {
 
     @Test func cachedFilesAgreeToo() throws {
         let cache = ScratchFolder()
-        let path = Self.folder.appendingPathComponent("small.vec").path
+        let path = EmbeddingReference.path(of: "small.vec")
         _ = try EmbeddingFile.load(path: path, cacheDirectory: cache.path)
         let cached = try EmbeddingFile.load(path: path, cacheDirectory: cache.path)
         #expect(cached.fromCache)
