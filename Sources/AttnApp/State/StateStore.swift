@@ -1,5 +1,11 @@
 import FileSupport
-import Foundation
+
+// FoundationEssentials where there is one: the full Foundation brings ICU's data (tens of MB) into a static binary.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
