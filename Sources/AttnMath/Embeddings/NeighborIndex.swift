@@ -50,11 +50,21 @@ public struct NeighborIndex: Sendable {
                     let out = SharedPointer(inverse.baseAddress!)
                     let safeOut = SharedPointer(partSafe.baseAddress!)
                     ParallelWork.run(parts.count) { p in
+                        let raw = UnsafeRawPointer(source.base)
                         for row in parts[p] {
-                            var squares = 0.0
-                            for j in 0..<d {
+                            // Four float64 lanes at a time: float32 squares could overflow or lose a small row.
+                            var lanes = SIMD4<Double>()
+                            var j = 0
+                            while j + 4 <= d {
+                                let x = SIMD4<Double>(raw.loadUnaligned(fromByteOffset: (row * d + j) * 4, as: SIMD4<Float>.self))
+                                lanes += x * x
+                                j += 4
+                            }
+                            var squares = lanes.sum()
+                            while j < d {
                                 let x = Double(source[row * d + j])
                                 squares += x * x
+                                j += 1
                             }
                             let length = squares.squareRoot()
                             if length == 0 || !length.isFinite {
