@@ -51,6 +51,7 @@ let package = Package(
         .target(name: "ReferenceTables", path: "Tests/ReferenceTables", resources: [.copy("Embeddings")]),
         .testTarget(name: "EmbeddingFilesTests", dependencies: ["AttnMath", "EmbeddingFiles", "ReferenceTables"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "AssetGenTests", dependencies: ["AssetGen"]),
         .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],
