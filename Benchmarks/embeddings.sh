@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of attn-tui's embedding file readers (issue 4) — figures, not tests.
 #
-#   Benchmarks/embeddings.sh [--quick] [--static]
+#   Benchmarks/embeddings.sh [--quick] [--dynamic]
 #
 # Generates Benchmarks/data/glove-400k-50d.txt (400,000 × 50, GloVe format, ~170 MB,
 # deterministic; git-ignored) if it is missing, builds embedding-benchmark in release
@@ -9,8 +9,8 @@
 #   - attn-tui's text load (no cache) against pandas' C parser and gensim (when installed);
 #   - the first load that also writes the binary cache, and reloads from the cache;
 #   - top-10 cosine neighbours against numpy (normalised matmul + argpartition).
-# --quick: 1 run each and no gensim.  --static: link the Swift runtime statically
-# (what a binary copied to another machine needs; starts ~6 ms faster).
+# --quick: 1 run each and no gensim.  The Swift runtime is linked statically, as installed
+# (README); --dynamic links the toolchain's shared libraries instead (starts slower).
 # Environment: SCRATCH_PATH (default .build), RUNS (3), GENSIM_RUNS (1), PYTHON (python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,12 +19,12 @@ RUNS=${RUNS:-3}
 GENSIM_RUNS=${GENSIM_RUNS:-1}
 PYTHON=${PYTHON:-python3}
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
-STATIC=()
+STATIC=(--static-swift-stdlib)
 for argument in "$@"; do
     case "$argument" in
         --quick) RUNS=1; GENSIM_RUNS=0 ;;
-        --static) STATIC=(--static-swift-stdlib) ;;
-        *) echo "usage: $0 [--quick] [--static]" >&2; exit 2 ;;
+        --dynamic) STATIC=() ;;
+        *) echo "usage: $0 [--quick] [--dynamic]" >&2; exit 2 ;;
     esac
 done
 
@@ -33,7 +33,7 @@ CACHE=$(mktemp -d "${TMPDIR:-/tmp}/attn-embedding-cache.XXXXXX")
 trap 'rm -rf "$CACHE"' EXIT
 MEASURE=("$PYTHON" Benchmarks/embeddings/measure.py)
 
-echo "== build (release${STATIC:+, static Swift runtime})"
+echo "== build (release${STATIC[*]:+, static Swift runtime})"
 swift build -c release --scratch-path "$SCRATCH_PATH" "${STATIC[@]}" --product embedding-benchmark 2>&1 | tail -1
 swift build -c release --scratch-path "$SCRATCH_PATH" "${STATIC[@]}" --product attn-tui 2>&1 | tail -1
 BENCH="$SCRATCH_PATH/release/embedding-benchmark"
