@@ -66,16 +66,17 @@ public enum EmbeddingCache {
 
     // Header, little-endian UInt64 words: 0 magic, 1 version, 2 format, 3 rows, 4 dimension,
     // 5–8 source size, mtime s, mtime ns, inode, 9–12 the same for the metadata file,
-    // 13 file length, 14 unused, 15… offset, length, checksum of each `Section`,
+    // 13 file length, 14 whether every row length is in NeighborIndex's float32 range (1) or not (0),
+    // 15… offset, length, checksum of each `Section`,
     // then a checksum of all the words before it.
     static let magic: UInt64 = 0x0031_424D_454E_5441  // "ATNEMB1\0"
     static let version: UInt64 = 2
     static let headerSize = 4096
-    private static let headerWords = 37
-    private static let sectionCount = 7
+    private static let headerWords = 40
+    private static let sectionCount = 8
 
     private enum Section: Int, CaseIterable {
-        case floats, wordEnds, wordBytes, slots, key, warnings, metadata
+        case floats, wordEnds, wordBytes, slots, key, warnings, metadata, inverseLengths
     }
 
     private static let formatCodes: [EmbeddingFormat] = [.glove, .word2vecText, .word2vecBinary, .projector]
@@ -122,7 +123,8 @@ public enum EmbeddingCache {
             let (valueCount, overflow) = rows.multipliedReportingOverflow(by: dimension)
             guard rows >= 0, rows < Int(Int32.max), dimension > 0, !overflow, sections[Section.floats.rawValue].length == valueCount * 4,
                 sections[Section.wordEnds.rawValue].length == rows * 4,
-                sections[Section.slots.rawValue].length == WordIndex.capacity(for: rows) * 4
+                sections[Section.slots.rawValue].length == WordIndex.capacity(for: rows) * 4,
+                sections[Section.inverseLengths.rawValue].length == rows * 4, header[14] <= 1
             else { return nil }
             func bytes(_ section: Section) -> UnsafeRawBufferPointer {
                 let (offset, length, _) = sections[section.rawValue]
@@ -146,7 +148,10 @@ public enum EmbeddingCache {
             guard lowest >= -1, highest < Int32(rows), packed.isWellFormed else { return nil }
             let values = Float32Values(borrowing: bytes(.floats).bindMemory(to: Float.self), owner: view)
             let words = WordList(packed: packed, index: WordIndex(slots: slots, owner: view))
-            let table = EmbeddingTable(wordList: words, dimension: dimension, storage: .float32(values))
+            let lengths = RowLengths(
+                inverse: Float32Values(borrowing: bytes(.inverseLengths).bindMemory(to: Float.self), owner: view),
+                inFloat32Range: header[14] == 1)
+            let table = EmbeddingTable(wordList: words, dimension: dimension, storage: .float32(values), rowLengths: lengths)
             return Entry(
                 table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: stored, metadataStamp: storedMetadata)
         #endif
@@ -154,12 +159,15 @@ public enum EmbeddingCache {
 
     // MARK: Writing
 
-    /// Writes `entry` to `cacheFile` atomically, making its folder if needed.
-    static func write(_ entry: Entry, key: Key, to cacheFile: String) throws(AtomicFile.Failure) {
+    /// Writes `entry` to `cacheFile` atomically, making its folder if needed; returns the
+    /// table with the row lengths it computed for the cache, so this process need not again.
+    static func write(_ entry: Entry, key: Key, to cacheFile: String) throws(AtomicFile.Failure) -> EmbeddingTable {
         #if _endian(big)
-            return  // The cache is little-endian only (see `read`).
+            return entry.table  // The cache is little-endian only (see `read`).
         #endif
-        guard case .float32(let values) = entry.table.storage else { return }
+        guard case .float32(let values) = entry.table.storage, entry.table.dimension > 0 else { return entry.table }
+        // Stored so that a reload's first neighbour search need not read the whole matrix once more.
+        let lengths = entry.table.rowLengths ?? RowLengths(values: values, dimension: entry.table.dimension)
         let folder = cacheFile.lastIndex(of: "/").map { String(cacheFile[..<$0]) } ?? "."
         try AtomicFile.makeFolders(folder)
         var wordBytes: [UInt8] = []
@@ -189,6 +197,7 @@ public enum EmbeddingCache {
         place(key.bytes.count, key.bytes.withUnsafeBytes(Checksum.of))
         place(warnings.count, warnings.withUnsafeBytes(Checksum.of))
         place(metadata.count, metadata.withUnsafeBytes(Checksum.of))
+        place(lengths.inverse.count * 4, lengths.inverse.withUnsafeBufferPointer { Checksum.of(UnsafeRawBufferPointer($0)) })
         let total = offset
 
         var header = [UInt64](repeating: 0, count: headerWords)
@@ -204,6 +213,7 @@ public enum EmbeddingCache {
             header[8 + 4 * i] = stamp.inode
         }
         header[13] = UInt64(total)
+        header[14] = lengths.inFloat32Range ? 1 : 0
         for (s, section) in sections.enumerated() {
             header[15 + 3 * s] = UInt64(section.offset)
             header[16 + 3 * s] = UInt64(section.length)
@@ -228,8 +238,14 @@ public enum EmbeddingCache {
                 try pad(to: section)
                 try writer.write(array: part)
             }
+            try pad(to: .inverseLengths)
+            try lengths.inverse.withUnsafeBufferPointer { (inverse) throws(AtomicFile.Failure) in
+                try writer.write(UnsafeRawBufferPointer(inverse))
+            }
             try writer.write(array: [UInt8](repeating: 0, count: total - writer.written))
         }
+        return EmbeddingTable(
+            wordList: entry.table.wordList, dimension: entry.table.dimension, storage: entry.table.storage, rowLengths: lengths)
     }
 
     // MARK: Small sections

@@ -54,16 +54,17 @@ public enum EmbeddingFile {
         }
 
         let entry = try parse(path: path, format: format, metadataPath: metadataPath)
+        var table = entry.table
         var notes: [String] = []
         if let cacheFile {
             do throws(AtomicFile.Failure) {
-                try EmbeddingCache.write(entry, key: key, to: cacheFile)
+                table = try EmbeddingCache.write(entry, key: key, to: cacheFile)
             } catch {
                 notes.append("\(cacheFile): cache not written: \(error)")
             }
         }
         return LoadedEmbeddings(
-            table: entry.table, format: entry.format,
+            table: table, format: entry.format,
             warnings: entry.warnings.map { $0.rendered(file: path, metadataFile: entry.metadata?.path) } + notes, fromCache: false,
             metadata: entry.metadata, cacheFile: cacheFile)
     }

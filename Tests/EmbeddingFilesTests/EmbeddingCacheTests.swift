@@ -239,13 +239,38 @@ struct EmbeddingCacheTests {
         #expect(folder.contents() == ["v.txt"])
     }
 
-    /// The offset and length of the float block, as the cache's header gives them (words 15 and 16).
-    private func floatBlock(of file: String) throws -> (offset: Int, length: Int) {
-        let header = try #require(FileManager.default.contents(atPath: file)).prefix(17 * 8)
+    /// The offset and length of a section (0 the float block, 7 the row lengths), as the cache's header gives them.
+    private func section(_ section: Int, of file: String) throws -> (offset: Int, length: Int) {
+        let header = try #require(FileManager.default.contents(atPath: file)).prefix(40 * 8)
         let word = { (i: Int) in
             header.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
         }
-        return (word(15), word(16))
+        return (word(15 + 3 * section), word(16 + 3 * section))
+    }
+
+    private func floatBlock(of file: String) throws -> (offset: Int, length: Int) { try section(0, of: file) }
+
+    @Test func aCachedTableBringsItsRowLengthsAndFindsTheSameNeighbours() throws {
+        let path = folder.write("v.txt", gloveText(rows: 3000, dimension: 20))
+        setModified(path, seconds: 1_000_000)
+        let parsed = try #require(load(path))
+        let cached = try #require(load(path))
+        #expect(cached.fromCache)
+        let stored = try #require(cached.table.rowLengths)
+        let fresh = RowLengths(values: Float32Values(float32Values(parsed.table)), dimension: 20)
+        #expect(Array(stored.inverse).map(\.bitPattern) == Array(fresh.inverse).map(\.bitPattern))
+        #expect(stored.inFloat32Range == fresh.inFloat32Range)
+        let queries = (0..<20).map { parsed.table.vector(at: $0 * 150) }
+        let plain = NeighborIndex(table: EmbeddingTable(words: parsed.table.words, dimension: 20, storage: parsed.table.storage))
+        #expect(NeighborIndex(table: cached.table).nearest(toEach: queries, k: 10) == plain.nearest(toEach: queries, k: 10))
+        // A flipped bit in the stored lengths is damage like any other.
+        let file = cacheFile(for: path)
+        let (offset, length) = try section(7, of: file)
+        #expect(length == 3000 * 4)
+        let byte = try #require(FileManager.default.contents(atPath: file))[offset + 1234]
+        overwrite(file, at: offset + 1234, with: [byte ^ 0x10])
+        #expect(load(path)?.fromCache == false)
+        #expect(load(path)?.fromCache == true)
     }
 
     @Test func aFlippedBitAnywhereInTheFloatBlockMakesTheTextBeReadAgain() throws {

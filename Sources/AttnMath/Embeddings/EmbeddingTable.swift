@@ -17,6 +17,8 @@ public struct EmbeddingTable: Sendable {
     /// Row-major, `words.count × dimension`.
     public let storage: Storage
     package let wordList: WordList
+    /// Row lengths for `NeighborIndex`, when whoever made the table has them (the binary cache).
+    package let rowLengths: RowLengths?
 
     /// - Precondition: the storage holds `words.count × dimension` values.
     ///   A duplicated word keeps its first row for look-ups (readers warn about it).
@@ -29,16 +31,18 @@ public struct EmbeddingTable: Sendable {
         self.init(wordList: WordList(words: words, index: wordIndex), dimension: dimension, storage: storage)
     }
 
-    package init(wordList: WordList, dimension: Int, storage: Storage) {
+    package init(wordList: WordList, dimension: Int, storage: Storage, rowLengths: RowLengths? = nil) {
         let count: Int
         switch storage {
         case .float64(let values): count = values.count
         case .float32(let values): count = values.count
         }
         precondition(count == wordList.count * dimension, "EmbeddingTable: \(count) values for \(wordList.count) × \(dimension)")
+        precondition(rowLengths.map { $0.inverse.count == wordList.count } ?? true, "EmbeddingTable: one length per row")
         self.wordList = wordList
         self.dimension = dimension
         self.storage = storage
+        self.rowLengths = rowLengths
     }
 
     /// A float64 table from rows of equal length.
