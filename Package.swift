@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "EmbeddingFilesTests", dependencies: ["AttnMath", "EmbeddingFiles", "ReferenceTables"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(name: "AssetGenTests", dependencies: ["AssetGen"]),
+        .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),
         .testTarget(name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],

@@ -12,21 +12,13 @@ bin=$(swift build -c release --show-bin-path)
 echo "== in process (lexicon parse, state, analysis, view)"
 "$bin/frame-benchmark" --words 100 --size 120x40
 echo "== whole processes (exec, arguments, assets, first frame, print), 40 runs each"
-python3 - "$bin/attn-tui" <<'PY'
-import statistics, subprocess, sys, time
-def timed(command):
-    times = []
-    for _ in range(40):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times)
-for name, command, target in [
-    ("an empty process (/bin/true)", ["/bin/true"], ""),
-    ("attn-tui --help (start + argument parser)", [sys.argv[1], "--help"], ""),
-    ("attn-tui similarity apple banana", [sys.argv[1], "similarity", "apple", "banana"], ""),
-    ("first frame: attn-tui render --size 120x40", [sys.argv[1], "render", "--size", "120x40"], " (target ≤ 15 ms)"),
-]:
-    median, low = timed(command)
-    print(f"{name:44s} median {median:5.1f} ms, min {low:5.1f} ms{target}")
-PY
+empty=$(mktemp -d)
+trap 'rm -rf "$empty"' EXIT
+# The peer: an empty Swift program, built the same way.
+echo '@main struct Empty { static func main() {} }' >"$empty/empty.swift"
+swiftc -O -static-stdlib -parse-as-library "$empty/empty.swift" -o "$empty/empty"
+run() { python3 Benchmarks/measure.py 40 "$@" 2>/dev/null | awk -F'\t' '{printf "%-44s median %5.1f ms, min %5.1f ms, CPU %5.1f ms\n", $1, $2, $3, $5}'; }
+run "an empty Swift program" -- "$empty/empty"
+run "attn-tui --help (start + argument parser)" -- "$bin/attn-tui" --help
+run "attn-tui similarity apple banana" -- "$bin/attn-tui" similarity apple banana
+run "first frame: render --size 120x40 (≤ 15 ms)" -- "$bin/attn-tui" render --size 120x40
