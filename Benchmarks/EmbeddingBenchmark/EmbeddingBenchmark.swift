@@ -1,4 +1,5 @@
 import AttnMath
+import EmbeddingFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -42,7 +43,7 @@ func fixed(_ value: Double, _ places: Int = 1) -> String {
 }
 
 /// The sum of all values, eight lanes at a time (reads every value once).
-func total(_ values: [Float]) -> Double {
+func total(_ values: Float32Values) -> Double {
     values.withUnsafeBufferPointer { buffer in
         var lanes = SIMD8<Float>()
         var i = 0

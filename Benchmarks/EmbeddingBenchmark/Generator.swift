@@ -1,30 +1,19 @@
+import AttnMath
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// SplitMix64: a small deterministic generator, the same on every machine.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+// AttnMath's SplitMix64, so the generated file is the same on every machine.
+extension SeededGenerator {
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// Standard normal (Box–Muller).
     mutating func normal() -> Double {
-        let u = max(unit(), 0x1p-60)
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * unit())
+        let u = max(nextUnit(), 0x1p-60)
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * nextUnit())
     }
 }
 
@@ -45,7 +34,7 @@ enum Generator {
     ]
     static let accented = ["é", "è", "ü", "ö", "ñ", "ç", "å", "ø", "ł", "ś"]
 
-    static func word(_ random: inout SplitMix64, rank: Int) -> String {
+    static func word(_ random: inout SeededGenerator, rank: Int) -> String {
         let kind = random.below(100)
         if kind < 4 { return String(random.below(rank * 3 + 100)) }
         if kind < 6 { return String(random.below(1000)) + "." + String(random.below(100)) }
@@ -61,7 +50,7 @@ enum Generator {
     }
 
     static func write(path: String, rows: Int, dimension: Int, seed: UInt64) -> Bool {
-        var random = SplitMix64(state: seed)
+        var random = SeededGenerator(seed: seed)
         var seen = Set<String>()
         guard let out = fopen(path, "w") else { return false }
         defer { fclose(out) }

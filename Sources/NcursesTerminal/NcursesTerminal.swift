@@ -78,8 +78,8 @@ public final class NcursesTerminal: Terminal {
         _ = attn_nc_set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
         _ = curs_set(0)
 
-        let noColorVariable = Self.environment("NO_COLOR")
-        let wantsColor = !options.noColor && (noColorVariable ?? "").isEmpty && has_colors()
+        let noColor = options.noColor || ColorMode.noColorRequested(byVariable: Self.environment("NO_COLOR"))
+        let wantsColor = !noColor && has_colors()
         var defaultColors = false
         if wantsColor {
             // COLORS and COLOR_PAIRS are only known after start_color.
@@ -87,7 +87,7 @@ public final class NcursesTerminal: Terminal {
             defaultColors = use_default_colors() == ATTN_NC_OK
         }
         let mode = ColorMode.detect(
-            noColor: options.noColor, noColorVariable: noColorVariable, hasColors: wantsColor,
+            noColor: noColor, hasColors: wantsColor,
             colors: wantsColor ? Int(attn_nc_colors()) : 0)
         colorMode = mode
         styles = StyleTable(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
-import Foundation
 
 @main
 struct AttnTUI: ParsableCommand {
@@ -30,19 +29,17 @@ struct AttnTUI: ParsableCommand {
             fail(error.description)
         } catch {
             let code = exitCode(for: error)
-            guard code != .success else { exit(withError: error) }
-            let message = fullMessage(for: error)
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "error"
-            if message.isEmpty {
-                exit(withError: error)
-            }
-            fail(firstLine.replacingOccurrences(of: "Error: ", with: "") + " (see 'attn-tui --help')", code: code.rawValue)
+            let text = message(for: error)
+            // Help and version print in full and exit cleanly; so does an exit code without a message.
+            guard code != .success, !text.isEmpty else { exit(withError: error) }
+            let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
+            fail(firstLine + " (see 'attn-tui --help')", code: code.rawValue)
         }
     }
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {
-        FileHandle.standardError.write(Data("attn-tui: \(message)\n".utf8))
-        Foundation.exit(code)
+        printError(message)
+        exitProcess(code)
     }
 }
 

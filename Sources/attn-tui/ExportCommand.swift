@@ -1,7 +1,6 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
-import Foundation
 
 /// `attn-tui export --format projector DIR`: the current words for the TensorFlow Embedding Projector.
 struct ExportCommand: ParsableCommand {
@@ -18,7 +17,7 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "The export format (projector).") var format: Format = .projector
     @Argument(help: "The folder to write into (created if needed).") var directory: String
-    @OptionGroup var vocabulary: ExportVocabularyOptions
+    @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
     @Option(help: "Where saved words live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
 

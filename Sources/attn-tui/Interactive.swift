@@ -1,6 +1,5 @@
 import ArgumentParser
 import AttnApp
-import Foundation
 import NcursesTerminal
 import TUIKit
 

@@ -1,7 +1,12 @@
 import ArgumentParser
 import AttnApp
-import Foundation
 import TUIKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +20,8 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Start at this step of the lesson (from 1).") var step: Int?
-    @Option(help: "Terminal size as COLSxROWS.") var size: String = "120x40"
+    @Option(help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"), transform: Size.init(option:))
+    var size = Size(width: 120, height: 40)
     // Unconditional: a key sequence may start with '-' (the lower-temperature key).
     @Option(parsing: .unconditional, help: "Keys to replay, in vim notation.") var keys: String = ""
     @OptionGroup var vocabulary: VocabularyOptions
@@ -27,17 +33,6 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         try LessonOption.validate(lesson)
         try LessonOption.validate(step: step, of: lesson)
-        _ = try parsedSize()
-    }
-
-    func parsedSize() throws -> Size {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]), columns >= 1, rows >= 1,
-            columns <= 1000, rows <= 1000
-        else {
-            throw ValidationError("--size must be COLSxROWS with each between 1 and 1000, e.g. 120x40 (got '\(size)')")
-        }
-        return Size(width: columns, height: rows)
     }
 
     func run() throws {
@@ -48,16 +43,30 @@ struct RenderCommand: ParsableCommand {
             throw QueryError("--keys: \(error)")
         }
         let words = try vocabulary.load()
+        // The same rule as the ncurses terminal's, so `render` draws what the screen would.
+        let monochrome = noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) })
         let session = Session(
             vocabulary: words, lesson: lesson ?? step.map { _ in 1 }, step: step.map { $0 - 1 }, stateDir: stateDir,
-            persist: stateDir != nil,
-            colorMode: noColor || NoColor.requested() ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
+            persist: stateDir != nil, colorMode: monochrome ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
         // Only the last frame is printed: keeping every frame would grow with the number of keys.
         let terminal = RecordingTerminal(
-            size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
+            size: size, colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
         session.run(on: terminal)
         if let saveError = session.saveError { throw QueryError("not saved: \(saveError)") }
         guard let frame = terminal.frames.last else { return }
         print(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text)
+    }
+}
+
+extension Size {
+    /// `COLSxROWS` as `--size` takes it, each side 1–1000 (a bigger "terminal" is a typo, not a screen).
+    init(option: String) throws {
+        let parts = option.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]), (1...1000).contains(columns),
+            (1...1000).contains(rows)
+        else {
+            throw ValidationError("each side must be between 1 and 1000, e.g. 120x40")
+        }
+        self.init(width: columns, height: rows)
     }
 }

@@ -1,24 +1,22 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
-import Foundation
+import EmbeddingFiles
 
-/// Where a command's words come from: the built-in lexicon, or `--embeddings PATH`.
-protocol VocabularySource {
-    var embeddings: String? { get }
-    /// The file's format as named on the command line (nil: detect).
-    var fileFormat: String? { get }
-    var metadata: String? { get }
-    var noCache: Bool { get }
-}
+/// `--embeddings PATH [--embeddings-format F] [--metadata M] [--no-cache]`: where a
+/// command's words come from, the built-in lexicon or the user's file. One name on every
+/// command, `export` included, whose own `--format` names what it writes.
+struct VocabularyOptions: ParsableArguments {
+    @Option(help: "Your own vectors: GloVe or word2vec/fastText text, word2vec binary, or a Projector vectors.tsv.")
+    var embeddings: String?
+    @Option(help: "Read --embeddings as this format (default: detected from the file).")
+    var embeddingsFormat: EmbeddingFormat?
+    @Option(help: "The Projector metadata.tsv for --embeddings (default: the one beside it, if any).") var metadata: String?
+    @Flag(help: "Neither read nor write the binary cache ($XDG_CACHE_HOME/attn-tui).") var noCache = false
 
-extension VocabularySource {
-    func validateSource(formatOption: String) throws {
-        if let fileFormat, EmbeddingFormat(argument: fileFormat) == nil {
-            throw ValidationError("\(formatOption) must be one of glove, word2vec, word2vec-binary, projector (got '\(fileFormat)')")
-        }
-        if embeddings == nil && (fileFormat != nil || metadata != nil) {
-            throw ValidationError("\(formatOption) and --metadata go with --embeddings")
+    func validate() throws {
+        if embeddings == nil && (embeddingsFormat != nil || metadata != nil) {
+            throw ValidationError("--embeddings-format and --metadata go with --embeddings")
         }
     }
 
@@ -27,46 +25,21 @@ extension VocabularySource {
     func load(withWordPack: Bool = false) throws(QueryError) -> Vocabulary {
         guard let path = embeddings else { return withWordPack ? .builtInWithPack() : .builtIn() }
         let loaded = try Vocabulary.load(
-            path: path, format: fileFormat.flatMap(EmbeddingFormat.init(argument:)), metadataPath: metadata,
-            cacheDirectory: noCache ? nil : EmbeddingCache.defaultDirectory)
+            path: path, format: embeddingsFormat, metadataPath: metadata, cacheDirectory: noCache ? nil : EmbeddingCache.defaultDirectory)
         // A messy file can warn thousands of times: the first few, then how many more.
         let shown = 5
         for warning in loaded.warnings.prefix(shown) {
-            FileHandle.standardError.write(Data("attn-tui: warning: \(warning)\n".utf8))
+            printError("warning: \(warning)")
         }
         if loaded.warnings.count > shown {
-            FileHandle.standardError.write(Data("attn-tui: warning: … and \(loaded.warnings.count - shown) more warnings\n".utf8))
+            printError("warning: … and \(loaded.warnings.count - shown) more warnings")
         }
         return loaded.vocabulary
     }
 }
 
-/// `--embeddings PATH [--format F] [--metadata M] [--no-cache]`.
-struct VocabularyOptions: ParsableArguments, VocabularySource {
-    @Option(help: "Your own vectors: GloVe or word2vec/fastText text, word2vec binary, or a Projector vectors.tsv.")
-    var embeddings: String?
-    @Option(help: "Read --embeddings as this format: glove, word2vec, word2vec-binary or projector (default: detected).")
-    var format: String?
-    @Option(help: "The Projector metadata.tsv for --embeddings (default: the one beside it, if any).") var metadata: String?
-    @Flag(help: "Neither read nor write the binary cache ($XDG_CACHE_HOME/attn-tui).") var noCache = false
-
-    var fileFormat: String? { format }
-
-    func validate() throws { try validateSource(formatOption: "--format") }
-}
-
-/// The same for `export`, whose own `--format` names what it writes.
-struct ExportVocabularyOptions: ParsableArguments, VocabularySource {
-    @Option(help: "Your own vectors: GloVe or word2vec/fastText text, word2vec binary, or a Projector vectors.tsv.")
-    var embeddings: String?
-    @Option(help: "Read --embeddings as this format (default: detected).") var embeddingsFormat: String?
-    @Option(help: "The Projector metadata.tsv for --embeddings (default: the one beside it, if any).") var metadata: String?
-    @Flag(help: "Neither read nor write the binary cache.") var noCache = false
-
-    var fileFormat: String? { embeddingsFormat }
-
-    func validate() throws { try validateSource(formatOption: "--embeddings-format") }
-}
+// Its `init?(argument:)` takes the aliases too (vec, bin, tsv, …); the help lists the four names.
+extension EmbeddingFormat: ExpressibleByArgument {}
 
 /// `--json` for every query.
 struct OutputOptions: ParsableArguments {
@@ -92,13 +65,5 @@ struct StartWordsOptions: ParsableArguments {
         // The built-in lexicon's sandbox also takes word-pack words (the screen finds them there).
         let searched = vocabulary.lexicon != nil ? Vocabulary.builtInWithPack() : vocabulary
         return try searched.resolve(tokens).map(\.word)
-    }
-}
-
-/// https://no-color.org: `NO_COLOR` set to anything but the empty string turns colour off
-/// (the ncurses terminal reads it too, so `render` draws what the screen would).
-enum NoColor {
-    static func requested(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        !(environment["NO_COLOR"] ?? "").isEmpty
     }
 }

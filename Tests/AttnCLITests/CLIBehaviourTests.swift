@@ -107,6 +107,36 @@ final class CLIBehaviourTests: XCTestCase {
         }
     }
 
+    func testOptionErrorsAreOneLineWithoutThePrefix() throws {
+        for (arguments, named) in [
+            (["render", "--size", "0x5"], "--size"), (["render", "--size", "wide"], "--size"),
+            (["similarity", "apple", "pear", "--embeddings", "x.txt", "--embeddings-format", "csv"], "--embeddings-format"),
+            (["similarity", "apple", "pear", "--embeddings-format", "glove"], "--embeddings-format"),
+            (["attention", "apple", "pear", "--metric", "euclid"], "--metric"),
+        ] {
+            let result = try CLI.run(arguments)
+            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            let lines = result.stderr.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(lines.first?.hasPrefix("attn-tui: ") == true, result.stderr)
+            XCTAssertFalse(result.stderr.contains("Error:"), result.stderr)
+            XCTAssertTrue(result.stderr.contains(named), "\(arguments): \(result.stderr)")
+        }
+        let format = try CLI.run(["similarity", "apple", "pear", "--embeddings", "x.txt", "--embeddings-format", "csv"])
+        XCTAssertTrue(format.stderr.contains("'glove', 'word2vec', 'word2vec-binary' or 'projector'"), format.stderr)
+    }
+
+    func testTheFileFormatOptionHasOneNameOnEveryCommand() throws {
+        for command in ["words", "similarity", "matrix", "attention", "neighbors", "render", "export", "start"] {
+            let help = try CLI.run([command, "--help"]).stdout
+            XCTAssertTrue(help.contains("--embeddings-format <embeddings-format>"), "\(command): \(help)")
+            XCTAssertTrue(help.contains("word2vec-binary"), "\(command) lists the formats")
+        }
+        // `--format` is export's own (what it writes), nobody else's.
+        XCTAssertNotEqual(try CLI.run(["similarity", "apple", "pear", "--format", "glove"]).status, 0)
+        XCTAssertTrue(try CLI.run(["export", "--help"]).stdout.contains("--format <format>"))
+    }
+
     func testLessonsList() throws {
         let lessons = try XCTUnwrap(try CLI.json(["lessons", "--json"]) as? [[String: Any]])
         XCTAssertEqual(lessons.count, 14)

@@ -1,35 +1,12 @@
 import Foundation
+import ReferenceTables
 import XCTest
 
 /// The command line on a user's file (GloVe and .vec forms, punctuation and non-ASCII
-/// tokens) agrees with numpy float64 within 1e-5 relative: the table the math-core
-/// tests use, `Tests/AttnMathTests/Reference/Embeddings/`.
+/// tokens) agrees with numpy float64 within 1e-5 relative: the table the embedding-file
+/// tests use (`EmbeddingReference`).
 final class CLIEmbeddingFileTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("AttnMathTests/Reference/Embeddings")
-
-    struct Reference: Decodable {
-        struct Neighbor: Decodable {
-            let word: String
-            let cosine: Double
-        }
-        struct Attention: Decodable {
-            let words: [String]
-            let metric: String
-            let temperature: Double
-            let weights: [[Double]]
-            let context: [[Double]]
-        }
-        let words: [String]
-        let cosine: [[Double]]
-        let dot: [[Double]]
-        let neighbors: [String: [Neighbor]]
-        let attention: [Attention]
-    }
-
-    func reference() throws -> Reference {
-        try JSONDecoder().decode(Reference.self, from: Data(contentsOf: Self.folder.appendingPathComponent("embedding_reference.json")))
-    }
+    func reference() throws -> EmbeddingReference { try EmbeddingReference.load() }
 
     func assertClose(_ a: Double?, _ e: Double, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
         guard let a else { return XCTFail("\(what): missing", file: file, line: line) }
@@ -51,7 +28,7 @@ final class CLIEmbeddingFileTests: XCTestCase {
     }
     struct Neighbors: Decodable {
         let word: String
-        let neighbors: [Reference.Neighbor]
+        let neighbors: [EmbeddingReference.Neighbor]
     }
     struct Attention: Decodable {
         let weights: [[Double]]
@@ -61,7 +38,7 @@ final class CLIEmbeddingFileTests: XCTestCase {
     func testEveryQueryAgreesWithNumpy() throws {
         let reference = try reference()
         for file in ["small.glove.txt", "small.vec"] {
-            let path = Self.folder.appendingPathComponent(file).path
+            let path = EmbeddingReference.path(of: file)
             for (i, j) in [(0, 1), (4, 6), (8, 10), (14, 20)] {
                 let (a, b) = (reference.words[i], reference.words[j])
                 let got = try run(Similarity.self, "similarity", ["--embeddings", path, "--json", "--", a, b])

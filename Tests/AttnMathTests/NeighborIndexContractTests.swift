@@ -82,7 +82,7 @@ struct NeighborIndexContractTests {
 
     @Test func float32TablesReportFloat64CosinesOfTheStoredValues() {
         let values: [Float] = [1, 0, 0.6, 0.8, 0, 1]
-        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(Float32Values(values)))
         let found = NeighborIndex(table: table).nearest(to: [1, 1], k: 3)
         #expect(found.map(\.index) == [1, 0, 2])
         for neighbour in found { #expect(neighbour.cosine == cosineSimilarity(table.vector(at: neighbour.index), [1, 1])) }

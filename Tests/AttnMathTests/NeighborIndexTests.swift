@@ -15,20 +15,9 @@ struct NeighborIndexTests {
         return Array(ranked.prefix(max(k, 0)))
     }
 
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A float32 table with random rows, some repeated exactly, some scaled copies (equal cosines), some zero.
     private func table(rows: Int, dimension: Int, seed: UInt64) -> EmbeddingTable {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var values: [Float] = []
         for i in 0..<rows {
             let row: [Float]
@@ -44,7 +33,7 @@ struct NeighborIndexTests {
             }
             values += row
         }
-        return EmbeddingTable(words: (0..<rows).map { "w\($0)" }, dimension: dimension, storage: .float32(values))
+        return EmbeddingTable(words: (0..<rows).map { "w\($0)" }, dimension: dimension, storage: .float32(Float32Values(values)))
     }
 
     @Test func smallTablesMatchTheBruteForce() {
@@ -65,7 +54,7 @@ struct NeighborIndexTests {
     @Test func largeTablesSearchedOverTheCoresMatchTheBruteForce() {
         let table = table(rows: 40_000, dimension: 50, seed: 99)
         let index = NeighborIndex(table: table)
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         var queries: [[Double]] = (0..<6).map { _ in (0..<50).map { _ in Double.random(in: -1...1, using: &generator) } }
         queries += [table.vector(at: 14), table.vector(at: 25)]  // rows with exact copies and scaled copies
         for query in queries {
@@ -79,7 +68,7 @@ struct NeighborIndexTests {
     @Test func nearTiesInFloat32AreRankedByFloat64() {
         // cos(row 0, x) and cos(row 1, x) differ in float64 but are both 1.0 in float32.
         let values: [Float] = [1, 1e-4, 1, 1e-5, 0, 1]
-        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: ["a", "b", "c"], dimension: 2, storage: .float32(Float32Values(values)))
         #expect(NeighborIndex(table: table).nearest(to: [1, 0], k: 1).map(\.index) == [1])
         #expect(NeighborIndex(table: table).nearest(to: [1, 0], k: 3) == bruteForce(table, [1, 0], k: 3))
     }
@@ -88,13 +77,13 @@ struct NeighborIndexTests {
         // 500 rows within about 1e-6 of one direction: their cosines differ by less than float32
         // resolves, so float32 alone would pick and order them wrongly; the margin keeps every
         // row that might belong and float64 decides.
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         let direction = (0..<16).map { _ in Double.random(in: -1...1, using: &generator) }
         var values: [Float] = []
         for _ in 0..<500 {
             values += direction.map { Float($0 * (1 + Double.random(in: -2e-6...2e-6, using: &generator))) }
         }
-        let table = EmbeddingTable(words: (0..<500).map { "w\($0)" }, dimension: 16, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<500).map { "w\($0)" }, dimension: 16, storage: .float32(Float32Values(values)))
         let index = NeighborIndex(table: table)
         for _ in 0..<5 {
             let query = direction.map { $0 + Double.random(in: -0.01...0.01, using: &generator) }
@@ -105,7 +94,7 @@ struct NeighborIndexTests {
     @Test func tiesKeepRowOrderWhereKCutsThrough() {
         // Rows 1, 2 and 4 have the same direction.
         let values: [Float] = [0, 1, 2, 2, 1, 1, 1, 0, 0.5, 0.5]
-        let table = EmbeddingTable(words: (0..<5).map { "w\($0)" }, dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<5).map { "w\($0)" }, dimension: 2, storage: .float32(Float32Values(values)))
         let index = NeighborIndex(table: table)
         #expect(index.nearest(to: [1, 1], k: 2).map(\.index) == [1, 2])
         #expect(index.nearest(to: [1, 1], k: 3).map(\.index) == [1, 2, 4])
@@ -113,7 +102,7 @@ struct NeighborIndexTests {
 
     @Test func zeroRowsAndZeroQueries() {
         let values: [Float] = [0, 0, 1, 0, 0, 1, -1, 0]
-        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(Float32Values(values)))
         let index = NeighborIndex(table: table)
         // A zero row never takes one of the k places.
         #expect(index.nearest(to: [1, 0], k: 3).map(\.index) == [1, 2, 3])
@@ -126,7 +115,7 @@ struct NeighborIndexTests {
     @Test func extremeLengthsFallBackToFloat64() {
         // Rows far outside float32's comfortable range are searched in float64, still exactly.
         let values: [Float] = [1e-30, 2e-30, 3e30, -1e30, 1, 1, 2e-38, 1e-38]
-        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(values))
+        let table = EmbeddingTable(words: (0..<4).map { "w\($0)" }, dimension: 2, storage: .float32(Float32Values(values)))
         #expect(NeighborIndex(table: table).nearest(to: [1, 2], k: 4) == bruteForce(table, [1, 2], k: 4))
     }
 

@@ -1,4 +1,5 @@
 import AttnMath
+import EmbeddingFiles
 
 /// The words `attn-tui export` writes, with the metadata columns the
 /// Projector shows: category and the 2D map coordinates attn-tui draws.
@@ -28,7 +29,7 @@ public struct ProjectorSelection: Sendable {
             var selected: [Float] = []
             selected.reserveCapacity(rows.count * table.dimension)
             for row in rows { selected += values[(row * table.dimension)..<((row + 1) * table.dimension)] }
-            self.table = EmbeddingTable(words: names, dimension: table.dimension, storage: .float32(selected))
+            self.table = EmbeddingTable(words: names, dimension: table.dimension, storage: .float32(Float32Values(selected)))
         }
         let pca = PCA(vectors: vectors, dimension: table.dimension)
         let points = vectors.map(pca.project)

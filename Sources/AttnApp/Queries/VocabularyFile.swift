@@ -1,4 +1,5 @@
 import AttnMath
+import EmbeddingFiles
 
 extension Vocabulary {
     /// A user's embedding file (GloVe, word2vec/fastText text or binary, Projector TSV), read

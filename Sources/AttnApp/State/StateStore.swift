@@ -1,4 +1,11 @@
-import Foundation
+import FileSupport
+
+// FoundationEssentials where there is one: the full Foundation brings ICU's data (tens of MB) into a static binary.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -8,9 +15,8 @@ import Foundation
 
 /// Reads and writes `state.json` in the state directory.
 ///
-/// Writes are atomic: a temporary file in the same directory, fsync, rename,
-/// fsync of the directory — a crash at any moment leaves the old or the new
-/// file. A file that cannot be read is moved aside (never overwritten) and
+/// Writes are atomic (`AtomicFile`): a crash at any moment leaves the old or
+/// the new file. A file that cannot be read is moved aside (never overwritten) and
 /// reported as a warning.
 public struct StateStore: Sendable {
     public let directory: String
@@ -20,9 +26,8 @@ public struct StateStore: Sendable {
 
     /// `--state-dir`, else `$XDG_DATA_HOME/attn-tui`, else `~/.local/share/attn-tui`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/attn-tui" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.local/share/attn-tui"
+        // Without any home folder, a folder under the current one rather than none at all.
+        XDGFolder.data.path(for: "attn-tui") { environment[$0] } ?? ".local/share/attn-tui"
     }
 
     public struct Loaded: Sendable {
@@ -53,21 +58,6 @@ public struct StateStore: Sendable {
         }
     }
 
-    /// `mkdir -p`, with the system's own reason when it fails (not a Foundation error code).
-    static func makeDirectories(_ path: String) throws(StateStoreError) {
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw StateStoreError("cannot create \(prefix): \(String(cString: strerror(errno)))")
-            }
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StateStoreError("cannot use \(path) for saved state: a part of it is not a folder")
-        }
-    }
-
     /// `base`, or `base-2`, `base-3`, … : the first name no file has.
     static func unusedName(_ base: String) -> String {
         var candidate = base
@@ -89,36 +79,11 @@ public struct StateStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(state) else { throw StateStoreError("cannot encode the state") }
-        try Self.makeDirectories(directory)
-        let temporary = directory + "/.state.json.\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw StateStoreError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written, synced else {
-            unlink(temporary)
-            throw StateStoreError("cannot write \(temporary): \(String(cString: strerror(errno)))")
-        }
-        guard rename(temporary, file) == 0 else {
-            unlink(temporary)
-            throw StateStoreError("cannot replace \(file): \(String(cString: strerror(errno)))")
-        }
-        let directoryFD = open(directory, O_RDONLY)
-        if directoryFD >= 0 {
-            fsync(directoryFD)
-            close(directoryFD)
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.makeFolders(directory)
+            try AtomicFile.write(to: file) { (writer) throws(AtomicFile.Failure) in try writer.write(array: Array(data)) }
+        } catch {
+            throw StateStoreError(error.description)
         }
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Why a softmax could not be computed.
 public enum SoftmaxError: Error, Equatable, CustomStringConvertible {

@@ -6,7 +6,7 @@
 public struct EmbeddingTable: Sendable {
     public enum Storage: Sendable {
         case float64([Double])
-        case float32([Float])
+        case float32(Float32Values)
     }
 
     /// The words, row by row. A table read from the binary cache makes these
@@ -16,7 +16,9 @@ public struct EmbeddingTable: Sendable {
     public let dimension: Int
     /// Row-major, `words.count × dimension`.
     public let storage: Storage
-    let wordList: WordList
+    package let wordList: WordList
+    /// Row lengths for `NeighborIndex`, when whoever made the table has them (the binary cache).
+    package let rowLengths: RowLengths?
 
     /// - Precondition: the storage holds `words.count × dimension` values.
     ///   A duplicated word keeps its first row for look-ups (readers warn about it).
@@ -25,20 +27,22 @@ public struct EmbeddingTable: Sendable {
     }
 
     /// A table whose word index is already built (by a reader).
-    init(words: [String], dimension: Int, storage: Storage, wordIndex: WordIndex) {
+    package init(words: [String], dimension: Int, storage: Storage, wordIndex: WordIndex) {
         self.init(wordList: WordList(words: words, index: wordIndex), dimension: dimension, storage: storage)
     }
 
-    init(wordList: WordList, dimension: Int, storage: Storage) {
+    package init(wordList: WordList, dimension: Int, storage: Storage, rowLengths: RowLengths? = nil) {
         let count: Int
         switch storage {
         case .float64(let values): count = values.count
         case .float32(let values): count = values.count
         }
         precondition(count == wordList.count * dimension, "EmbeddingTable: \(count) values for \(wordList.count) × \(dimension)")
+        precondition(rowLengths.map { $0.inverse.count == wordList.count } ?? true, "EmbeddingTable: one length per row")
         self.wordList = wordList
         self.dimension = dimension
         self.storage = storage
+        self.rowLengths = rowLengths
     }
 
     /// A float64 table from rows of equal length.

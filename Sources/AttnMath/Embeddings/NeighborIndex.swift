@@ -26,8 +26,8 @@ public struct Neighbor: Equatable, Sendable {
 /// lengths (outside 2⁻⁶⁰…2⁶⁰) are searched in float64 directly.
 public struct NeighborIndex: Sendable {
     public let table: EmbeddingTable
-    /// 1/|row| in float32 for the float32 path; NaN for a row that can never match (zero length).
-    private let inverseLengths: [Float]
+    /// 1/|row| for the float32 path (`RowLengths`).
+    private let inverseLengths: Float32Values
     private let float32Path: Bool
 
     public init(table: EmbeddingTable) {
@@ -37,40 +37,10 @@ public struct NeighborIndex: Sendable {
             float32Path = false
             return
         }
-        let rows = table.count
-        let d = table.dimension
-        var safe = true
-        var inverse = [Float](repeating: 0, count: rows)
-        let parts = ParallelWork.ranges(total: rows, parts: rows * d < 1 << 18 ? 1 : ParallelWork.cores * 4)
-        var partSafe = [Bool](repeating: true, count: parts.count)
-        values.withUnsafeBufferPointer { values in
-            inverse.withUnsafeMutableBufferPointer { inverse in
-                partSafe.withUnsafeMutableBufferPointer { partSafe in
-                    let source = SharedPointer(UnsafeMutablePointer(mutating: values.baseAddress!))
-                    let out = SharedPointer(inverse.baseAddress!)
-                    let safeOut = SharedPointer(partSafe.baseAddress!)
-                    ParallelWork.run(parts.count) { p in
-                        for row in parts[p] {
-                            var squares = 0.0
-                            for j in 0..<d {
-                                let x = Double(source[row * d + j])
-                                squares += x * x
-                            }
-                            let length = squares.squareRoot()
-                            if length == 0 || !length.isFinite {
-                                out[row] = .nan
-                            } else {
-                                out[row] = Float(1 / length)
-                                if length < 0x1p-60 || length > 0x1p60 { safeOut[p] = false }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        safe = partSafe.allSatisfy { $0 }
-        inverseLengths = inverse
-        float32Path = safe
+        // A table from the binary cache brings them along, computed when the cache was written.
+        let lengths = table.rowLengths ?? RowLengths(values: values, dimension: table.dimension)
+        inverseLengths = lengths.inverse
+        float32Path = lengths.inFloat32Range
     }
 
     /// The `k` rows most cosine-similar to `query`, best first, leaving out `excluding`.
@@ -263,5 +233,64 @@ private struct Scan: @unchecked Sendable {
             }
         }
         return found
+    }
+}
+
+/// What the float32 search needs of each row of a float32 table, computed in one pass over the cores.
+package struct RowLengths: Sendable {
+    /// 1/|row| in float32; NaN for a row that can never match (zero length, or not finite).
+    package let inverse: Float32Values
+    /// Whether every length is within 2⁻⁶⁰…2⁶⁰, where float32 scores cannot overflow or underflow;
+    /// otherwise the index searches in float64.
+    package let inFloat32Range: Bool
+
+    package init(inverse: Float32Values, inFloat32Range: Bool) {
+        self.inverse = inverse
+        self.inFloat32Range = inFloat32Range
+    }
+
+    /// - Precondition: `values.count` is a multiple of `dimension` > 0.
+    package init(values: Float32Values, dimension d: Int) {
+        let rows = values.count / d
+        var inverse = [Float](repeating: 0, count: rows)
+        let parts = ParallelWork.ranges(total: rows, parts: rows * d < 1 << 18 ? 1 : ParallelWork.cores * 4)
+        var partSafe = [Bool](repeating: true, count: parts.count)
+        values.withUnsafeBufferPointer { values in
+            inverse.withUnsafeMutableBufferPointer { inverse in
+                partSafe.withUnsafeMutableBufferPointer { partSafe in
+                    let source = SharedPointer(UnsafeMutablePointer(mutating: values.baseAddress ?? UnsafePointer(bitPattern: 4)!))
+                    let out = SharedPointer(inverse.baseAddress ?? UnsafeMutablePointer(bitPattern: 4)!)
+                    let safeOut = SharedPointer(partSafe.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!)
+                    ParallelWork.run(parts.count) { p in
+                        let raw = UnsafeRawPointer(source.base)
+                        for row in parts[p] {
+                            // Four float64 lanes at a time: float32 squares could overflow or lose a small row.
+                            var lanes = SIMD4<Double>()
+                            var j = 0
+                            while j + 4 <= d {
+                                let x = SIMD4<Double>(raw.loadUnaligned(fromByteOffset: (row * d + j) * 4, as: SIMD4<Float>.self))
+                                lanes += x * x
+                                j += 4
+                            }
+                            var squares = lanes.sum()
+                            while j < d {
+                                let x = Double(source[row * d + j])
+                                squares += x * x
+                                j += 1
+                            }
+                            let length = squares.squareRoot()
+                            if length == 0 || !length.isFinite {
+                                out[row] = .nan
+                            } else {
+                                out[row] = Float(1 / length)
+                                if length < 0x1p-60 || length > 0x1p60 { safeOut[p] = false }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.inverse = Float32Values(inverse)
+        inFloat32Range = partSafe.allSatisfy { $0 }
     }
 }

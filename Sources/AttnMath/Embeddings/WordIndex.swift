@@ -4,16 +4,16 @@
 /// The hash is fixed (not seeded per process, unlike `Hasher`), so a table
 /// written by one run is valid in the next. A word that occurs twice keeps
 /// its first row; `build` reports the later rows.
-struct WordIndex: @unchecked Sendable {
+package struct WordIndex: @unchecked Sendable {
     // Read-only after init; `owner` keeps the slots' memory alive.
     private let owner: AnyObject
     /// Row numbers, −1 for an empty slot; the count is a power of two, at least twice the rows.
-    let slots: UnsafeBufferPointer<Int32>
+    package let slots: UnsafeBufferPointer<Int32>
 
-    static let empty: Int32 = -1
+    package static let empty: Int32 = -1
 
     /// Slots held in memory that `owner` keeps alive (a mapped cache file).
-    init(slots: UnsafeBufferPointer<Int32>, owner: AnyObject) {
+    package init(slots: UnsafeBufferPointer<Int32>, owner: AnyObject) {
         self.slots = slots
         self.owner = owner
     }
@@ -30,7 +30,7 @@ struct WordIndex: @unchecked Sendable {
     }
 
     /// The slot count for `rows` words.
-    static func capacity(for rows: Int) -> Int {
+    package static func capacity(for rows: Int) -> Int {
         var capacity = 16
         while capacity < rows * 2 { capacity *= 2 }
         return capacity
@@ -38,7 +38,7 @@ struct WordIndex: @unchecked Sendable {
 
     /// Indexes `words` (with their `WordHash`es when known) and lists each
     /// later occurrence of a word as (row, the first row of that word).
-    static func build(words: [String], hashes: [UInt64]? = nil) -> (index: WordIndex, duplicates: [(row: Int, first: Int)]) {
+    package static func build(words: [String], hashes: [UInt64]? = nil) -> (index: WordIndex, duplicates: [(row: Int, first: Int)]) {
         precondition(words.count < Int(Int32.max), "WordIndex: too many words")
         let hashes = hashes ?? words.map(WordHash.of)
         let capacity = capacity(for: words.count)
@@ -66,7 +66,7 @@ struct WordIndex: @unchecked Sendable {
     }
 
     /// The row whose word has exactly these bytes, if any; `matches(row, bytes)` compares a row's word.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>, matches: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+    package func find(_ bytes: UnsafeBufferPointer<UInt8>, matches: (Int, UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: WordHash.of(bytes)) & mask
@@ -79,24 +79,24 @@ struct WordIndex: @unchecked Sendable {
     }
 
     /// Byte equality: unlike `==`, it does not treat canonically equivalent spellings (é as one or two scalars) as equal.
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
+    package static func sameBytes(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 }
 
 /// A fixed 64-bit hash of UTF-8 bytes (8 bytes per step; stable across runs and machines).
-enum WordHash {
-    static func of(_ word: String) -> UInt64 {
+package enum WordHash {
+    package static func of(_ word: String) -> UInt64 {
         if let hash = word.utf8.withContiguousStorageIfAvailable(of) { return hash }
         return Array(word.utf8).withUnsafeBufferPointer(of)
     }
 
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         of(bytes.baseAddress, count: bytes.count)
     }
 
     @inline(__always)
-    static func of(_ p: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+    package static func of(_ p: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
         if count > 0, let p {
             var i = 0

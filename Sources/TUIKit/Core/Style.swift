@@ -141,6 +141,13 @@ public enum ColorMode: Sendable, Equatable {
 
     public var hasColor: Bool { self != .monochrome }
 
+    /// Whether the `NO_COLOR` environment variable, with this value (nil when
+    /// unset), asks for no colour: set to anything but the empty string
+    /// (https://no-color.org). The one rule for the screen and `render` alike.
+    public static func noColorRequested(byVariable value: String?) -> Bool {
+        !(value ?? "").isEmpty
+    }
+
     /// The colour this mode can actually show for `color`.
     public func displayable(_ color: Color) -> Color {
         switch self {

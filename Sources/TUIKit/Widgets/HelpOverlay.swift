@@ -26,20 +26,18 @@ public struct HelpOverlay: Widget, Sendable {
 
     private var labelColumn: Int { bindings.map { DisplayWidth.of($0.label) }.max() ?? 0 }
 
-    /// The box in `area`: as big as the list wants, no bigger than the area.
-    public func boxRect(in area: Rect) -> Rect {
+    private var box: ScrollingBox {
         let helpWidth = bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
-        let wanted = max(labelColumn + 2 + helpWidth, DisplayWidth.of(title) + 2, DisplayWidth.of(footer ?? "") + 2) + 4
-        let width = min(area.width, wanted)
-        let height = min(area.height, lines(contentWidth: width - 4).count + 2)
-        return Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        return ScrollingBox(
+            title: title, footer: footer, scroll: scroll, frame: frame, contentWidth: labelColumn + 2 + helpWidth,
+            lineCount: { lines(contentWidth: $0).count })
     }
 
+    /// The box in `area`: as big as the list wants, no bigger than the area.
+    public func boxRect(in area: Rect) -> Rect { box.rect(in: area) }
+
     /// The largest useful `scroll` in `area`.
-    public func maxScroll(in area: Rect) -> Int {
-        let box = boxRect(in: area)
-        return max(0, lines(contentWidth: box.width - 4).count - (box.height - 2))
-    }
+    public func maxScroll(in area: Rect) -> Int { box.maxScroll(in: area) }
 
     /// Each binding as rows of (key label, description part); the label only on the first.
     private func lines(contentWidth: Int) -> [(String, String)] {
@@ -57,26 +55,12 @@ public struct HelpOverlay: Widget, Sendable {
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
-        guard area.width >= 3, area.height >= 3 else { return }
-        let box = boxRect(in: area)
-        buffer.fill(box)
-        var frame = frame
-        frame.title = title
-        let inner = frame.draw(into: &buffer, area: box)
-        let content = inner.inset(horizontal: 1, vertical: 0)
-        guard !content.isEmpty else { return }
-        let all = lines(contentWidth: content.width)
-        let keyWidth = min(labelColumn, max(1, content.width / 3))
-        let offset = min(max(0, scroll), max(0, all.count - content.height))
-        for (row, line) in all.dropFirst(offset).prefix(content.height).enumerated() {
-            buffer.write(line.0, x: content.x, y: content.y + row, style: keyStyle, clip: content)
-            buffer.write(line.1, x: content.x + keyWidth + 2, y: content.y + row, clip: content)
-        }
-        let borderStyle = frame.isFocused ? frame.focusedStyle : frame.style
-        if offset > 0 { buffer.set(box.right - 2, box.y, "↑", style: borderStyle) }
-        if offset + content.height < all.count { buffer.set(box.right - 2, box.bottom - 1, "↓", style: borderStyle) }
-        if let footer, DisplayWidth.of(footer) + 6 <= box.width {
-            buffer.write(" " + footer + " ", x: box.x + 2, y: box.bottom - 1, style: borderStyle)
+        box.render(into: &buffer, area: area) { buffer, content, offset in
+            let keyWidth = min(labelColumn, max(1, content.width / 3))
+            for (row, line) in lines(contentWidth: content.width).dropFirst(offset).prefix(content.height).enumerated() {
+                buffer.write(line.0, x: content.x, y: content.y + row, style: keyStyle, clip: content)
+                buffer.write(line.1, x: content.x + keyWidth + 2, y: content.y + row, clip: content)
+            }
         }
     }
 }

@@ -24,36 +24,21 @@ public struct Popup: Widget, Sendable {
         self.frame = frame
     }
 
-    public func boxRect(in area: Rect) -> Rect {
+    private var box: ScrollingBox {
         let longest = body.plain.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of($0) }.max() ?? 0
-        let wanted = max(preferredWidth ?? longest, DisplayWidth.of(title) + 2, DisplayWidth.of(footer ?? "") + 2) + 4
-        let width = min(area.width, wanted)
-        let height = TextWrap.wrap(body, width: max(0, width - 4)).count + 2
-        return area.centered(width: width, height: height)
+        return ScrollingBox(
+            title: title, footer: footer, scroll: scroll, frame: frame, contentWidth: preferredWidth ?? longest,
+            lineCount: { TextWrap.wrap(body, width: $0).count })
     }
+
+    public func boxRect(in area: Rect) -> Rect { box.rect(in: area) }
 
     /// The largest useful `scroll` in `area`.
-    public func maxScroll(in area: Rect) -> Int {
-        let box = boxRect(in: area)
-        return max(0, TextWrap.wrap(body, width: max(0, box.width - 4)).count - (box.height - 2))
-    }
+    public func maxScroll(in area: Rect) -> Int { box.maxScroll(in: area) }
 
     public func render(into buffer: inout Buffer, area: Rect) {
-        guard area.width >= 3, area.height >= 3 else { return }
-        let box = boxRect(in: area)
-        buffer.fill(box)
-        var frame = frame
-        frame.title = title
-        let content = frame.draw(into: &buffer, area: box).inset(horizontal: 1, vertical: 0)
-        guard !content.isEmpty else { return }
-        let total = TextWrap.wrap(body, width: content.width).count
-        let offset = min(max(0, scroll), max(0, total - content.height))
-        Paragraph(body, scroll: offset).render(into: &buffer, area: content)
-        let borderStyle = frame.isFocused ? frame.focusedStyle : frame.style
-        if offset > 0 { buffer.set(box.right - 2, box.y, "↑", style: borderStyle) }
-        if offset + content.height < total { buffer.set(box.right - 2, box.bottom - 1, "↓", style: borderStyle) }
-        if let footer, DisplayWidth.of(footer) + 6 <= box.width {
-            buffer.write(" " + footer + " ", x: box.x + 2, y: box.bottom - 1, style: borderStyle)
+        box.render(into: &buffer, area: area) { buffer, content, offset in
+            Paragraph(body, scroll: offset).render(into: &buffer, area: content)
         }
     }
 }
