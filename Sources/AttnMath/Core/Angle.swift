@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The angle between `a` and `b` in degrees: acos of `cosineSimilarity(a, b)`, so 0 for
 /// the same direction, 90 at a right angle and 180 for opposite directions.

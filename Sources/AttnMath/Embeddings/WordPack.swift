@@ -38,7 +38,8 @@ public struct WordPack: Sendable {
             featureNames: names,
             features: EmbeddingTable(words: words, dimension: names.count, storage: .float64(values), wordIndex: index.index),
             vectors: EmbeddingTable(
-                words: words, dimension: floats.count / max(words.count, 1), storage: .float32(Float32Values(floats)), wordIndex: index.index),
+                words: words, dimension: floats.count / max(words.count, 1), storage: .float32(Float32Values(floats)),
+                wordIndex: index.index),
             categories: categories)
     }
 
