@@ -31,10 +31,10 @@ extension VocabularySource {
         // A messy file can warn thousands of times: the first few, then how many more.
         let shown = 5
         for warning in loaded.warnings.prefix(shown) {
-            FileHandle.standardError.write(Data("attn-tui: warning: \(warning)\n".utf8))
+            Output.error("warning: \(warning)")
         }
         if loaded.warnings.count > shown {
-            FileHandle.standardError.write(Data("attn-tui: warning: … and \(loaded.warnings.count - shown) more warnings\n".utf8))
+            Output.error("warning: … and \(loaded.warnings.count - shown) more warnings")
         }
         return loaded.vocabulary
     }
@@ -75,8 +75,8 @@ struct OutputOptions: ParsableArguments {
 extension Metric: ExpressibleByArgument {}
 
 /// Prints a report as JSON or text.
-func emit(_ report: some Report, json: Bool) {
-    print(json ? report.json.serialized() : report.text)
+func emit(_ report: some Report, json: Bool) throws(QueryError) {
+    try Output.line(json ? report.json.serialized() : report.text)
 }
 
 /// `--words`: the sandbox's first words.
