@@ -17,6 +17,7 @@ struct StartCommand: ParsableCommand {
 
     func validate() throws {
         try LessonOption.validate(lesson)
+        try StateDirOption.validate(stateDir)
     }
 
     func run() throws {

@@ -14,7 +14,8 @@ struct RenderCommand: ParsableCommand {
             """)
 
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
-    @Option(help: "Terminal size as COLSxROWS.") var size: String = "120x40"
+    // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
+    @Option(parsing: .unconditional, help: "Terminal size as COLSxROWS.") var size: String = "120x40"
     // Unconditional: a key sequence may start with '-' (the lower-temperature key).
     @Option(parsing: .unconditional, help: "Keys to replay, in vim notation.") var keys: String = ""
     @OptionGroup var vocabulary: VocabularyOptions
@@ -25,15 +26,17 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         try LessonOption.validate(lesson)
+        try StateDirOption.validate(stateDir)
         _ = try parsedSize()
     }
 
     func parsedSize() throws -> Size {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]), columns >= 1, rows >= 1,
-            columns <= 1000, rows <= 1000
-        else {
-            throw ValidationError("--size must be COLSxROWS with each between 1 and 1000, e.g. 120x40 (got '\(size)')")
+        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else {
+            throw ValidationError("--size must be COLSxROWS, two whole numbers, e.g. 120x40 (got '\(size)')")
+        }
+        for (name, value) in [("width (COLS)", columns), ("height (ROWS)", rows)] where !(1...1000).contains(value) {
+            throw ValidationError("--size: the \(name) must be between 1 and 1000, got \(value) (in '\(size)')")
         }
         return Size(width: columns, height: rows)
     }
@@ -55,6 +58,7 @@ struct RenderCommand: ParsableCommand {
         session.run(on: terminal)
         if let saveError = session.saveError { throw QueryError("not saved: \(saveError)") }
         guard let frame = terminal.frames.last else { return }
-        print(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text)
+        // The frame holds no control characters (the buffer drops them); --ansi adds its own on purpose.
+        try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text, escaping: !ansi)
     }
 }
