@@ -24,7 +24,10 @@ static atomic_int attn_active = 0;
 static SCREEN *attn_screen = NULL;
 static WINDOW *attn_window = NULL;
 
-static const int attn_termination_signals[] = {SIGTERM, SIGHUP, SIGINT};
+// SIGQUIT (Ctrl-\ in cooked mode, kill -QUIT) is a request to stop, not a fault:
+// left to the Swift runtime's backtracer it would print over the screen, wait
+// for keys and then let the program run on in raw mode.
+static const int attn_termination_signals[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
 static const int attn_crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
 #define ATTN_TERMINATION_COUNT (sizeof attn_termination_signals / sizeof attn_termination_signals[0])
 #define ATTN_CRASH_COUNT (sizeof attn_crash_signals / sizeof attn_crash_signals[0])
@@ -179,7 +182,11 @@ static void attn_restore_from_handler(void) {
 
 static void attn_on_termination(int signal_number) {
     attn_restore_from_handler();
-    _exit(128 + signal_number);
+    // Die by the signal itself, so the parent sees what ended the program. It is
+    // blocked while this handler runs: raised now, it is delivered, with the
+    // default action, the moment the handler returns.
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
 }
 
 static void attn_on_crash(int signal_number, siginfo_t *info, void *context) {

@@ -12,8 +12,8 @@ import TUIKit
 /// Opening one puts the terminal into full-screen raw mode (Ctrl-C arrives as
 /// the key `.control("c")`, not as a signal); `shutdown()` — or `withTerminal`,
 /// which calls it for you — puts it back. The terminal is also restored on
-/// `exit()`, on SIGTERM, SIGHUP and SIGINT (the process then exits with
-/// 128 + the signal number) and before a crash (the crash then proceeds as usual).
+/// `exit()`, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the process then ends by
+/// that signal) and before a crash (the crash then proceeds as usual).
 ///
 /// Only one can be open at a time; use it from one thread.
 public final class NcursesTerminal: Terminal {

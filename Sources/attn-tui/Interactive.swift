@@ -27,7 +27,11 @@ struct StartCommand: ParsableCommand {
             let session = Session(
                 vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
                 startWords: chosen)
-            session.run(on: terminal)
+            if let crash = DebugCrashTerminal<NcursesTerminal>.requested() {
+                session.run(on: DebugCrashTerminal(base: terminal, kind: crash))
+            } else {
+                session.run(on: terminal)
+            }
             return session.saveError
         }
         // The terminal is restored now: say plainly if the last changes could not be kept.

@@ -57,8 +57,8 @@ void attn_nc_stop(void);
 /// 1 between attn_nc_start and attn_nc_stop.
 int attn_nc_is_active(void);
 
-/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT restore the
-/// terminal and _exit(128 + signal); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
+/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT, SIGQUIT restore
+/// the terminal and end the process by the same signal (default action); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
 /// SIGFPE restore the terminal, put the previous handler back (the default, or
 /// the Swift runtime's backtracer; the default when another process sent the
 /// signal with kill) and re-raise, so the crash proceeds as it would have.
@@ -68,7 +68,7 @@ void attn_nc_install_signal_handlers(void);
 /// Puts back the handlers that were there before attn_nc_install_signal_handlers.
 void attn_nc_restore_signal_handlers(void);
 
-/// wrefresh with SIGTERM, SIGHUP and SIGINT held off, so their handler's endwin
+/// wrefresh with SIGTERM, SIGHUP, SIGINT and SIGQUIT held off, so their handler's endwin
 /// never lands in the middle of a half-written escape sequence.
 int attn_nc_refresh(WINDOW *win);
 
