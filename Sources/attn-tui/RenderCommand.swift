@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Keys in vim notation: plain characters type themselves; <Left> <Right> <Up> <Down> <Enter> <Esc> <Tab> \
             <BS> <Del> <PageUp> <PageDown> <Home> <End> <Space> <C-c> are keys. Example: --keys 'akiwi<Enter>'.
-            Starts from a fresh state unless --state-dir is given.
+            Starts from a fresh state unless --state-dir is given; it never writes state.
             """)
 
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
@@ -20,7 +20,8 @@ struct RenderCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Keys to replay, in vim notation.") var keys: String = ""
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
-    @Option(help: "Load and save state here (default: a fresh state, nothing saved).") var stateDir: String?
+    @Option(help: "Start from the state saved here, read only (default: a fresh state); render never writes.")
+    var stateDir: String?
     @Flag(help: "Keep colours as ANSI escape sequences.") var ansi = false
     @Flag(help: "Render without colour, as the screen does under NO_COLOR (shades and numbers).") var noColor = false
 
@@ -50,13 +51,12 @@ struct RenderCommand: ParsableCommand {
         }
         let words = try vocabulary.load()
         let session = Session(
-            vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil,
+            vocabulary: words, lesson: lesson, stateDir: stateDir, persist: stateDir != nil, readOnly: true,
             colorMode: noColor || NoColor.requested() ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
         // Only the last frame is printed: keeping every frame would grow with the number of keys.
         let terminal = RecordingTerminal(
             size: try parsedSize(), colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
         session.run(on: terminal)
-        if let saveError = session.saveError { throw QueryError("not saved: \(saveError)") }
         guard let frame = terminal.frames.last else { return }
         // The frame holds no control characters (the buffer drops them); --ansi adds its own on purpose.
         try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text, escaping: !ansi)

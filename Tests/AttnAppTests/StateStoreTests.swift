@@ -237,6 +237,7 @@ final class StateStoreTests: XCTestCase {
 
         broken.handle(.key(.character("a")))
         for key in try KeyNotation.parse("kiwi<Enter>") { broken.handle(.key(key)) }
+        broken.waitForSaves()
 
         XCTAssertEqual(broken.state.selectedWord?.word, "kiwi", "the word is added anyway")
         let message = try XCTUnwrap(broken.state.message)
@@ -277,6 +278,7 @@ final class SharedStateFolderTests: XCTestCase {
         }
         func place(_ word: String, in session: Session) throws {
             for key in try KeyNotation.parse("a\(word)<Enter><Right><Enter>") { session.handle(.key(key)) }
+            session.waitForSaves()
         }
         let first = open()
         let second = open()

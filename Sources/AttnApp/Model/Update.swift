@@ -245,7 +245,8 @@ extension AppState {
                 return []
             }
             let word = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
-            customWords.removeAll { $0.word == word.word }
+            // Only this vocabulary's placement of the name is replaced; one made for another (a file's d dimensions) stays.
+            customWords.removeAll { $0.word == word.word && $0.vector.count == word.vector.count }
             customWords.append(word)
             mode = .browsing
             return add(word)
