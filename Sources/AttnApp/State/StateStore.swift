@@ -111,12 +111,23 @@ public struct StateStore: Sendable {
         return "not a saved state"
     }
 
+    /// Deletes the half-written temporary files of attn-tui processes that no longer
+    /// run (killed in the middle of a save), so only whole files stay in the folder.
+    func removeAbandonedTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".state.json.") && name.hasSuffix(".tmp") {
+            guard let pid = pid_t(name.dropFirst(".state.json.".count).dropLast(".tmp".count)) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + name) }
+        }
+    }
+
     /// Saves atomically. Throws a one-line message on failure.
     public func save(_ state: SavedState) throws(StateStoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(state) else { throw StateStoreError("cannot encode the state") }
         try Self.makeDirectories(directory)
+        removeAbandonedTemporaries()
         let temporary = directory + "/.state.json.\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw StateStoreError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
