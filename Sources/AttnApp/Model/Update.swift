@@ -19,8 +19,10 @@ extension AppState {
         case .resize(let newSize):
             size = newSize
             return []
-        case .mouse(let mouse): return click(mouse)
+        case .mouse(let mouse): return isTooSmall ? [] : click(mouse)
         case .key(let key):
+            // "Terminal too small" hides every panel: a key must not change what the user cannot see.
+            if isTooSmall && key != .control("c") && !(mode == .browsing && AppKeys.command(for: key) == .quit) { return [] }
             message = nil
             if key == .control("c") {
                 // Ctrl-C quits from anywhere, as a terminal user expects; a half-typed word is dropped.
