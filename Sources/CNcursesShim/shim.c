@@ -41,6 +41,8 @@ static int attn_handlers_installed = 0;
 // and one written just before a crash (Swift's "Fatal error: …") would vanish
 // with the alternate screen. It is written out once the terminal is restored.
 static int attn_saved_stderr = -1;
+// 1 while the terminal is asked to bracket pastes (mode 2004), so restoring turns it off.
+static volatile sig_atomic_t attn_bracketing = 0;
 static int attn_stderr_file = -1;
 static int attn_exit_hook_registered = 0;
 
@@ -111,6 +113,28 @@ static void attn_release_stderr(void) {
     close(file);
 }
 
+// MARK: - Bracketed paste
+
+// write(2) only: also called from the signal handlers.
+static void attn_write_all(const char *text) {
+    size_t left = strlen(text);
+    while (left > 0) {
+        ssize_t written = write(STDOUT_FILENO, text, left);
+        if (written <= 0) return;
+        text += written;
+        left -= (size_t)written;
+    }
+}
+
+void attn_nc_bracket_pastes(int on) {
+    attn_bracketing = on;
+    attn_write_all(on ? "\033[?2004h" : "\033[?2004l");
+}
+
+static void attn_end_bracketing(void) {
+    if (attn_bracketing) attn_nc_bracket_pastes(0);
+}
+
 // MARK: - Life cycle
 
 WINDOW *attn_nc_start(int *reason) {
@@ -149,6 +173,7 @@ void attn_nc_stop(void) {
     attn_block_termination(&previous);
     if (atomic_exchange(&attn_active, 0)) {
         endwin();
+        attn_end_bracketing();
         attn_release_stderr();
     }
     if (attn_screen != NULL) {
@@ -176,6 +201,7 @@ int attn_nc_refresh(WINDOW *win) {
 static void attn_restore_from_handler(void) {
     if (atomic_exchange(&attn_active, 0)) {
         endwin();
+        attn_end_bracketing();
         attn_release_stderr();
     }
 }
@@ -213,6 +239,32 @@ static void attn_on_crash(int signal_number, siginfo_t *info, void *context) {
 }
 
 static void attn_at_exit(void) { attn_nc_stop(); }
+
+// MARK: - Suspend
+
+void attn_nc_suspend(void) {
+    if (!atomic_load(&attn_active)) return;
+    def_prog_mode();
+    endwin();
+    attn_end_bracketing();
+    // Stop by the default action of SIGTSTP, as the shell's job control expects,
+    // whatever handler is installed (ncurses may have one that would do all this again).
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t unblock, mask;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, &mask);
+    kill(getpid(), SIGTSTP);
+    // Here again after `fg` (SIGCONT).
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
+    reset_prog_mode();
+    attn_nc_bracket_pastes(1);
+}
 
 // A stack overflow leaves no stack to run the crash handler on.
 static void attn_ensure_alternate_stack(void) {

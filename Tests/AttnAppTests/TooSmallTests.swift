@@ -45,3 +45,34 @@ final class TooSmallTests: XCTestCase {
         XCTAssertTrue(prompting.isFinished)
     }
 }
+
+/// Issue 9.3: a paste types into the add-word prompt and runs nothing anywhere else.
+final class PasteTests: XCTestCase {
+    func testAPasteTypesIntoThePrompt() {
+        var state = sandbox()
+        state.press("a")
+        XCTAssertEqual(state.update(.paste("kiwi")), [])
+        XCTAssertEqual(state.promptField?.text, "kiwi")
+        state.press("<Enter>")
+        XCTAssertEqual(state.selectedWord?.word, "kiwi")
+    }
+
+    func testAPasteWhileBrowsingRunsNoCommand() {
+        var state = sandbox()
+        let words = state.wordNames
+        for text in ["dddd", "q", "3", "r\nm", "?"] {
+            XCTAssertEqual(state.update(.paste(text)), [])
+        }
+        XCTAssertEqual(state.wordNames, words)
+        XCTAssertEqual(state.lesson, 14)
+        XCTAssertEqual(state.mode, .browsing)
+        XCTAssertFalse(state.isFinished)
+    }
+
+    func testLineBreaksInAPasteDoNotSubmit() {
+        var state = sandbox()
+        state.press("a")
+        _ = state.update(.paste("ki\nwi\r\n"))
+        XCTAssertEqual(state.promptField?.text, "kiwi")
+    }
+}

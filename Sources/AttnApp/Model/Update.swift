@@ -20,6 +20,10 @@ extension AppState {
             size = newSize
             return []
         case .mouse(let mouse): return isTooSmall ? [] : click(mouse)
+        case .paste(let text):
+            // Pasted text is typed into the add-word prompt, and never run as commands anywhere else.
+            guard case .prompt = mode, !isTooSmall else { return [] }
+            return text.filter { !$0.isNewline }.flatMap { update(.key(.character($0))) }
         case .key(let key):
             // "Terminal too small" hides every panel: a key must not change what the user cannot see.
             if isTooSmall && key != .control("c") && !(mode == .browsing && AppKeys.command(for: key) == .quit) { return [] }

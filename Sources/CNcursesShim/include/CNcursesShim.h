@@ -65,6 +65,15 @@ int attn_nc_is_active(void);
 /// Also registers an atexit hook, so exit() restores the terminal too.
 void attn_nc_install_signal_handlers(void);
 
+/// Ctrl-Z: restores the terminal, stops the process (SIGTSTP, default action) and,
+/// once continued (`fg`), puts the terminal back into the program's modes. The
+/// caller then redraws the whole screen.
+void attn_nc_suspend(void);
+
+/// Asks the terminal to mark pastes (on = 1: `ESC [ 200 ~` … `ESC [ 201 ~`) or
+/// stops asking (0). Restoring the terminal, also from a signal, stops it.
+void attn_nc_bracket_pastes(int on);
+
 /// Puts back the handlers that were there before attn_nc_install_signal_handlers.
 void attn_nc_restore_signal_handlers(void);
 
