@@ -45,8 +45,8 @@ extension NcursesTerminal {
             putCharacters([0x20], style, x: x, y: y, screen: screen)
             return
         }
-        // A spacing character and up to four combining marks (CCHARW_MAX is 5).
-        let characters = cell.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        // A spacing character and up to four combining marks (CCHARW_MAX is 5); never a joiner.
+        let characters = DisplayWidth.drawableScalars(of: cell.symbol).map { wchar_t(bitPattern: $0.value) }
         let cursesWidth = characters.first.map { Int(attn_nc_wcwidth($0)) } ?? 0
         if cursesWidth == width {
             if putCharacters(characters, style, x: x, y: y, screen: screen) { return }
