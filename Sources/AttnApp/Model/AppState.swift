@@ -115,7 +115,8 @@ public struct AppState: Sendable {
         let vocabulary = space.vocabulary
         guard let index = vocabulary.table.resolve(token) else { return nil }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
-        return WordInPlay(word: vocabulary.table.word(at: index), vector: vocabulary.table.vector(at: index), category: category)
+        // Cut once here, not in every frame (a file may hold a token of megabytes).
+        return WordInPlay(word: WordInPlay.shown(vocabulary.table.word(at: index)), vector: vocabulary.table.vector(at: index), category: category)
     }
 
     /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.

@@ -88,7 +88,7 @@ struct LessonPanel: Widget {
             .compactMap { i in cosineSimilarity(table.vector(at: i), vector).map { (i, $0) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .prefix(3)
-            .map { "\(table.word(at: $0.0)) \(NumberFormat.fixed($0.1, decimals: 2))" }
+            .map { "\(WordInPlay.shown(table.word(at: $0.0))) \(NumberFormat.fixed($0.1, decimals: 2))" }
     }
 }
 

@@ -82,7 +82,7 @@ extension AppState {
         let distances = analysis.points.enumerated().filter { $0.offset != selected }.map { mapDistance($0.element) }.sorted()
         let median = distances.isEmpty ? Double.infinity : distances[distances.count / 2]
         return found.map { neighbor in
-            let name = vocabulary.table.word(at: neighbor.index)
+            let name = WordInPlay.shown(vocabulary.table.word(at: neighbor.index))
             let vector = vocabulary.table.vector(at: neighbor.index)
             return NeighborLine(
                 word: name, category: vocabulary.lexicon?.categories[neighbor.index] ?? "file", cosine: neighbor.cosine,
