@@ -116,7 +116,8 @@ public struct AppState: Sendable {
         guard let index = vocabulary.table.resolve(token) else { return nil }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
         // Cut once here, not in every frame (a file may hold a token of megabytes).
-        return WordInPlay(word: WordInPlay.shown(vocabulary.table.word(at: index)), vector: vocabulary.table.vector(at: index), category: category)
+        let name = WordInPlay.shown(vocabulary.table.word(at: index))
+        return WordInPlay(word: name, vector: vocabulary.table.vector(at: index), category: category)
     }
 
     /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.
