@@ -55,7 +55,10 @@ static int attn_codeset_is_utf8(void) {
 
 int attn_nc_setup_locale(void) {
     setlocale(LC_ALL, "");
-    if (!attn_codeset_is_utf8()) {
+    // ATTN_TUI_NO_UTF8_FALLBACK (a test hook): behave as on a system where no UTF-8
+    // locale is installed, so the ASCII glyphs can be tested where C.UTF-8 exists.
+    const char *no_fallback = getenv("ATTN_TUI_NO_UTF8_FALLBACK");
+    if (!attn_codeset_is_utf8() && (no_fallback == NULL || no_fallback[0] == 0)) {
         // Under LC_ALL=C every wide glyph drew blank: only the character
         // classification needs UTF-8, so only LC_CTYPE falls back.
         static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"};
@@ -113,6 +116,31 @@ static void attn_release_stderr(void) {
     close(file);
 }
 
+// On a terminal without an alternate screen (TERM=linux, vt100) the last frame
+// stays where the shell's prompt comes back: restoring clears the screen with
+// this, terminfo's `clear` without its padding, kept so a signal handler can write it.
+static char attn_clear_at_exit[64] = "";
+
+static void attn_remember_clear(void) {
+    attn_clear_at_exit[0] = 0;
+    const char *alternate = tigetstr("smcup");
+    if (alternate != NULL && alternate != (const char *)-1 && alternate[0] != 0) return;
+    const char *clear = tigetstr("clear");
+    if (clear == NULL || clear == (const char *)-1) return;
+    size_t used = 0;
+    for (const char *c = clear; *c != 0 && used + 1 < sizeof attn_clear_at_exit; c++) {
+        if (c[0] == '$' && c[1] == '<') {
+            // $<50>: a delay for old terminals, not bytes to send.
+            const char *end = strchr(c, '>');
+            if (end == NULL) break;
+            c = end;
+            continue;
+        }
+        attn_clear_at_exit[used++] = *c;
+    }
+    attn_clear_at_exit[used] = 0;
+}
+
 // MARK: - Bracketed paste
 
 // write(2) only: also called from the signal handlers.
@@ -135,6 +163,12 @@ static void attn_end_bracketing(void) {
     if (attn_bracketing) attn_nc_bracket_pastes(0);
 }
 
+// After endwin: the mode changes that curses does not undo itself.
+static void attn_after_endwin(void) {
+    attn_end_bracketing();
+    if (attn_clear_at_exit[0] != 0) attn_write_all(attn_clear_at_exit);
+}
+
 // MARK: - Life cycle
 
 WINDOW *attn_nc_start(int *reason) {
@@ -152,6 +186,7 @@ WINDOW *attn_nc_start(int *reason) {
         return NULL;
     }
     *reason = ATTN_START_OK;
+    attn_remember_clear();
     attn_screen = screen;
     attn_window = stdscr;
     attn_capture_stderr();
@@ -173,7 +208,7 @@ void attn_nc_stop(void) {
     attn_block_termination(&previous);
     if (atomic_exchange(&attn_active, 0)) {
         endwin();
-        attn_end_bracketing();
+        attn_after_endwin();
         attn_release_stderr();
     }
     if (attn_screen != NULL) {
@@ -201,7 +236,7 @@ int attn_nc_refresh(WINDOW *win) {
 static void attn_restore_from_handler(void) {
     if (atomic_exchange(&attn_active, 0)) {
         endwin();
-        attn_end_bracketing();
+        attn_after_endwin();
         attn_release_stderr();
     }
 }

@@ -36,6 +36,8 @@ public final class NcursesTerminal: Terminal {
     }
 
     public let colorMode: ColorMode
+    /// No UTF-8 locale could be set: every glyph is drawn as its ASCII stand-in.
+    public let asciiOnly: Bool
     /// How long the rest of an escape sequence is waited for.
     let escapeDelayMilliseconds: Int
     /// Whether the terminal agreed to report mouse presses.
@@ -59,7 +61,7 @@ public final class NcursesTerminal: Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesTerminalError.notATerminal }
         guard attn_nc_is_active() == 0 else { throw NcursesTerminalError.alreadyActive }
         // Before newterm: ncurses decides on wide-character output from the locale.
-        _ = attn_nc_setup_locale()
+        asciiOnly = attn_nc_setup_locale() == 0
         var reason: Int32 = 0
         guard let window = attn_nc_start(&reason) else {
             switch Int(reason) {

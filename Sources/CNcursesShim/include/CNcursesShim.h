@@ -28,8 +28,9 @@
 // MARK: - Life cycle
 
 /// Sets the locale from the environment (LC_ALL=""), keeps LC_NUMERIC at "C",
-/// and falls back to a UTF-8 locale (C.UTF-8 …) when the codeset is not UTF-8.
-/// Returns 1 when the resulting codeset is UTF-8, else 0.
+/// and falls back to a UTF-8 locale (C.UTF-8 …) when the codeset is not UTF-8
+/// (not when ATTN_TUI_NO_UTF8_FALLBACK is set: a test hook). Returns 1 when the
+/// resulting codeset is UTF-8, else 0: then only ASCII can be drawn.
 int attn_nc_setup_locale(void);
 
 enum {
@@ -49,7 +50,8 @@ enum {
 /// restored (so stray messages neither scribble over the screen nor vanish).
 WINDOW *attn_nc_start(int *reason);
 
-/// Restores the terminal (endwin), writes out the held standard error and
+/// Restores the terminal (endwin; then, on a terminal without an alternate
+/// screen, clears it so the prompt does not land on the last frame), writes out the held standard error and
 /// frees the screen, once; later calls do nothing. Termination signals are
 /// held off while it runs.
 void attn_nc_stop(void);
