@@ -1,5 +1,5 @@
 import AttnApp
-import TUIKit
+import AttnMath
 
 #if canImport(Glibc)
     import Glibc

@@ -154,11 +154,14 @@ final class StateEdgeTests: XCTestCase {
     private func assertPanelsIntact(_ buffer: Buffer, size: Size, line: UInt = #line) {
         let lines = buffer.lines.map { Array($0) }
         let corners: [(Character, Character, Character)] = [("╭", "╮", "│"), ("┏", "┓", "┃"), ("┌", "┐", "│")]
+        var boxes = 0
+        defer { XCTAssertGreaterThan(boxes, 0, "panels were found to check (\(size))", line: line) }
         for (top, row) in lines.enumerated() {
             for (left, character) in row.enumerated() {
                 guard let kind = corners.first(where: { $0.0 == character }),
                     let right = row[left...].firstIndex(of: kind.1)
                 else { continue }
+                boxes += 1
                 var y = top + 1
                 while y < lines.count, left < lines[y].count, !["╰", "┗", "└"].contains(lines[y][left]) {
                     let middle = lines[y]

@@ -69,6 +69,27 @@ final class FileReaderFuzzTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: last)
     }
 
+    // MARK: Regressions found by the fuzzing
+
+    /// Seed 1796063846, case 14644: a word2vec binary file cut short in the vector of a
+    /// word that holds a line break gave a two-line error.
+    func testATruncatedBinaryWordWithALineBreakIsAOneLineError() throws {
+        let folder = NSTemporaryDirectory() + "attn-fuzz-regression-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var bytes = Array("2 3\na ".utf8)
+        for value: Float in [1, 2, 3] { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+        // A second word long enough that the size check passes, with a line break in it; its vector is cut short.
+        bytes += Array("\nx\nw11-with-a-long-name ".utf8) + [0, 0, 0x80]
+        let path = folder + "/cut.bin"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        XCTAssertThrowsError(try EmbeddingFile.load(path: path, format: .word2vecBinary, cacheDirectory: nil)) { error in
+            let line = "\(error)"
+            XCTAssertFalse(line.contains("\n"), line)
+            XCTAssertTrue(line.contains("\"x\\nw11-with-a-long-name\""), line)
+        }
+    }
+
     /// Reads one file; true when it loaded. Any outcome but a sound table or one error line fails the test.
     private func read(_ path: String, format: EmbeddingFormat?, cache: String?, _ description: String, cacheMayBeWrong: Bool = false)
         -> Bool

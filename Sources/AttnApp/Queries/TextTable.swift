@@ -1,3 +1,4 @@
+import AttnMath
 import TUIKit
 
 /// Plain-text tables for the command line's human output.

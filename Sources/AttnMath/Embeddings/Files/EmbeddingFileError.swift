@@ -45,13 +45,13 @@ public struct EmbeddingFileError: Error, CustomStringConvertible, Equatable, Sen
     }
 }
 
-/// How a token from a file is shown inside an error message: quoted, and cut
-/// short when long. Control characters are left in: whatever prints the message
-/// escapes them (TUIKit's `ControlEscaping`, the one escaper of every output).
+/// How a token from a file is shown inside an error message: quoted, escaped
+/// (`ControlEscaping`, the one escaper of every output) so the message stays one
+/// line, and cut short when long.
 func quotedToken(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let limit = 40
     let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(limit)), as: UTF8.self)
-    return "\"" + shown + (bytes.count > limit ? "…\"" : "\"")
+    return "\"" + ControlEscaping.escaped(shown) + (bytes.count > limit ? "…\"" : "\"")
 }
 
 func quotedToken(_ text: String) -> String {

@@ -2,6 +2,9 @@
 /// format (text tables, CSV, JSON, error messages and warnings) passes such
 /// text through `escaped(_:for:)` before it reaches a terminal.
 ///
+/// It lives in the lowest layer because the file readers' one-line error
+/// messages need it as much as the command line's outputs do.
+///
 /// A terminal acts on control characters instead of showing them: an `ESC ]`
 /// can retitle the window or worse, a bidi override reorders what follows it.
 /// So C0 controls, DEL, C1 controls, the bidi embedding/override/isolate marks

@@ -1,5 +1,5 @@
+import AttnMath
 import Foundation
-import TUIKit
 import XCTest
 
 final class ControlEscapingTests: XCTestCase {
