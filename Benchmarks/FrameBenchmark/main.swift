@@ -101,3 +101,40 @@ for (name, keys) in scenarios {
 print(
     "key press → finished frame, \(wordCount) words\(hugeToken > 0 ? " (one of \(hugeToken) bytes)" : ""), \(size), all keys: median \(String(format: "%.3f", percentile(all, 0.5))) ms (target ≤ 2 ms), first frame \(String(format: "%.2f", firstFrameTime)) ms (target ≤ 30 ms)"
 )
+
+// Keys that save (d removes a word, a then Enter adds it back), through a Session on a
+// real folder: the write (fsync, rename, fsync of the folder) must not be on the key's path.
+let stateFolder = NSTemporaryDirectory() + "frame-benchmark-state-\(getpid())"
+let session = Session(
+    vocabulary: vocabulary, lesson: 14, stateDir: stateFolder, persist: true, colorMode: .palette256,
+    startWords: Array(words.prefix(20)))
+var saving: [Double] = []
+for round in 0..<rounds {
+    let keys: [Key] = round % 2 == 0 ? [.character("d")] : [.character("a")] + Array(words[0]).map { .character($0) } + [.enter]
+    var frame = Buffer(size: size)
+    // Only the last key of each group saves; time that one.
+    for key in keys.dropLast() { session.handle(.key(key)) }
+    saving.append(
+        milliseconds {
+            session.handle(.key(keys.last!))
+            frame = AppView.render(session.state, size: size, colorMode: .palette256)
+        })
+    precondition(frame.size == size)
+}
+session.waitForSaves()
+try? FileManager.default.removeItem(atPath: stateFolder)
+print(
+    "key that saves → finished frame (Session, 20 words): median \(String(format: "%.3f", percentile(saving, 0.5))) ms  p90 \(String(format: "%.3f", percentile(saving, 0.9))) ms  max \(String(format: "%.3f", saving.max() ?? 0)) ms"
+)
+
+// For comparison: one synchronous atomic save, what every such key waited for when saving was on the key path.
+let store = StateStore(directory: stateFolder)
+var synchronous: [Double] = []
+for _ in 0..<min(rounds, 50) {
+    let snapshot = session.state.saved
+    synchronous.append(milliseconds { try? store.save(snapshot) })
+}
+try? FileManager.default.removeItem(atPath: stateFolder)
+print(
+    "one synchronous atomic save (temporary file, fsync, rename, fsync of the folder): median \(String(format: "%.3f", percentile(synchronous, 0.5))) ms"
+)
