@@ -5,12 +5,14 @@ import TUIKit
 
 // Frame benchmark: how fast the interactive program answers a key.
 //
-//   swift run -c release frame-benchmark [--words N] [--size COLSxROWS] [--rounds R]
+//   swift run -c release frame-benchmark [--words N] [--size COLSxROWS] [--rounds R] [--huge-token BYTES]
 //
 // Prints the first frame's time (lexicon parse + state + analysis + view, as
 // at start-up) and the median / p90 / max time from a key press to a finished
 // frame with N words in play, for the keys a user presses most. With the word
-// pack loaded: its parse time, and half of the words in play from the pack.
+// pack loaded: its parse time, and half of the words in play from the pack. With
+// --huge-token, the words come from a file-like vocabulary whose first word is a
+// token of BYTES letters (issue 9.6: a key must not cost more because of it).
 
 func milliseconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -26,16 +28,19 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 var wordCount = 100
 var size = Size(width: 120, height: 40)
 var rounds = 200
+var hugeToken = 0
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
     case "--words": wordCount = Int(arguments.popFirst() ?? "") ?? wordCount
     case "--rounds": rounds = Int(arguments.popFirst() ?? "") ?? rounds
+    case "--huge-token": hugeToken = Int(arguments.popFirst() ?? "") ?? hugeToken
     case "--size":
         let parts = (arguments.popFirst() ?? "").split(separator: "x").compactMap { Int($0) }
         if parts.count == 2 { size = Size(width: parts[0], height: parts[1]) }
     default:
-        FileHandle.standardError.write(Data("usage: frame-benchmark [--words N] [--size COLSxROWS] [--rounds R]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: frame-benchmark [--words N] [--size COLSxROWS] [--rounds R] [--huge-token BYTES]\n".utf8))
         exit(2)
     }
 }
@@ -62,14 +67,26 @@ print(
     "word pack: parse \(String(format: "%.2f", packTime)) ms (\(BuiltInWordPack.shared.features.count) words), lexicon + pack merged for the command line \(String(format: "%.2f", mergeTime)) ms"
 )
 
-// N words in play: half the lexicon's first words, half words only the pack has.
-let lexiconCount = min(vocabulary.table.count, wordCount - wordCount / 2)
-let packOnly = BuiltInWordPack.vocabulary.table.words.dropFirst(vocabulary.table.count).filter { $0.count > 3 }
-let words = Array(vocabulary.table.words.prefix(lexiconCount)) + packOnly.prefix(wordCount - lexiconCount)
+// N words in play: half the lexicon's first words, half words only the pack has; with
+// --huge-token, a file-like vocabulary whose first word is that token.
+var words: [String]
+var playVocabulary = vocabulary
+if hugeToken > 0 {
+    let lexicon = vocabulary.table
+    let tokenWords = [String(repeating: "x", count: hugeToken)] + lexicon.words
+    let vectors = [lexicon.vector(at: 0).map { $0 / 2 }] + (0..<lexicon.count).map { lexicon.vector(at: $0) }
+    playVocabulary = Vocabulary(
+        table: EmbeddingTable(words: tokenWords, vectors: vectors), source: "a file with a \(hugeToken)-byte token")
+    words = Array(tokenWords.prefix(wordCount))
+} else {
+    let lexiconCount = min(vocabulary.table.count, wordCount - wordCount / 2)
+    let packOnly = BuiltInWordPack.vocabulary.table.words.dropFirst(vocabulary.table.count).filter { $0.count > 3 }
+    words = Array(vocabulary.table.words.prefix(lexiconCount)) + packOnly.prefix(wordCount - lexiconCount)
+}
 // The sandbox: every shared panel on screen, the heaviest frame.
-var app = AppState(environment: AppEnvironment(vocabulary: vocabulary, startWords: words, initialLesson: Course.sandbox))
+var app = AppState(environment: AppEnvironment(vocabulary: playVocabulary, startWords: words, initialLesson: Course.sandbox))
 precondition(app.words.count == wordCount, "expected \(wordCount) words in play, got \(app.words.count)")
-precondition(app.words.filter(\.isEstimated).count == wordCount - lexiconCount, "expected the pack's words in play")
+precondition(hugeToken > 0 || app.words.filter(\.isEstimated).count == wordCount / 2, "expected the pack's words in play")
 
 // Keys as a user presses them: selection moves (view only) and changes that recompute the analysis.
 let scenarios: [(String, [Key])] = [
@@ -99,5 +116,42 @@ for (name, keys) in scenarios {
     )
 }
 print(
-    "key press → finished frame, \(wordCount) words, \(size), all keys: median \(String(format: "%.3f", percentile(all, 0.5))) ms (target ≤ 1 ms), first frame \(String(format: "%.2f", firstFrameTime)) ms (target ≤ 15 ms)"
+    "key press → finished frame, \(wordCount) words\(hugeToken > 0 ? " (one of \(hugeToken) bytes)" : ""), \(size), all keys: median \(String(format: "%.3f", percentile(all, 0.5))) ms (target ≤ 1 ms), first frame \(String(format: "%.2f", firstFrameTime)) ms (target ≤ 15 ms)"
+)
+
+// Keys that save (d removes a word, a then Enter adds it back), through a Session on a
+// real folder: the write (fsync, rename, fsync of the folder) must not be on the key's path.
+let stateFolder = NSTemporaryDirectory() + "frame-benchmark-state-\(getpid())"
+let session = Session(
+    vocabulary: playVocabulary, lesson: Course.sandbox, stateDir: stateFolder, persist: true, colorMode: .palette256,
+    startWords: Array(words.prefix(20)))
+var saving: [Double] = []
+for round in 0..<rounds {
+    let keys: [Key] = round % 2 == 0 ? [.character("d")] : [.character("a")] + Array(words[0]).map { .character($0) } + [.enter]
+    var frame = Buffer(size: size)
+    // Only the last key of each group saves; time that one.
+    for key in keys.dropLast() { session.handle(.key(key)) }
+    saving.append(
+        milliseconds {
+            session.handle(.key(keys.last!))
+            frame = AppView.render(session.state, size: size, colorMode: .palette256)
+        })
+    precondition(frame.size == size)
+}
+session.waitForSaves()
+try? FileManager.default.removeItem(atPath: stateFolder)
+print(
+    "key that saves → finished frame (Session, 20 words): median \(String(format: "%.3f", percentile(saving, 0.5))) ms  p90 \(String(format: "%.3f", percentile(saving, 0.9))) ms  max \(String(format: "%.3f", saving.max() ?? 0)) ms"
+)
+
+// For comparison: one synchronous atomic save, what every such key waited for when saving was on the key path.
+let store = StateStore(directory: stateFolder)
+var synchronous: [Double] = []
+for _ in 0..<min(rounds, 50) {
+    let snapshot = session.state.saved
+    synchronous.append(milliseconds { try? store.save(snapshot) })
+}
+try? FileManager.default.removeItem(atPath: stateFolder)
+print(
+    "one synchronous atomic save (temporary file, fsync, rename, fsync of the folder): median \(String(format: "%.3f", percentile(synchronous, 0.5))) ms"
 )

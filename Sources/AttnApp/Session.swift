@@ -10,29 +10,39 @@ public final class Session {
     /// Problems met while loading saved state, to show once.
     public private(set) var warnings: [String] = []
     /// Why the last save failed; nil once a save succeeds. The caller reports it after the
-    /// terminal is restored, so unsaved words never go unmentioned.
+    /// terminal is restored, so unsaved words never go unmentioned. Up to date after
+    /// `run` returns or `waitForSaves()`.
     public private(set) var saveError: String?
+    /// Writes off the key path; nil when this session never writes.
+    private let saver: BackgroundSaver?
 
     /// - Parameters:
     ///   - stateDir: where state lives; nil uses the default directory when `persist` is true.
     ///   - persist: false starts fresh and saves nothing.
+    ///   - readOnly: with `persist`, read the saved state but never write to its folder
+    ///     (`render --state-dir`): no save, and a bad file is reported, not moved aside.
     public init(
-        vocabulary: Vocabulary, lesson: Int?, step: Int? = nil, stateDir: String?, persist: Bool, colorMode: ColorMode,
-        startWords: [String]? = nil
+        vocabulary: Vocabulary, lesson: Int?, step: Int? = nil, stateDir: String?, persist: Bool, readOnly: Bool = false,
+        colorMode: ColorMode, startWords: [String]? = nil
     ) {
         self.colorMode = colorMode
-        store = persist ? StateStore(directory: stateDir ?? StateStore.defaultDirectory()) : nil
-        let loaded = store?.load()
-        if let warning = loaded?.warning { warnings.append(warning) }
+        let store = persist ? StateStore(directory: stateDir ?? StateStore.defaultDirectory()) : nil
+        self.store = store
+        let loaded = store?.load(readOnly: readOnly)
+        warnings = loaded?.warnings ?? []
+        saver = store.flatMap { store in
+            readOnly ? nil : BackgroundSaver(write: { (state) throws(StateStoreError) in try Self.write(state, to: store) })
+        }
         let environment = AppEnvironment(
             vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, initialStep: step, colorMode: colorMode)
         state = AppState(environment: environment, saved: loaded?.state)
-        if let warning = warnings.first { _ = state.update(.loaded(warning: warning)) }
+        if !warnings.isEmpty { _ = state.update(.loaded(warning: warnings.joined(separator: "; "))) }
     }
 
-    /// Draws a frame after every event until the state says it is finished or the events end.
-    /// With `animates`, a lesson's auto-play gets ticks from the terminal's timeout (the
-    /// interactive screen); without, only the given events arrive (`render`, whose input ends).
+    /// Draws a frame after every event until the state says it is finished or the events end;
+    /// returns once the last change is on disk. With `animates`, a lesson's auto-play gets ticks
+    /// from the terminal's timeout (the interactive screen); without, only the given events
+    /// arrive (`render`, whose input ends).
     public func run(on terminal: some Terminal, animates: Bool = false) {
         handle(.resize(terminal.size))
         EventLoop.run(
@@ -45,33 +55,46 @@ public final class Session {
                 self.handle(event)
                 return !self.state.isFinished
             })
+        waitForSaves()
     }
 
     /// Applies one event and performs the effects it asks for.
     public func handle(_ event: InputEvent) {
+        absorbSaveOutcomes()
         for effect in state.update(event) {
             switch effect {
-            case .save: save()
+            case .save: saver?.submit(state.saved)
             }
         }
     }
 
-    private func save() {
-        guard let store else { return }
-        var snapshot = state.saved
+    /// Blocks until every change so far is written, then reports how the writes went.
+    public func waitForSaves() {
+        saver?.waitUntilIdle()
+        absorbSaveOutcomes()
+    }
+
+    /// A failed save is shown on the next frame and remembered for the exit.
+    private func absorbSaveOutcomes() {
+        guard let outcomes = saver?.takeOutcomes(), let last = outcomes.last else { return }
+        saveError = last.failure
+        if let failure = outcomes.compactMap(\.failure).last {
+            _ = state.update(.saveFailed(failure))
+        }
+    }
+
+    /// Runs on the saver's thread.
+    private static func write(_ state: SavedState, to store: StateStore) throws(StateStoreError) {
+        var snapshot = state
         // Another attn-tui on the same folder may have placed words since we loaded: keep
         // theirs too (ours win for a word both placed), so no placed word is ever lost.
+        // A word is the same placed word only in the same vocabulary (the same dimension).
         if let onDisk = store.peek() {
-            for word in onDisk.customWords where !snapshot.customWords.contains(where: { $0.word == word.word }) {
+            for word in onDisk.customWords
+            where !snapshot.customWords.contains(where: { $0.word == word.word && $0.vector.count == word.vector.count }) {
                 snapshot.customWords.append(word)
             }
         }
-        do {
-            try store.save(snapshot)
-            saveError = nil
-        } catch {
-            saveError = error.description
-            _ = state.update(.saveFailed(error.description))
-        }
+        try store.save(snapshot)
     }
 }

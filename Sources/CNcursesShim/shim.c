@@ -24,7 +24,10 @@ static atomic_int attn_active = 0;
 static SCREEN *attn_screen = NULL;
 static WINDOW *attn_window = NULL;
 
-static const int attn_termination_signals[] = {SIGTERM, SIGHUP, SIGINT};
+// SIGQUIT (Ctrl-\ in cooked mode, kill -QUIT) is a request to stop, not a fault:
+// left to the Swift runtime's backtracer it would print over the screen, wait
+// for keys and then let the program run on in raw mode.
+static const int attn_termination_signals[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
 static const int attn_crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
 #define ATTN_TERMINATION_COUNT (sizeof attn_termination_signals / sizeof attn_termination_signals[0])
 #define ATTN_CRASH_COUNT (sizeof attn_crash_signals / sizeof attn_crash_signals[0])
@@ -38,6 +41,8 @@ static int attn_handlers_installed = 0;
 // and one written just before a crash (Swift's "Fatal error: …") would vanish
 // with the alternate screen. It is written out once the terminal is restored.
 static int attn_saved_stderr = -1;
+// 1 while the terminal is asked to bracket pastes (mode 2004), so restoring turns it off.
+static volatile sig_atomic_t attn_bracketing = 0;
 static int attn_stderr_file = -1;
 static int attn_exit_hook_registered = 0;
 
@@ -50,7 +55,10 @@ static int attn_codeset_is_utf8(void) {
 
 int attn_nc_setup_locale(void) {
     setlocale(LC_ALL, "");
-    if (!attn_codeset_is_utf8()) {
+    // ATTN_TUI_NO_UTF8_FALLBACK (a test hook): behave as on a system where no UTF-8
+    // locale is installed, so the ASCII glyphs can be tested where C.UTF-8 exists.
+    const char *no_fallback = getenv("ATTN_TUI_NO_UTF8_FALLBACK");
+    if (!attn_codeset_is_utf8() && (no_fallback == NULL || no_fallback[0] == 0)) {
         // Under LC_ALL=C every wide glyph drew blank: only the character
         // classification needs UTF-8, so only LC_CTYPE falls back.
         static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"};
@@ -108,6 +116,59 @@ static void attn_release_stderr(void) {
     close(file);
 }
 
+// On a terminal without an alternate screen (TERM=linux, vt100) the last frame
+// stays where the shell's prompt comes back: restoring clears the screen with
+// this, terminfo's `clear` without its padding, kept so a signal handler can write it.
+static char attn_clear_at_exit[64] = "";
+
+static void attn_remember_clear(void) {
+    attn_clear_at_exit[0] = 0;
+    const char *alternate = tigetstr("smcup");
+    if (alternate != NULL && alternate != (const char *)-1 && alternate[0] != 0) return;
+    const char *clear = tigetstr("clear");
+    if (clear == NULL || clear == (const char *)-1) return;
+    size_t used = 0;
+    for (const char *c = clear; *c != 0 && used + 1 < sizeof attn_clear_at_exit; c++) {
+        if (c[0] == '$' && c[1] == '<') {
+            // $<50>: a delay for old terminals, not bytes to send.
+            const char *end = strchr(c, '>');
+            if (end == NULL) break;
+            c = end;
+            continue;
+        }
+        attn_clear_at_exit[used++] = *c;
+    }
+    attn_clear_at_exit[used] = 0;
+}
+
+// MARK: - Bracketed paste
+
+// write(2) only: also called from the signal handlers.
+static void attn_write_all(const char *text) {
+    size_t left = strlen(text);
+    while (left > 0) {
+        ssize_t written = write(STDOUT_FILENO, text, left);
+        if (written <= 0) return;
+        text += written;
+        left -= (size_t)written;
+    }
+}
+
+void attn_nc_bracket_pastes(int on) {
+    attn_bracketing = on;
+    attn_write_all(on ? "\033[?2004h" : "\033[?2004l");
+}
+
+static void attn_end_bracketing(void) {
+    if (attn_bracketing) attn_nc_bracket_pastes(0);
+}
+
+// After endwin: the mode changes that curses does not undo itself.
+static void attn_after_endwin(void) {
+    attn_end_bracketing();
+    if (attn_clear_at_exit[0] != 0) attn_write_all(attn_clear_at_exit);
+}
+
 // MARK: - Life cycle
 
 WINDOW *attn_nc_start(int *reason) {
@@ -125,6 +186,7 @@ WINDOW *attn_nc_start(int *reason) {
         return NULL;
     }
     *reason = ATTN_START_OK;
+    attn_remember_clear();
     attn_screen = screen;
     attn_window = stdscr;
     attn_capture_stderr();
@@ -146,6 +208,7 @@ void attn_nc_stop(void) {
     attn_block_termination(&previous);
     if (atomic_exchange(&attn_active, 0)) {
         endwin();
+        attn_after_endwin();
         attn_release_stderr();
     }
     if (attn_screen != NULL) {
@@ -173,13 +236,18 @@ int attn_nc_refresh(WINDOW *win) {
 static void attn_restore_from_handler(void) {
     if (atomic_exchange(&attn_active, 0)) {
         endwin();
+        attn_after_endwin();
         attn_release_stderr();
     }
 }
 
 static void attn_on_termination(int signal_number) {
     attn_restore_from_handler();
-    _exit(128 + signal_number);
+    // Die by the signal itself, so the parent sees what ended the program. It is
+    // blocked while this handler runs: raised now, it is delivered, with the
+    // default action, the moment the handler returns.
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
 }
 
 static void attn_on_crash(int signal_number, siginfo_t *info, void *context) {
@@ -206,6 +274,32 @@ static void attn_on_crash(int signal_number, siginfo_t *info, void *context) {
 }
 
 static void attn_at_exit(void) { attn_nc_stop(); }
+
+// MARK: - Suspend
+
+void attn_nc_suspend(void) {
+    if (!atomic_load(&attn_active)) return;
+    def_prog_mode();
+    endwin();
+    attn_end_bracketing();
+    // Stop by the default action of SIGTSTP, as the shell's job control expects,
+    // whatever handler is installed (ncurses may have one that would do all this again).
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t unblock, mask;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, &mask);
+    kill(getpid(), SIGTSTP);
+    // Here again after `fg` (SIGCONT).
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+    sigaction(SIGTSTP, &previous, NULL);
+    reset_prog_mode();
+    attn_nc_bracket_pastes(1);
+}
 
 // A stack overflow leaves no stack to run the crash handler on.
 static void attn_ensure_alternate_stack(void) {

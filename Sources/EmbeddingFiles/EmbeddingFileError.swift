@@ -47,28 +47,13 @@ public struct EmbeddingFileError: Error, CustomStringConvertible, Equatable, Sen
     }
 }
 
-/// How a token from a file is shown inside an error message: quoted, control
-/// characters escaped, and cut short when long, so the message stays one line.
+/// How a token from a file is shown inside an error message: quoted, escaped
+/// (`ControlEscaping`, the one escaper of every output) so the message stays one
+/// line, and cut short when long.
 func quotedToken(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let limit = 40
     let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(limit)), as: UTF8.self)
-    var result = "\""
-    for scalar in shown.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        case "\n": result += "\\n"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + (bytes.count > limit ? "…\"" : "\"")
+    return "\"" + ControlEscaping.escaped(shown) + (bytes.count > limit ? "…\"" : "\"")
 }
 
 func quotedToken(_ text: String) -> String {

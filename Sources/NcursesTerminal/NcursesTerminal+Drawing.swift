@@ -45,8 +45,15 @@ extension NcursesTerminal {
             putCharacters([0x20], style, x: x, y: y, screen: screen)
             return
         }
-        // A spacing character and up to four combining marks (CCHARW_MAX is 5).
-        let characters = cell.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        if asciiOnly {
+            // Without UTF-8 only ASCII shows: the stand-in, padded to the cluster's width.
+            let glyph = ASCIIFallback.glyph(for: cell.symbol).unicodeScalars.first?.value ?? 0x3F
+            putCharacters([wchar_t(bitPattern: glyph)], style, x: x, y: y, screen: screen)
+            if width == 2 { putCharacters([0x20], style, x: x + 1, y: y, screen: screen) }
+            return
+        }
+        // A spacing character and up to four combining marks (CCHARW_MAX is 5); never a joiner.
+        let characters = DisplayWidth.drawableScalars(of: cell.symbol).map { wchar_t(bitPattern: $0.value) }
         let cursesWidth = characters.first.map { Int(attn_nc_wcwidth($0)) } ?? 0
         if cursesWidth == width {
             if putCharacters(characters, style, x: x, y: y, screen: screen) { return }

@@ -39,6 +39,14 @@ extension NcursesTerminal {
     }
 
     private func decode(status: Int, value: wint_t) -> InputEvent? {
+        if status != ATTN_KEY_CODE_YES && value == 0x1B { return readEscapeSequence() }
+        if status != ATTN_KEY_CODE_YES && value == 0x1A {
+            // Ctrl-Z arrives as a key in raw mode: suspend as the shell would, then repaint
+            // everything at whatever size the terminal has after `fg`.
+            attn_nc_suspend()
+            invalidate()
+            return .resize(size)
+        }
         guard status == ATTN_KEY_CODE_YES else { return KeyDecoding.character(UInt32(value)).map(InputEvent.key) }
         switch Int(value) {
         case ATTN_KEY_RESIZE:
@@ -48,6 +56,29 @@ extension NcursesTerminal {
             return readMouse()
         case let code:
             return KeyDecoding.functionKey(code).map(InputEvent.key)
+        }
+    }
+
+    /// Reads the rest of what an ESC started (see `EscapeSequence`): nil for a
+    /// sequence that means nothing here, so it is skipped whole.
+    private func readEscapeSequence() -> InputEvent? {
+        let outcome = EscapeSequence.decode { [window, escapeDelayMilliseconds] () -> Unicode.Scalar? in
+            wtimeout(window, Int32(clamping: escapeDelayMilliseconds))
+            var value: wint_t = 0
+            let status = Int(wget_wch(window, &value))
+            if status == ATTN_KEY_CODE_YES {
+                // A key ncurses decoded right after ESC (Alt+arrow): the key itself is kept for the next read.
+                _ = ungetch(Int32(value))
+                return nil
+            }
+            guard status != ATTN_NC_ERR else { return nil }
+            return Unicode.Scalar(UInt32(value))
+        }
+        switch outcome {
+        case .escape: return .key(.escape)
+        case .key(let key): return .key(key)
+        case .paste(let text): return .paste(text)
+        case .ignored: return nil
         }
     }
 

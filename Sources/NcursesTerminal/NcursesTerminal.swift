@@ -10,10 +10,11 @@ import TUIKit
 /// The real terminal, drawn with ncursesw: the only type in the program that talks to ncurses.
 ///
 /// Opening one puts the terminal into full-screen raw mode (Ctrl-C arrives as
-/// the key `.control("c")`, not as a signal); `shutdown()` — or `withTerminal`,
+/// the key `.control("c")`, not as a signal; Ctrl-Z suspends the program and
+/// `fg` redraws it; whole escape sequences are read, and pastes come bracketed); `shutdown()` — or `withTerminal`,
 /// which calls it for you — puts it back. The terminal is also restored on
-/// `exit()`, on SIGTERM, SIGHUP and SIGINT (the process then exits with
-/// 128 + the signal number) and before a crash (the crash then proceeds as usual).
+/// `exit()`, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the process then ends by
+/// that signal) and before a crash (the crash then proceeds as usual).
 ///
 /// Only one can be open at a time; use it from one thread.
 public final class NcursesTerminal: Terminal {
@@ -35,6 +36,10 @@ public final class NcursesTerminal: Terminal {
     }
 
     public let colorMode: ColorMode
+    /// No UTF-8 locale could be set: every glyph is drawn as its ASCII stand-in.
+    public let asciiOnly: Bool
+    /// How long the rest of an escape sequence is waited for.
+    let escapeDelayMilliseconds: Int
     /// Whether the terminal agreed to report mouse presses.
     public let reportsMouse: Bool
     /// False once `shutdown()` has run; drawing and reading then do nothing.
@@ -56,7 +61,7 @@ public final class NcursesTerminal: Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesTerminalError.notATerminal }
         guard attn_nc_is_active() == 0 else { throw NcursesTerminalError.alreadyActive }
         // Before newterm: ncurses decides on wide-character output from the locale.
-        _ = attn_nc_setup_locale()
+        asciiOnly = attn_nc_setup_locale() == 0
         var reason: Int32 = 0
         guard let window = attn_nc_start(&reason) else {
             switch Int(reason) {
@@ -75,7 +80,8 @@ public final class NcursesTerminal: Terminal {
         keypad(window, true)
         intrflush(window, false)
         leaveok(window, true)
-        _ = attn_nc_set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
+        escapeDelayMilliseconds = max(1, options.escapeDelayMilliseconds)
+        _ = attn_nc_set_escdelay(Int32(clamping: escapeDelayMilliseconds))
         _ = curs_set(0)
 
         let noColor = options.noColor || ColorMode.noColorRequested(byVariable: Self.environment("NO_COLOR"))
@@ -93,6 +99,8 @@ public final class NcursesTerminal: Terminal {
         styles = StyleTable(
             colorMode: mode, colors: Int(attn_nc_colors()), pairLimit: Int(attn_nc_color_pairs()), defaultColors: defaultColors)
         reportsMouse = options.mouse && attn_nc_enable_mouse() != 0
+        // Pasted text then arrives marked, and is typed, not run as commands.
+        attn_nc_bracket_pastes(1)
         lastSize = Size(width: Int(max(0, getmaxx(window))), height: Int(max(0, getmaxy(window))))
     }
 

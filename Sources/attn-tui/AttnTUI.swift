@@ -2,6 +2,12 @@ import ArgumentParser
 import AttnApp
 import AttnMath
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @main
 struct AttnTUI: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +28,8 @@ struct AttnTUI: ParsableCommand {
 
     /// Errors are one line on standard error; help and version still print in full.
     static func main() {
+        // A closed pipe is reported as a failed write (one line, exit 1), not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -38,8 +46,17 @@ struct AttnTUI: ParsableCommand {
     }
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {
-        printError(message)
+        Output.error(message)
         exitProcess(code)
+    }
+}
+
+/// `--state-dir DIR`: an empty name would silently mean the current folder.
+enum StateDirOption {
+    static func validate(_ directory: String?) throws {
+        if let directory, directory.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--state-dir needs a folder name, got an empty string")
+        }
     }
 }
 

@@ -21,12 +21,17 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var startWords: StartWordsOptions
     @Option(help: "Where saved words live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
 
+    func validate() throws {
+        try StateDirOption.validate(stateDir)
+    }
+
     func run() throws {
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
         let export = try ProjectorSelection(
             vocabulary: words, words: chosen, saved: StateStore(directory: stateDir ?? StateStore.defaultDirectory()).load().state)
         try export.write(to: directory)
-        print("wrote \(export.table.count) words (\(export.table.dimension) dimensions) to \(directory)/vectors.tsv and metadata.tsv")
+        try Output.line(
+            "wrote \(export.table.count) words (\(export.table.dimension) dimensions) to \(directory)/vectors.tsv and metadata.tsv")
     }
 }

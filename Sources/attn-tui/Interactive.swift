@@ -17,6 +17,7 @@ struct StartCommand: ParsableCommand {
 
     func validate() throws {
         try LessonOption.validate(lesson)
+        try StateDirOption.validate(stateDir)
     }
 
     func run() throws {
@@ -30,7 +31,11 @@ struct StartCommand: ParsableCommand {
             let session = Session(
                 vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
                 startWords: chosen)
-            session.run(on: terminal, animates: true)
+            if let crash = DebugCrashTerminal<NcursesTerminal>.requested() {
+                session.run(on: DebugCrashTerminal(base: terminal, kind: crash), animates: true)
+            } else {
+                session.run(on: terminal, animates: true)
+            }
             return session.saveError
         }
         // The terminal is restored now: say plainly if the last changes could not be kept.

@@ -6,8 +6,8 @@ struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lessons", abstract: "List the lessons of the course.")
     @OptionGroup var output: OutputOptions
 
-    func run() {
-        print(output.json ? LessonCatalog.shared.json.serialized() : LessonCatalog.shared.text)
+    func run() throws {
+        try Output.line(output.json ? LessonCatalog.shared.json.serialized() : LessonCatalog.shared.text)
     }
 }
 
@@ -17,7 +17,7 @@ struct WordsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        emit(WordsReport(vocabulary: try vocabulary.load(withWordPack: true)), json: output.json)
+        try emit(WordsReport(vocabulary: try vocabulary.load(withWordPack: true)), json: output.json)
     }
 }
 
@@ -29,7 +29,7 @@ struct SimilarityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        emit(try SimilarityReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words), json: output.json)
+        try emit(try SimilarityReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words), json: output.json)
     }
 }
 
@@ -47,7 +47,7 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let report = try MatrixReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, metric: metric)
-        if csv { print(report.csv) } else { emit(report, json: output.json) }
+        if csv { try Output.line(report.csv) } else { try emit(report, json: output.json) }
     }
 }
 
@@ -71,7 +71,7 @@ struct AttentionCommand: ParsableCommand {
     func run() throws {
         let report = try AttentionReport(
             vocabulary: try vocabulary.load(withWordPack: true), arguments: words, metric: metric, temperature: temperature)
-        emit(report, json: output.json)
+        try emit(report, json: output.json)
     }
 }
 
@@ -88,6 +88,6 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        emit(try NeighborsReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, k: k), json: output.json)
+        try emit(try NeighborsReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, k: k), json: output.json)
     }
 }

@@ -15,24 +15,29 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Keys in vim notation: plain characters type themselves; <Left> <Right> <Up> <Down> <Enter> <Esc> <Tab> \
             <BS> <Del> <PageUp> <PageDown> <Home> <End> <Space> <C-c> are keys. Example: --keys 'akiwi<Enter>'.
-            Starts from a fresh state unless --state-dir is given.
+            Starts from a fresh state unless --state-dir is given; it never writes state.
             """)
 
     @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Start at this step of the lesson (from 1).") var step: Int?
-    @Option(help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"), transform: Size.init(option:))
+    // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"),
+        transform: Size.init(option:))
     var size = Size(width: 120, height: 40)
     // Unconditional: a key sequence may start with '-' (the lower-temperature key).
     @Option(parsing: .unconditional, help: "Keys to replay, in vim notation.") var keys: String = ""
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
-    @Option(help: "Load and save state here (default: a fresh state, nothing saved).") var stateDir: String?
+    @Option(help: "Start from the state saved here, read only (default: a fresh state); render never writes.")
+    var stateDir: String?
     @Flag(help: "Keep colours as ANSI escape sequences.") var ansi = false
     @Flag(help: "Render without colour, as the screen does under NO_COLOR (shades and numbers).") var noColor = false
 
     func validate() throws {
         try LessonOption.validate(lesson)
         try LessonOption.validate(step: step, of: lesson)
+        try StateDirOption.validate(stateDir)
     }
 
     func run() throws {
@@ -47,14 +52,15 @@ struct RenderCommand: ParsableCommand {
         let monochrome = noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) })
         let session = Session(
             vocabulary: words, lesson: lesson ?? step.map { _ in 1 }, step: step.map { $0 - 1 }, stateDir: stateDir,
-            persist: stateDir != nil, colorMode: monochrome ? .monochrome : .palette256, startWords: try startWords.resolve(in: words))
+            persist: stateDir != nil, readOnly: true, colorMode: monochrome ? .monochrome : .palette256,
+            startWords: try startWords.resolve(in: words))
         // Only the last frame is printed: keeping every frame would grow with the number of keys.
         let terminal = RecordingTerminal(
             size: size, colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
         session.run(on: terminal)
-        if let saveError = session.saveError { throw QueryError("not saved: \(saveError)") }
         guard let frame = terminal.frames.last else { return }
-        print(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text)
+        // The frame holds no control characters (the buffer drops them); --ansi adds its own on purpose.
+        try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text, escaping: !ansi)
     }
 }
 
@@ -62,10 +68,11 @@ extension Size {
     /// `COLSxROWS` as `--size` takes it, each side 1–1000 (a bigger "terminal" is a typo, not a screen).
     init(option: String) throws {
         let parts = option.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]), (1...1000).contains(columns),
-            (1...1000).contains(rows)
-        else {
-            throw ValidationError("each side must be between 1 and 1000, e.g. 120x40")
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else {
+            throw ValidationError("it must be COLSxROWS, two whole numbers, e.g. 120x40")
+        }
+        for (name, value) in [("width (COLS)", columns), ("height (ROWS)", rows)] where !(1...1000).contains(value) {
+            throw ValidationError("the \(name) must be between 1 and 1000, got \(value)")
         }
         self.init(width: columns, height: rows)
     }

@@ -29,10 +29,10 @@ struct VocabularyOptions: ParsableArguments {
         // A messy file can warn thousands of times: the first few, then how many more.
         let shown = 5
         for warning in loaded.warnings.prefix(shown) {
-            printError("warning: \(warning)")
+            Output.error("warning: \(warning)")
         }
         if loaded.warnings.count > shown {
-            printError("warning: … and \(loaded.warnings.count - shown) more warnings")
+            Output.error("warning: … and \(loaded.warnings.count - shown) more warnings")
         }
         return loaded.vocabulary
     }
@@ -49,8 +49,8 @@ struct OutputOptions: ParsableArguments {
 extension Metric: ExpressibleByArgument {}
 
 /// Prints a report as JSON or text.
-func emit(_ report: some Report, json: Bool) {
-    print(json ? report.json.serialized() : report.text)
+func emit(_ report: some Report, json: Bool) throws(QueryError) {
+    try Output.line(json ? report.json.serialized() : report.text)
 }
 
 /// `--words`: the sandbox's first words.

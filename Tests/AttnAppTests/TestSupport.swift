@@ -114,9 +114,3 @@ func makeTemporaryDirectory(_ name: String = #function) -> String {
 func contents(ofDirectory path: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
 }
-
-/// Marks a test that uncovered a bug in Sources/AttnApp: while `isPresent` the test is skipped with
-/// the bug's description (so the suite stays green and the report lists it); once fixed it runs in full.
-func skipIfKnownBug(_ isPresent: Bool, _ description: String) throws {
-    if isPresent { throw XCTSkip("BUG: " + description) }
-}

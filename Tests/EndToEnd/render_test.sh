@@ -201,9 +201,16 @@ check "render without --state-dir wrote nothing to HOME, XDG_DATA_HOME or the cu
     bash -c '[ -z "$(find "$0" "$1" "$2" -type f)" ]' "$HOME" "$XDG_DATA_HOME" "$RUN"
 mkdir -p "$WORK/render-state"
 render --lesson 14 --size 120x40 --state-dir "$WORK/render-state" --keys 'akiwi<Enter>'
-render --lesson 14 --size 120x40 --state-dir "$WORK/render-state"
-known_bug "render --state-dir keeps the word added by an earlier render --state-dir" \
-    text_has '·kiwi([^a-z]|$)' "$(cat "$WORK/out")" "render --state-dir (second run)"
+check "render --state-dir on an empty folder writes nothing into it" \
+    bash -c '[ -z "$(find "$0" -mindepth 1)" ]' "$WORK/render-state"
+# Issue 9.4: render never writes, even when its keys change words.
+if [[ -n ${tmux_state:-} ]]; then
+    cp -a "$tmux_state" "$WORK/render-keys-state"
+    before=$(cd "$WORK/render-keys-state" && find . -type f -exec sha256sum {} + | sort; find . -type f -printf '%p %T@\n' | sort)
+    render --lesson 14 --size 120x40 --state-dir "$WORK/render-keys-state" --keys 'dddd3r<Right>'
+    after=$(cd "$WORK/render-keys-state" && find . -type f -exec sha256sum {} + | sort; find . -type f -printf '%p %T@\n' | sort)
+    check "render --state-dir DIR --keys 'dddd' leaves every file in DIR as it was" same_text "$before" "$after" "the folder before and after"
+fi
 if [[ -n ${tmux_state:-} ]]; then
     cp -a "$tmux_state" "$WORK/tmux-state-copy"
     render --size 120x40 --state-dir "$WORK/tmux-state-copy"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Signals and Ctrl-C in a real terminal (tmux, 120×40). SPEC.md, "State that must
 # not be lost": the terminal is restored on q, Ctrl-C, SIGTERM, SIGHUP; words are
-# saved on every change, atomically.
+# saved on every change, atomically, off the key path (a background write that
+# lands within moments: the helpers wait for it before sending a signal).
 #   1. SIGTERM while browsing, after adding kiwi;
 #   2. SIGHUP while the add-word prompt is open (cursor shown), after placing a word;
 #   3. SIGINT (kill -INT) in the middle of placing a word that is not confirmed;
@@ -26,13 +27,26 @@ run_app() {
     start 120 40 "$BIN" --lesson 14 --state-dir "$STATE" && tt_wait_for "Weights of" && tt_wait_stable
 }
 
-# add_known WORD / add_placed WORD: adds a word, the second through placement (one →).
+# on_disk WORD: waits (3 s at most) until the saved state names WORD.
+on_disk() {
+    local i
+    for ((i = 0; i < 60; i++)); do
+        grep -q "\"$1\"" "$STATE/state.json" 2>/dev/null && return 0
+        sleep 0.05
+    done
+    echo "  $1 was not saved within 3 s" >&2
+    return 1
+}
+
+# add_known WORD / add_placed WORD: adds a word, the second through placement (one →),
+# and waits until it is saved.
 add_known() {
-    tt_keys a && tt_wait_for "add word:" >/dev/null && tt_type "$1" && tt_keys Enter && tt_wait_for "added $1" >/dev/null
+    tt_keys a && tt_wait_for "add word:" >/dev/null && tt_type "$1" && tt_keys Enter && tt_wait_for "added $1" >/dev/null &&
+        on_disk "$1"
 }
 add_placed() {
     tt_keys a && tt_wait_for "add word:" >/dev/null && tt_type "$1" && tt_keys Enter &&
-        tt_wait_for "Place '$1'" >/dev/null && tt_keys Right && tt_keys Enter && tt_wait_for "added $1" >/dev/null
+        tt_wait_for "Place '$1'" >/dev/null && tt_keys Right && tt_keys Enter && tt_wait_for "added $1" >/dev/null && on_disk "$1"
 }
 
 # saved_screen: sets s to the sandbox as the program draws it when started again

@@ -26,6 +26,12 @@ final class KeyNotationTests: XCTestCase {
         XCTAssertEqual(try KeyNotation.parse("<<Left>"), [.character("<"), .left])
         XCTAssertEqual(try KeyNotation.parse("< x>"), [.character("<"), .character(" "), .character("x"), .character(">")])
         XCTAssertEqual(try KeyNotation.parse("<>"), [.character("<"), .character(">")])
+        // A key name left open is a mistake, never typed letters.
+        for unclosed in ["<Enter", "akiwi<Enter", "<Left<Right>", "<C-c"] {
+            XCTAssertThrowsError(try KeyNotation.parse(unclosed)) { error in
+                XCTAssertTrue((error as? KeyNotationError)?.isUnclosed ?? false, "\(unclosed): \(error)")
+            }
+        }
     }
 
     func testUnknownNameThrowsAndNamesIt() {

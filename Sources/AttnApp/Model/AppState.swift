@@ -150,7 +150,9 @@ public struct AppState: Sendable, Equatable {
         let vocabulary = space.vocabulary
         guard let index = vocabulary.row(for: token) else { return packWord(for: token, in: space) }
         let category = vocabulary.lexicon?.categories[index] ?? "file"
-        return WordInPlay(word: vocabulary.table.word(at: index), vector: vocabulary.table.vector(at: index), category: category)
+        // Cut once here, not in every frame (a file may hold a token of megabytes).
+        let name = WordInPlay.shown(vocabulary.table.word(at: index))
+        return WordInPlay(word: name, vector: vocabulary.table.vector(at: index), category: category)
     }
 
     /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.

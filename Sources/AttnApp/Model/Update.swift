@@ -43,8 +43,14 @@ extension AppState {
         case .resize(let newSize):
             size = newSize
             return []
-        case .mouse(let mouse): return click(mouse)
+        case .mouse(let mouse): return isTooSmall ? [] : click(mouse)
+        case .paste(let text):
+            // Pasted text is typed into the add-word prompt, and never run as commands anywhere else.
+            guard case .prompt = mode, !isTooSmall else { return [] }
+            return text.filter { !$0.isNewline }.flatMap { update(.key(.character($0))) }
         case .key(let key):
+            // "Terminal too small" hides every panel: a key must not change what the user cannot see.
+            if isTooSmall && key != .control("c") && !(mode == .browsing && AppKeys.command(for: key, in: self) == .quit) { return [] }
             message = nil
             if key == .control("c") {
                 // Ctrl-C quits from anywhere, as a terminal user expects; a half-typed word is dropped.
@@ -320,7 +326,8 @@ extension AppState {
                 return []
             }
             let word = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
-            customWords.removeAll { $0.word == word.word }
+            // Only this vocabulary's placement of the name is replaced; one made for another (a file's d dimensions) stays.
+            customWords.removeAll { $0.word == word.word && $0.vector.count == word.vector.count }
             customWords.append(word)
             mode = .browsing
             return add(word)

@@ -1,3 +1,5 @@
+import AttnMath
+
 /// A JSON document with keys kept in the order written, so the command line's
 /// output reads in the order SPEC.md lists the fields.
 ///
@@ -63,19 +65,7 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        out += ControlEscaping.escaped(value, for: .json)
         out += "\""
     }
 }

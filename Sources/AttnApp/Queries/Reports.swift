@@ -37,7 +37,7 @@ public struct SimilarityReport: Report {
 
     public var text: String {
         """
-        \(a) · \(b)  (\(dimension) dimensions)
+        \(ControlEscaping.escaped(a)) · \(ControlEscaping.escaped(b))  (\(dimension) dimensions)
         cosine      \(NumberFormat.fixed(cosine, decimals: 6))\(cosine == nil ? "  (undefined: a zero vector)" : "")
         dot         \(NumberFormat.fixed(dot, decimals: 6))
         scaled dot  \(NumberFormat.fixed(scaledDot, decimals: 6))  (dot / √\(dimension))
@@ -152,11 +152,12 @@ public struct NeighborsReport: Report {
 
     public var text: String {
         entries.map { entry in
-            let width = entry.neighbors.map(\.word.count).max() ?? 0
-            let lines = entry.neighbors.enumerated().map { rank, neighbor in
-                "\(NumberFormat.pad("\(rank + 1)", 3)). \(NumberFormat.padRight(neighbor.word, width))  \(NumberFormat.fixed(neighbor.cosine, decimals: 4))"
+            let shown = entry.neighbors.map { ControlEscaping.escaped($0.word) }
+            let width = shown.map { DisplayWidth.of($0) }.max() ?? 0
+            let lines = zip(shown, entry.neighbors).enumerated().map { rank, pair in
+                "\(NumberFormat.pad("\(rank + 1)", 3)). \(NumberFormat.padRight(pair.0, width))  \(NumberFormat.fixed(pair.1.cosine, decimals: 4))"
             }
-            return (["nearest to \(entry.word) (cosine):"] + lines).joined(separator: "\n")
+            return (["nearest to \(ControlEscaping.escaped(entry.word)) (cosine):"] + lines).joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 }
@@ -205,14 +206,15 @@ public struct WordsReport: Report {
                 + table.vector(at: i).map { NumberFormat.fixed($0, decimals: vocabulary.lexicon == nil ? 4 : 2) }
                 + (vocabulary.handMadeCount < table.count ? [vocabulary.isEstimated(i) ? "estimated" : "hand-made"] : [])
         }
-        let summary = "\(rows.count) words, \(table.dimension) dimensions, from \(vocabulary.source)"
+        let summary = "\(rows.count) words, \(table.dimension) dimensions, from \(ControlEscaping.escaped(vocabulary.source))"
         return TextTable.grid(header: header, rows: lines) + "\n" + summary
     }
 }
 
 /// CSV quoting (RFC 4180): fields with commas, quotes or line breaks are quoted.
 enum CSV {
-    static func field(_ value: String) -> String {
+    static func field(_ raw: String) -> String {
+        let value = ControlEscaping.escaped(raw)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }

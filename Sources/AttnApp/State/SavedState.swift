@@ -1,7 +1,9 @@
 /// What survives a restart: progress and the user's own words.
 public struct SavedState: Codable, Equatable, Sendable {
+    /// The format version this release reads and writes.
+    public static let currentVersion = 1
     /// Format version, so a future release can migrate instead of discarding.
-    public var version: Int = 1
+    public var version: Int = SavedState.currentVersion
     /// The lesson the user was on.
     public var lesson: Int?
     /// The step of that lesson, from 0.

@@ -32,9 +32,19 @@ public struct StateStore: Sendable {
 
     public struct Loaded: Sendable {
         public var state: SavedState?
-        /// Set when a corrupt file was moved aside.
-        public var warning: String?
+        /// Everything worth telling the user: a file moved aside, values refused or clamped.
+        public var warnings: [String] = []
+        /// The first warning (a corrupt or newer file moved aside comes first).
+        public var warning: String? { warnings.first }
+
+        init(state: SavedState?, warnings: [String] = []) {
+            self.state = state
+            self.warnings = warnings
+        }
     }
+
+    /// Just the version, read before the rest so a newer format is never taken for this one.
+    private struct VersionOnly: Decodable { var version: Int? }
 
     /// The saved state as it is on disk now, without moving anything aside; nil when unreadable.
     public func peek() -> SavedState? {
@@ -42,20 +52,37 @@ public struct StateStore: Sendable {
     }
 
     /// The saved state; nil when there is none yet.
-    public func load() -> Loaded {
-        guard let data = FileManager.default.contents(atPath: file) else { return Loaded(state: nil, warning: nil) }
-        do {
-            return Loaded(state: try JSONDecoder().decode(SavedState.self, from: data), warning: nil)
-        } catch {
-            let aside = Self.unusedName(file + ".corrupt-\(Int(Date().timeIntervalSince1970))")
-            // link + unlink instead of rename: link never replaces an existing file, so an earlier copy survives.
-            let moved = link(file, aside) == 0 && unlink(file) == 0
-            let warning =
-                moved
-                ? "\(file) could not be read (\(Self.reason(error))); moved aside to \(aside)"
-                : "\(file) could not be read (\(Self.reason(error))) and could not be moved aside"
-            return Loaded(state: nil, warning: warning)
+    ///
+    /// A file that cannot be read, or that a newer release wrote, is moved aside
+    /// (never rewritten) and reported; absurd values are refused or clamped and
+    /// reported (`SavedState.checked()`).
+    /// - Parameter readOnly: leave the folder exactly as it is (`render`): the
+    ///   problems are reported, nothing is moved.
+    public func load(readOnly: Bool = false) -> Loaded {
+        guard let data = FileManager.default.contents(atPath: file) else { return Loaded(state: nil) }
+        let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.version
+        if let version, version > SavedState.currentVersion {
+            let problem = "was written by a newer attn-tui (format \(version); this one reads \(SavedState.currentVersion))"
+            return Loaded(state: nil, warnings: [moveAside("newer-v\(version)", problem: problem, readOnly: readOnly)])
         }
+        do {
+            let (state, warnings) = try JSONDecoder().decode(SavedState.self, from: data).checked()
+            return Loaded(state: state, warnings: warnings.map { "\(file): \($0)" })
+        } catch {
+            return Loaded(
+                state: nil, warnings: [moveAside("corrupt", problem: "could not be read (\(Self.reason(error)))", readOnly: readOnly)])
+        }
+    }
+
+    /// Moves the file to `state.json.<label>-<seconds>` and says so.
+    private func moveAside(_ label: String, problem: String, readOnly: Bool) -> String {
+        if readOnly { return "\(file) \(problem); starting fresh (left as it is)" }
+        let aside = Self.unusedName(file + ".\(label)-\(Int(Date().timeIntervalSince1970))")
+        // link + unlink instead of rename: link never replaces an existing file, so an earlier copy survives.
+        let moved = link(file, aside) == 0 && unlink(file) == 0
+        return moved
+            ? "\(file) \(problem); moved aside to \(aside)"
+            : "\(file) \(problem) and could not be moved aside"
     }
 
     /// `base`, or `base-2`, `base-3`, … : the first name no file has.
@@ -74,6 +101,17 @@ public struct StateStore: Sendable {
         return "not a saved state"
     }
 
+    /// Deletes the half-written temporary files of attn-tui processes that no longer
+    /// run (killed in the middle of a save), so only whole files stay in the folder.
+    func removeAbandonedTemporaries() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        // AtomicFile names them "state.json.tmp-PID-RANDOM": a dead PID's file is a killed writer's.
+        for name in names where name.hasPrefix("state.json.tmp-") {
+            guard let pid = name.dropFirst("state.json.tmp-".count).split(separator: "-").first.flatMap({ pid_t($0) }) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + name) }
+        }
+    }
+
     /// Saves atomically. Throws a one-line message on failure.
     public func save(_ state: SavedState) throws(StateStoreError) {
         let encoder = JSONEncoder()
@@ -81,6 +119,7 @@ public struct StateStore: Sendable {
         guard let data = try? encoder.encode(state) else { throw StateStoreError("cannot encode the state") }
         do throws(AtomicFile.Failure) {
             try AtomicFile.makeFolders(directory)
+            removeAbandonedTemporaries()
             try AtomicFile.write(to: file) { (writer) throws(AtomicFile.Failure) in try writer.write(array: Array(data)) }
         } catch {
             throw StateStoreError(error.description)

@@ -83,7 +83,7 @@ extension AppState {
         let distances = analysis.points.enumerated().filter { $0.offset != selected }.map { mapDistance($0.element) }.sorted()
         let median = distances.isEmpty ? Double.infinity : distances[distances.count / 2]
         return found.map { neighbor in
-            let name = vocabulary.table.word(at: neighbor.index)
+            let name = WordInPlay.shown(vocabulary.table.word(at: neighbor.index))
             let onMap = words.firstIndex { $0.word == name }.flatMap { analysis.points.indices.contains($0) ? analysis.points[$0] : nil }
             return NeighborLine(
                 word: name, category: vocabulary.lexicon?.categories[neighbor.index] ?? "file", cosine: neighbor.cosine,

@@ -28,8 +28,9 @@
 // MARK: - Life cycle
 
 /// Sets the locale from the environment (LC_ALL=""), keeps LC_NUMERIC at "C",
-/// and falls back to a UTF-8 locale (C.UTF-8 …) when the codeset is not UTF-8.
-/// Returns 1 when the resulting codeset is UTF-8, else 0.
+/// and falls back to a UTF-8 locale (C.UTF-8 …) when the codeset is not UTF-8
+/// (not when ATTN_TUI_NO_UTF8_FALLBACK is set: a test hook). Returns 1 when the
+/// resulting codeset is UTF-8, else 0: then only ASCII can be drawn.
 int attn_nc_setup_locale(void);
 
 enum {
@@ -49,7 +50,8 @@ enum {
 /// restored (so stray messages neither scribble over the screen nor vanish).
 WINDOW *attn_nc_start(int *reason);
 
-/// Restores the terminal (endwin), writes out the held standard error and
+/// Restores the terminal (endwin; then, on a terminal without an alternate
+/// screen, clears it so the prompt does not land on the last frame), writes out the held standard error and
 /// frees the screen, once; later calls do nothing. Termination signals are
 /// held off while it runs.
 void attn_nc_stop(void);
@@ -57,18 +59,27 @@ void attn_nc_stop(void);
 /// 1 between attn_nc_start and attn_nc_stop.
 int attn_nc_is_active(void);
 
-/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT restore the
-/// terminal and _exit(128 + signal); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
+/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT, SIGQUIT restore
+/// the terminal and end the process by the same signal (default action); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
 /// SIGFPE restore the terminal, put the previous handler back (the default, or
 /// the Swift runtime's backtracer; the default when another process sent the
 /// signal with kill) and re-raise, so the crash proceeds as it would have.
 /// Also registers an atexit hook, so exit() restores the terminal too.
 void attn_nc_install_signal_handlers(void);
 
+/// Ctrl-Z: restores the terminal, stops the process (SIGTSTP, default action) and,
+/// once continued (`fg`), puts the terminal back into the program's modes. The
+/// caller then redraws the whole screen.
+void attn_nc_suspend(void);
+
+/// Asks the terminal to mark pastes (on = 1: `ESC [ 200 ~` … `ESC [ 201 ~`) or
+/// stops asking (0). Restoring the terminal, also from a signal, stops it.
+void attn_nc_bracket_pastes(int on);
+
 /// Puts back the handlers that were there before attn_nc_install_signal_handlers.
 void attn_nc_restore_signal_handlers(void);
 
-/// wrefresh with SIGTERM, SIGHUP and SIGINT held off, so their handler's endwin
+/// wrefresh with SIGTERM, SIGHUP, SIGINT and SIGQUIT held off, so their handler's endwin
 /// never lands in the middle of a half-written escape sequence.
 int attn_nc_refresh(WINDOW *win);
 

@@ -27,6 +27,8 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case resize(Size)
     case mouse(MouseEvent)
+    /// Text pasted in one go (a bracketed paste): typed where text is typed, never run as keys.
+    case paste(String)
     case tick
 }
 

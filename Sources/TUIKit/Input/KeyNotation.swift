@@ -1,12 +1,18 @@
-/// A `<Name>` in key notation that names no key.
+/// A `<Name>` in key notation that names no key, or a `<Name` that is never closed.
 public struct KeyNotationError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The offending name with its brackets, as written, e.g. `<Lef>`.
+    /// The offending name as written, e.g. `<Lef>`, or `<Enter` when unclosed.
     public var name: String
+    /// True when the name has no closing `>`.
+    public var isUnclosed: Bool
 
-    public init(name: String) { self.name = name }
+    public init(name: String, isUnclosed: Bool = false) {
+        self.name = name
+        self.isUnclosed = isUnclosed
+    }
 
     public var description: String {
-        "unknown key \(name) (known: <Left> <Right> <Up> <Down> <Enter> <Esc> <Tab> <S-Tab> <BS> <Del> "
+        if isUnclosed { return "unclosed key name \(name): close it with '>' (or write <lt> for a literal <)" }
+        return "unknown key \(name) (known: <Left> <Right> <Up> <Down> <Enter> <Esc> <Tab> <S-Tab> <BS> <Del> "
             + "<PageUp> <PageDown> <Home> <End> <Space> <C-x> <F1>…<F12> <lt>)"
     }
 }
@@ -17,7 +23,8 @@ public struct KeyNotationError: Error, Hashable, Sendable, CustomStringConvertib
 /// special key, names case-insensitive; `<lt>` is a literal `<`. A `<` that
 /// does not open a `<Name>` (no closing `>`, or not a name inside) is the
 /// character `<`, but a well-formed `<Name>` that names no key is an error,
-/// so a typo never silently types letters.
+/// and so is a name of two or more characters left unclosed (`<Enter`), so a
+/// typo never silently types letters.
 public enum KeyNotation {
     private static let named: [String: Key] = [
         "left": .left, "right": .right, "up": .up, "down": .down,
@@ -46,6 +53,9 @@ public enum KeyNotation {
                 index = close + 1
                 continue
             }
+            if character == "<", let unclosed = unclosedName(characters, from: index + 1) {
+                throw KeyNotationError(name: "<" + unclosed, isUnclosed: true)
+            }
             keys.append(key(for: character))
             index += 1
         }
@@ -63,6 +73,20 @@ public enum KeyNotation {
             index += 1
         }
         return nil
+    }
+
+    /// The name after a `<` that has no closing `>`: a letter and at least one more
+    /// name character, up to the end or the first character a name cannot hold.
+    /// A single letter (`a<b`) is nil: that reads as the character `<`.
+    private static func unclosedName(_ characters: [Character], from start: Int) -> String? {
+        guard start < characters.count, characters[start].isASCII, characters[start].isLetter else { return nil }
+        var end = start
+        while end < characters.count, characters[end].isASCII,
+            characters[end].isLetter || characters[end].isNumber || characters[end] == "-"
+        {
+            end += 1
+        }
+        return end - start >= 2 ? String(characters[start..<end]) : nil
     }
 
     private static func key(named name: String) -> Key? {

@@ -9,6 +9,15 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         // Most text is ASCII; "\r\n" is one Character whose asciiValue is 10 (zero width).
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        // A flag is a pair of regional indicators, one glyph two columns wide.
+        let scalars = character.unicodeScalars
+        if scalars.count >= 2 {
+            if scalars.allSatisfy(isRegionalIndicator) { return 2 }
+            // An emoji sequence (joined with ZWJ) or an emoji asked for in emoji style (VS16) is drawn as an emoji: two columns.
+            if let first = scalars.first, first.properties.isEmoji, scalars.contains(where: { $0.value == 0x200D || $0.value == 0xFE0F }) {
+                return 2
+            }
+        }
         for scalar in character.unicodeScalars {
             let width = of(scalar)
             if width > 0 { return width }
@@ -32,6 +41,29 @@ public enum DisplayWidth {
     /// Columns of a whole string.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         text.reduce(0) { $0 + of($1) }
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
+
+    /// The scalars of a cluster that a terminal cell can take: its first scalar and
+    /// the zero-width marks right after it (five in all at most, ncurses' limit).
+    ///
+    /// A joiner (ZWJ), a tag or a second spacing scalar ends it: an emoji sequence
+    /// (👨‍👩‍👧) is drawn as its first emoji, a flag as its first regional indicator,
+    /// so no terminal ever receives a joiner that could glue the cluster to the
+    /// next cell's character.
+    public static func drawableScalars(of symbol: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        for scalar in symbol.unicodeScalars {
+            if result.isEmpty {
+                result.append(scalar)
+                continue
+            }
+            let v = scalar.value
+            if v == 0x200D || (0xE0000...0xE007F).contains(v) || of(scalar) > 0 || result.count == 5 { break }
+            result.append(scalar)
+        }
+        return result
     }
 
     static func isWide(_ v: UInt32) -> Bool {
@@ -72,9 +104,21 @@ public enum DisplayWidth {
     }
 
     /// `text` cut to `columns`, ending in "…" when it had to be cut.
+    ///
+    /// Looks at no more of `text` than fits (plus one character), so cutting a
+    /// huge string costs what is shown, not its length.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        if of(text) <= columns { return text }
-        return prefix(text, fitting: columns - 1) + "…"
+        var used = 0
+        var cut: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let width = of(text[index])
+            if cut == nil && used + width > columns - 1 { cut = index }
+            if used + width > columns { return String(text[..<(cut ?? index)]) + "…" }
+            used += width
+            index = text.index(after: index)
+        }
+        return text
     }
 }

@@ -43,9 +43,7 @@ public struct TextField: Widget, Sendable, Hashable {
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character(let character):
-            guard
-                DisplayWidth.of(character) > 0 || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark })
-            else {
+            guard DisplayWidth.of(character) > 0 || character.unicodeScalars.allSatisfy(Self.joinsTheCharacterBefore) else {
                 return .ignored
             }
             let before = String(text.prefix(cursor)) + String(character)
@@ -73,6 +71,17 @@ public struct TextField: Widget, Sendable, Hashable {
         default: return .ignored
         }
         return .edited
+    }
+
+    /// Zero-width scalars typed on their own that belong to the character before:
+    /// combining marks, variation selectors, the zero-width joiner of emoji
+    /// sequences (👨‍👩‍👧 arrives one scalar at a time) and emoji tags. Other
+    /// zero-width characters (bidi controls …) are refused.
+    static func joinsTheCharacterBefore(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200D || (0xE0020...0xE007F).contains(scalar.value)
+        }
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
