@@ -49,7 +49,8 @@ final class StateEdgeTests: XCTestCase {
         XCTAssertEqual(session.state.wordNames, ["apple", "kiwi", "lemon", "phone"], "it reads the saved words")
         session.run(
             on: RecordingTerminal(size: Size(width: 80, height: 24), keys: try KeyNotation.parse("dddd3azorblax<Enter><Right><Enter>q")))
-        XCTAssertEqual(session.state.saved.sandboxWords?.filter { ["apple", "kiwi", "lemon", "phone"].contains($0) }, [], "removed in play")
+        XCTAssertEqual(
+            session.state.saved.sandboxWords?.filter { ["apple", "kiwi", "lemon", "phone"].contains($0) }, [], "removed in play")
         XCTAssertEqual(snapshot(directory), before, "the folder is exactly as it was")
 
         // Nor is a bad file moved aside: it is reported and left alone.

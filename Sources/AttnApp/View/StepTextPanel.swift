@@ -117,7 +117,9 @@ struct StepTextPanel: Widget {
     /// The vocabulary's three nearest words to the vector being placed: does the new word land where intended?
     private func nearestWords(to vector: [Double]) -> [String] {
         let table = state.space.vocabulary.table
-        return state.placementNearest.prefix(3).map { "\(WordInPlay.shown(table.word(at: $0.index))) \(NumberFormat.fixed($0.cosine, decimals: 2))" }
+        return state.placementNearest.prefix(3).map {
+            "\(WordInPlay.shown(table.word(at: $0.index))) \(NumberFormat.fixed($0.cosine, decimals: 2))"
+        }
     }
 }
 
