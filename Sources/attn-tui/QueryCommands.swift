@@ -29,7 +29,7 @@ struct SimilarityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try emit(try SimilarityReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words), json: output.json)
+        try emit(try SimilarityReport(vocabulary: try vocabulary.load(for: words), arguments: words), json: output.json)
     }
 }
 
@@ -46,7 +46,7 @@ struct MatrixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try MatrixReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, metric: metric)
+        let report = try MatrixReport(vocabulary: try vocabulary.load(for: words), arguments: words, metric: metric)
         if csv { try Output.line(report.csv) } else { try emit(report, json: output.json) }
     }
 }
@@ -70,7 +70,7 @@ struct AttentionCommand: ParsableCommand {
 
     func run() throws {
         let report = try AttentionReport(
-            vocabulary: try vocabulary.load(withWordPack: true), arguments: words, metric: metric, temperature: temperature)
+            vocabulary: try vocabulary.load(for: words), arguments: words, metric: metric, temperature: temperature)
         try emit(report, json: output.json)
     }
 }
@@ -88,6 +88,6 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try emit(try NeighborsReport(vocabulary: try vocabulary.load(withWordPack: true), arguments: words, k: k), json: output.json)
+        try emit(try NeighborsReport(vocabulary: try vocabulary.load(for: words), arguments: words, k: k), json: output.json)
     }
 }

@@ -24,6 +24,17 @@ struct VocabularyOptions: ParsableArguments {
     /// a word needs it), or the file; the file's warnings (duplicate words, …) go to standard error.
     func load(withWordPack: Bool = false) throws(QueryError) -> Vocabulary {
         guard let path = embeddings else { return withWordPack ? .builtInWithPack() : .builtIn() }
+        return try load(path: path)
+    }
+
+    /// The vocabulary for a query on `words`: a user's file, or the built-in words they need
+    /// (the word pack only when the lexicon lacks one of them).
+    func load(for words: [String]) throws(QueryError) -> Vocabulary {
+        guard let path = embeddings else { return .builtIn(for: words) }
+        return try load(path: path)
+    }
+
+    private func load(path: String) throws(QueryError) -> Vocabulary {
         let loaded = try Vocabulary.load(
             path: path, format: embeddingsFormat, metadataPath: metadata, cacheDirectory: noCache ? nil : EmbeddingCache.defaultDirectory)
         // A messy file can warn thousands of times: the first few, then how many more.

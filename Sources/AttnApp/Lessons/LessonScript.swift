@@ -20,14 +20,27 @@ public struct LessonScript: Equatable, Sendable {
         steps.indices.contains(step) ? steps[step].joined(separator: " ") : ""
     }
 
+    /// Every script of `Assets/lessons/`, parsed once: a lesson value is made for every
+    /// `AppState` and every `r`, and should cost no parsing.
+    private static let all: [String: LessonScript] = Dictionary(
+        uniqueKeysWithValues: Assets.paths.filter { $0.hasPrefix("lessons/") && $0.hasSuffix(".txt") }.compactMap { path in
+            Assets.text(path).map { (String(path.dropFirst("lessons/".count).dropLast(".txt".count)), parse($0)) }
+        })
+
     /// The script `Assets/lessons/NAME.txt`, compiled into the binary.
     public static func load(_ name: String) -> LessonScript {
-        guard let text = Assets.text("lessons/\(name).txt") else { fatalError("Assets/lessons/\(name).txt is missing from the binary") }
-        return parse(text)
+        guard let script = all[name] else { fatalError("Assets/lessons/\(name).txt is missing from the binary") }
+        return script
     }
 
     public static func parse(_ text: String) -> LessonScript {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        // Lines as bytes, trimmed of ASCII blanks: a script is read on every start, and
+        // Character by Character it costs more than the rest of the first frame.
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> String in
+            guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return "" }
+            return String(decoding: line[first...last], as: UTF8.self)
+        }
         let title = lines.isEmpty ? "" : lines.removeFirst()
         var steps: [[String]] = []
         var paragraphs: [String] = []

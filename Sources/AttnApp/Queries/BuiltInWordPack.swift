@@ -67,4 +67,12 @@ public enum BuiltInWordPack {
 extension Vocabulary {
     /// The built-in lexicon with the word pack (the command line's words).
     public static func builtInWithPack() -> Vocabulary { BuiltInWordPack.vocabulary }
+
+    /// The built-in words a query needs: the lexicon alone when it knows every word asked for,
+    /// else the lexicon and the word pack. Parsing the pack costs more than the rest of a whole
+    /// query, and a hand-made row wins over the pack's anyway, so the answer is the same.
+    public static func builtIn(for arguments: [String]) -> Vocabulary {
+        let lexicon = builtIn()
+        return (try? lexicon.resolve(arguments)) != nil ? lexicon : builtInWithPack()
+    }
 }
