@@ -7,21 +7,7 @@ import XCTest
 
 /// Issue 9: saved state read only by `render`, newer and absurd files, placed
 /// words of two vocabularies, and saves off the key path.
-final class StateEdgeTests: XCTestCase {
-    private var directories: [String] = []
-
-    override func tearDown() {
-        for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
-        directories = []
-        super.tearDown()
-    }
-
-    private func temporaryDirectory(_ name: String = #function) -> String {
-        let path = makeTemporaryDirectory(name)
-        directories.append(path)
-        return path
-    }
-
+final class StateEdgeTests: TemporaryFolderTestCase {
     /// Every file in the folder with its bytes and modification time.
     private func snapshot(_ directory: String) -> [String: String] {
         var result: [String: String] = [:]

@@ -6,21 +6,7 @@ import XCTest
 @testable import AttnApp
 
 /// Saved state: atomic writes, corrupt files moved aside, sessions that keep (or do not keep) words.
-final class StateStoreTests: XCTestCase {
-    private var directories: [String] = []
-
-    override func tearDown() {
-        for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
-        directories = []
-        super.tearDown()
-    }
-
-    private func temporaryDirectory(_ name: String = #function) -> String {
-        let path = makeTemporaryDirectory(name)
-        directories.append(path)
-        return path
-    }
-
+final class StateStoreTests: TemporaryFolderTestCase {
     private func writeFile(_ path: String, _ data: Data, line: UInt = #line) {
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: data), "cannot write \(path)", line: line)
     }

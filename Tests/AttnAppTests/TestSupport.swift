@@ -114,3 +114,20 @@ func makeTemporaryDirectory(_ name: String = #function) -> String {
 func contents(ofDirectory path: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
 }
+
+/// A test case whose temporary folders (`temporaryDirectory()`) are removed after each test.
+class TemporaryFolderTestCase: XCTestCase {
+    private var directories: [String] = []
+
+    override func tearDown() {
+        for directory in directories { try? FileManager.default.removeItem(atPath: directory) }
+        directories = []
+        super.tearDown()
+    }
+
+    func temporaryDirectory(_ name: String = #function) -> String {
+        let path = makeTemporaryDirectory(name)
+        directories.append(path)
+        return path
+    }
+}
