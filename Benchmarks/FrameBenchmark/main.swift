@@ -2,6 +2,7 @@ import AttnApp
 import AttnMath
 import Foundation
 import TUIKit
+import Vocabularies
 
 // Frame benchmark: how fast the interactive program answers a key.
 //

@@ -1,4 +1,5 @@
 import TUIKit
+import Vocabularies
 
 /// One run of the app on a terminal: the state, where it is saved, and the
 /// update-and-draw cycle shared by the interactive screen and `render`.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
+import Reports
+import Vocabularies
 
 #if canImport(Glibc)
     import Glibc

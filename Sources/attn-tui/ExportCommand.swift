@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
+import Reports
 
 /// `attn-tui export --format projector DIR`: the current words for the TensorFlow Embedding Projector.
 struct ExportCommand: ParsableCommand {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import AttnApp
 import NcursesTerminal
+import Reports
 import TUIKit
+import Vocabularies
 
 /// `attn-tui [start]`: the interactive course on the real terminal.
 struct StartCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import AttnApp
+import Reports
 import TUIKit
+import Vocabularies
 
 #if canImport(Glibc)
     import Glibc

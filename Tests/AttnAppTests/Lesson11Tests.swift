@@ -1,4 +1,5 @@
 import AttnMath
+import Reports
 import TUIKit
 import XCTest
 

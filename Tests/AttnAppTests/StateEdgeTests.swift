@@ -1,6 +1,7 @@
 import AttnMath
 import Foundation
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp

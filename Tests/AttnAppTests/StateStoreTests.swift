@@ -1,6 +1,7 @@
 import AttnMath
 import Foundation
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -11,7 +12,7 @@ final class StateStoreTests: TemporaryFolderTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: data), "cannot write \(path)", line: line)
     }
 
-    private let zorblax = WordInPlay(word: "zorblax", vector: [0.1, -0.2, 0.3], category: "custom", isCustom: true)
+    private let zorblax = WordInPlay(word: "zorblax", vector: [0.1, -0.2, 0.3], origin: .custom)
 
     // MARK: StateStore
 

@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp

@@ -1,6 +1,8 @@
 import AttnMath
 import Foundation
+import Reports
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -195,9 +197,14 @@ final class WordPackTests: XCTestCase {
     func testSavedWordsFromBeforeThePackStillLoad() throws {
         let old = #"{"word":"zorp","vector":[0.5,0],"category":"custom","isCustom":true}"#
         let word = try JSONDecoder().decode(WordInPlay.self, from: Data(old.utf8))
-        XCTAssertEqual(word, WordInPlay(word: "zorp", vector: [0.5, 0], category: "custom", isCustom: true))
-        let estimated = WordInPlay(word: "garlic", vector: [1], category: "food", isEstimated: true)
+        XCTAssertEqual(word, WordInPlay(word: "zorp", vector: [0.5, 0], origin: .custom))
+        let estimated = WordInPlay(word: "garlic", vector: [1], origin: .pack, kind: "food")
         XCTAssertEqual(try JSONDecoder().decode(WordInPlay.self, from: JSONEncoder().encode(estimated)), estimated)
+        // Format 1's flags: an estimated word and a file's word keep their origin.
+        let oldEstimated = #"{"word":"garlic","vector":[1],"category":"food","isCustom":false,"isEstimated":true}"#
+        XCTAssertEqual(try JSONDecoder().decode(WordInPlay.self, from: Data(oldEstimated.utf8)), estimated)
+        let oldFile = #"{"word":"x","vector":[1],"category":"file","isCustom":false}"#
+        XCTAssertEqual(try JSONDecoder().decode(WordInPlay.self, from: Data(oldFile.utf8)).origin, .file)
     }
 
     // MARK: The real-vectors view

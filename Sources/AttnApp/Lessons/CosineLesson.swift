@@ -83,7 +83,7 @@ struct CosineLesson: Lesson, Equatable {
     func vectors(_ state: AppState) -> Vectors? {
         guard let a = state.lookUp(shown.first), let b = state.lookUp(shown.second) else { return nil }
         let name = scale == 1 ? b.word : "\(NumberFormat.fixed(scale, decimals: scale == 0.5 ? 1 : 0))×\(b.word)"
-        return Vectors(a: a, b: WordInPlay(word: name, vector: AttnMath.scale(b.vector, by: scale), category: b.category))
+        return Vectors(a: a, b: WordInPlay(word: name, vector: AttnMath.scale(b.vector, by: scale), origin: b.origin, kind: b.kind))
     }
 
     /// A vector's coordinates in the plane of two features.

@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 
 /// A vocabulary with what the screen needs of it, built once.
 public struct VocabularySpace: Sendable {

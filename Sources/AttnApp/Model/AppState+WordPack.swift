@@ -1,9 +1,10 @@
 import AttnMath
+import Vocabularies
 
 extension AppEnvironment {
     /// The sandbox on the built-in words, with `realVectors`, shows their GloVe vectors; everything else as `space(forLesson:)`.
     public func space(forLesson lesson: Int, realVectors: Bool) -> VocabularySpace {
-        guard realVectors, lesson == LessonCatalog.sandbox, file == nil else { return space(forLesson: lesson) }
+        guard realVectors, lesson == Course.sandbox, file == nil else { return space(forLesson: lesson) }
         return RealVectorSpace.shared
     }
 }
@@ -24,7 +25,7 @@ extension AppState {
         let lemmas = WordLookup.candidates(for: token).flatMap(EnglishLemma.candidates)
         if let row = lemmas.lazy.compactMap(hand.table.index(of:)).first {
             return WordInPlay(
-                word: hand.table.word(at: row), vector: hand.table.vector(at: row), category: hand.lexicon?.categories[row] ?? "file")
+                word: hand.table.word(at: row), vector: hand.table.vector(at: row), origin: .lexicon, kind: hand.lexicon?.categories[row])
         }
         let pack = BuiltInWordPack.shared
         guard let row = pack.features.resolve(token) ?? lemmas.lazy.compactMap(pack.features.index(of:)).first,
@@ -32,7 +33,7 @@ extension AppState {
         else { return nil }
         return WordInPlay(
             word: pack.features.word(at: row), vector: pack.features.vector(at: row),
-            category: BuiltInWordPack.screenCategory(pack.categories[row]), isEstimated: true)
+            origin: .pack, kind: BuiltInWordPack.screenCategory(pack.categories[row]))
     }
 
     /// Tab at the add-word prompt: a word-pack word opens the placement with its
@@ -50,8 +51,8 @@ extension AppState {
 
     /// `v` in the sandbox: between the named features and the words' real GloVe vectors.
     mutating func toggleRealVectors() -> [Effect] {
-        guard lesson == LessonCatalog.sandbox else {
-            message = "the real-vectors view is in the sandbox (lesson \(LessonCatalog.sandbox))"
+        guard lesson == Course.sandbox else {
+            message = "the real-vectors view is in the sandbox (lesson \(Course.sandbox))"
             return []
         }
         guard environment.file == nil else {

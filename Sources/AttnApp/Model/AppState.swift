@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 
 /// Which panel the arrow keys and Enter act on; below 80×24, the one panel on screen.
 public enum Focus: Hashable, Sendable {
@@ -149,10 +150,11 @@ public struct AppState: Sendable, Equatable {
         }
         let vocabulary = space.vocabulary
         guard let index = vocabulary.row(for: token) else { return packWord(for: token, in: space) }
-        let category = vocabulary.lexicon?.categories[index] ?? "file"
         // Cut once here, not in every frame (a file may hold a token of megabytes).
         let name = WordInPlay.shown(vocabulary.table.word(at: index))
-        return WordInPlay(word: name, vector: vocabulary.table.vector(at: index), category: category)
+        return WordInPlay(
+            word: name, vector: vocabulary.table.vector(at: index), origin: vocabulary.lexicon == nil ? .file : .lexicon,
+            kind: vocabulary.lexicon?.categories[index])
     }
 
     /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.
@@ -176,7 +178,7 @@ public struct AppState: Sendable, Equatable {
         var preview: WordInPlay?
         placementNearest = []
         if case .placing(let placement) = mode {
-            preview = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
+            preview = WordInPlay(word: placement.word, vector: placement.vector, origin: .custom)
             placementNearest = space.neighborIndex.nearest(to: placement.vector, k: 5, excluding: [])
         }
         if analysis.words.first?.vector.count != words.first?.vector.count { analysis = Analysis.empty }

@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 
 /// A side effect `update` asks the runner to perform.
 public enum Effect: Equatable, Sendable {
@@ -325,7 +326,7 @@ extension AppState {
                 message = "a word cannot be the zero vector: give it at least one feature"
                 return []
             }
-            let word = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
+            let word = WordInPlay(word: placement.word, vector: placement.vector, origin: .custom)
             // Only this vocabulary's placement of the name is replaced; one made for another (a file's d dimensions) stays.
             customWords.removeAll { $0.word == word.word && $0.vector.count == word.vector.count }
             customWords.append(word)

@@ -1,3 +1,5 @@
+import Vocabularies
+
 /// What a hand-edited (or damaged but still valid JSON) state file may hold
 /// before the app refuses or clamps it: every value here stays drawable in the
 /// panels and summable without overflow.
@@ -38,8 +40,8 @@ extension SavedState {
                 word.vector = word.vector.map { min(Self.valueLimit, max(-Self.valueLimit, $0)) }
                 clamped += 1
             }
-            word.isCustom = true
-            word.category = "custom"
+            word.origin = .custom
+            word.kind = nil
             kept.append(word)
         }
         if refused > 0 {

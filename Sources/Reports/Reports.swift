@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 
 /// What one command-line query answers, as JSON and as a text table.
 public protocol Report {

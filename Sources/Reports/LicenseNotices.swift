@@ -1,4 +1,5 @@
 import AttnAssets
+import Vocabularies
 
 /// The notices of the data the binary carries (`attn-tui --licenses`): WordNet's
 /// licence asks that its notice travel with every copy, also of derived data.

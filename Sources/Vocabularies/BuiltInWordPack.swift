@@ -59,7 +59,7 @@ public enum BuiltInWordPack {
     }()
 
     /// The screen colours a pack word by its WordNet category; words about none of the features are "other".
-    static func screenCategory(_ category: String) -> String {
+    public static func screenCategory(_ category: String) -> String {
         category == "abstract" || category == "none" ? "other" : category
     }
 }

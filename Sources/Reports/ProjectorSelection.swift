@@ -1,5 +1,7 @@
+import AttnApp
 import AttnMath
 import EmbeddingFiles
+import Vocabularies
 
 /// The words `attn-tui export` writes, with the metadata columns the
 /// Projector shows: category and the 2D map coordinates attn-tui draws.

@@ -1,4 +1,6 @@
+import AttnApp
 import TUIKit
+import Vocabularies
 
 /// The course's lessons as the command line lists them: number, title and each step's text.
 public struct LessonCatalog: Sendable {

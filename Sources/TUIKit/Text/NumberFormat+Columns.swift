@@ -1,5 +1,3 @@
-import TUIKit
-
 extension NumberFormat {
     /// `value` with `decimals` digits after the point; "–" for an undefined value.
     public static func fixed(_ value: Double?, decimals: Int = 3) -> String {

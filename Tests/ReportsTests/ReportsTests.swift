@@ -1,8 +1,13 @@
+import AttnApp
 import AttnMath
 import Foundation
+import Vocabularies
 import XCTest
 
-@testable import AttnApp
+@testable import Reports
+
+/// The built-in lexicon, parsed once.
+private let lexicon = Vocabulary.builtIn()
 
 /// The command line's reports: JSON shapes exactly as SPEC.md lists them, numbers, CSV, errors.
 final class ReportsTests: XCTestCase {

@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 
 /// Plain-text tables for the command line's human output.
 enum TextTable {

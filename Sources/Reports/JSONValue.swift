@@ -1,4 +1,5 @@
 import AttnMath
+import Vocabularies
 
 /// A JSON document with keys kept in the order written, so the command line's
 /// output reads in the order SPEC.md lists the fields.
