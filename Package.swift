@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, one way: attn-tui → Reports → AttnApp → TUIKit, Vocabularies → EmbeddingFiles → AttnMath;
+// Layers, one way: attn-tui → Reports → Lessons → AttnApp → TUIKit, Vocabularies → EmbeddingFiles → AttnMath;
 // attn-tui → NcursesTerminal → TUIKit.
 // AttnMath knows nothing of terminals or files; TUIKit knows nothing of attention.
 // Built and tested on Linux only: the Darwin branches of the C-library code are kept, but no
@@ -37,8 +37,11 @@ let package = Package(
         .target(name: "Vocabularies", dependencies: ["AttnMath", "EmbeddingFiles", "AttnAssets"]),
         // The application: state, actions, update, view, lessons. No ncurses.
         .target(name: "AttnApp", dependencies: ["AttnMath", "Vocabularies", "FileSupport", "TUIKit", "AttnAssets"]),
+        // The course: every lesson, each a part plugged into the app (`Course.standard`).
+        .target(name: "Lessons", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies"]),
         // What the command line's queries answer, as JSON and as text tables (similarity, matrix, lessons, export, …).
-        .target(name: "Reports", dependencies: ["AttnApp", "AttnMath", "EmbeddingFiles", "TUIKit", "Vocabularies", "AttnAssets"]),
+        .target(
+            name: "Reports", dependencies: ["AttnApp", "Lessons", "AttnMath", "EmbeddingFiles", "TUIKit", "Vocabularies", "AttnAssets"]),
         // The C macros and globals of ncursesw that Swift cannot import.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only target that talks to ncurses.
@@ -46,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "EmbeddingFiles", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
+                "AttnApp", "AttnMath", "EmbeddingFiles", "Lessons", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead of
@@ -55,7 +58,8 @@ let package = Package(
         ),
         // Benchmarks (not tests): swift run -c release frame-benchmark
         .executableTarget(
-            name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit", "Vocabularies"], path: "Benchmarks/FrameBenchmark"),
+            name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "Lessons", "TUIKit", "Vocabularies"],
+            path: "Benchmarks/FrameBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         // Test support: the numpy reference for a small embedding file, shared by two test targets.
         .target(name: "ReferenceTables", path: "Tests/ReferenceTables", resources: [.copy("Embeddings")]),
@@ -64,9 +68,9 @@ let package = Package(
         .testTarget(name: "AssetGenTests", dependencies: ["AssetGen"]),
         .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),
         .testTarget(
-            name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies", "Reports"],
-            exclude: ["Screens", "Reference"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "AttnMath", "Vocabularies"]),
+            name: "AttnAppTests", dependencies: ["AttnApp", "Lessons", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies", "Reports"],
+            exclude: ["Screens", "Reference", "Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "Lessons", "AttnMath", "TUIKit", "Vocabularies"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]

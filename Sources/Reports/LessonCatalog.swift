@@ -1,40 +1,71 @@
 import AttnApp
+import Lessons
 import TUIKit
-import Vocabularies
 
-/// The course's lessons as the command line lists them: number, title and each step's text.
+/// The course's lessons as the command line lists them: number, id, title and each step's
+/// id, kind and text (and an exercise step's tasks with their solutions).
 public struct LessonCatalog: Sendable {
     public struct Entry: Equatable, Sendable {
         public let number: Int
+        public let id: String
         public let title: String
-        /// Each step's text as the screen shows it, without line breaks.
-        public let steps: [String]
+        public let steps: [Step]
+    }
+
+    public struct Step: Equatable, Sendable {
+        public let id: String
+        public let kind: StepKind
+        /// The step's text as the screen shows it, without line breaks.
+        public let text: String
+        public let tasks: [ExerciseTaskInfo]
     }
 
     public let entries: [Entry]
 
-    /// The lesson that is free exploration with every panel (the last).
-    public static var sandbox: Int { Course.sandbox }
+    public init(course: Course) {
+        entries = course.lessons.enumerated().map { index, lesson in
+            Entry(
+                number: index + 1, id: lesson.id, title: lesson.title,
+                steps: lesson.stepIDs.indices.map { step in
+                    Step(
+                        id: lesson.stepIDs[step], kind: lesson.stepKind(step), text: course.text(lesson: index, step: step),
+                        tasks: lesson.exerciseTasks(step: step))
+                })
+        }
+    }
 
-    public static let shared = LessonCatalog(
-        entries: Course.scripts.enumerated().map { index, script in
-            Entry(number: index + 1, title: script.title, steps: script.steps.indices.map { script.text(ofStep: $0) })
-        })
-
-    public func title(of number: Int) -> String? { entries.first { $0.number == number }?.title }
+    public static let shared = LessonCatalog(course: .standard)
 
     public var json: JSONValue {
         .array(
             entries.map { entry in
                 .object([
-                    ("number", .integer(entry.number)), ("title", .string(entry.title)),
-                    ("steps", .array(entry.steps.map { .object([("text", .string($0))]) })),
+                    ("number", .integer(entry.number)), ("id", .string(entry.id)), ("title", .string(entry.title)),
+                    ("steps", .array(entry.steps.map(Self.json))),
                 ])
             })
     }
 
+    private static func json(_ step: Step) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("id", .string(step.id)), ("kind", .string(step.kind.rawValue)), ("text", .string(step.text))]
+        if step.kind == .exercise {
+            let tasks = step.tasks.map { task in
+                JSONValue.object([
+                    ("id", .string(task.id)), ("question", .string(task.question)), ("answer", .string(task.kind.rawValue)),
+                    ("solution", .string(task.solution)),
+                ])
+            }
+            fields.append(("exercise", .object([("tasks", .array(tasks))])))
+        }
+        return .object(fields)
+    }
+
     public var text: String {
-        entries.map { "\(NumberFormat.pad(String($0.number), 2)). \($0.title) (\($0.steps.count) step\($0.steps.count == 1 ? "" : "s"))" }
-            .joined(separator: "\n")
+        entries.map { entry in
+            let exercise = entry.steps.contains { $0.kind == .exercise } ? ", with an exercise" : ""
+            return
+                "\(NumberFormat.pad(String(entry.number), 2)). \(entry.title) (\(entry.id): \(entry.steps.count) step\(entry.steps.count == 1 ? "" : "s")\(exercise))"
+        }
+        .joined(separator: "\n")
     }
 }

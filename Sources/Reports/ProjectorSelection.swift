@@ -12,12 +12,12 @@ public struct ProjectorSelection: Sendable {
     /// - Parameters:
     ///   - words: chosen words (`--words`); nil takes the saved sandbox words of the
     ///     built-in lexicon, else every word of the vocabulary.
-    public init(vocabulary: Vocabulary, words: [String]?, saved: SavedState?) throws(QueryError) {
+    public init(vocabulary: Vocabulary, words: [String]?, savedWords: [String]?) throws(QueryError) {
         let table = vocabulary.table
         var rows: [Int]
         if let words {
             rows = try vocabulary.resolve(words).map(\.index)
-        } else if vocabulary.lexicon != nil, let names = saved?.sandboxWords, !names.isEmpty {
+        } else if vocabulary.lexicon != nil, let names = savedWords, !names.isEmpty {
             rows = names.compactMap { table.index(of: $0) }
         } else {
             rows = Array(0..<table.count)

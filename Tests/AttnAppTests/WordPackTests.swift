@@ -215,7 +215,7 @@ final class WordPackTests: XCTestCase {
         let names = state.wordNames
         let featureVectors = state.words.map(\.vector)
         state.press("v")
-        XCTAssertTrue(state.realVectors)
+        XCTAssertTrue(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 50)
         XCTAssertEqual(state.wordNames, names)
         XCTAssertEqual(state.selectedWord?.word, "garlic", "the selection stays")
@@ -236,7 +236,7 @@ final class WordPackTests: XCTestCase {
         XCTAssertTrue(screen.contains("cosine in GloVe 50D"), screen)
 
         state.press("v")
-        XCTAssertFalse(state.realVectors)
+        XCTAssertFalse(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 13)
         XCTAssertEqual(state.wordNames, names)
         XCTAssertEqual(state.words.map(\.vector), featureVectors)
@@ -264,15 +264,15 @@ final class WordPackTests: XCTestCase {
     }
 
     func testTheRealVectorsViewIsTheSandboxOnly() {
-        var state = sandbox(lesson: 3)
+        var state = sandbox(lesson: "dot-product")
         state.press("v")
-        XCTAssertFalse(state.realVectors)
+        XCTAssertFalse(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 13)
         var sandboxState = sandbox()
         sandboxState.press("v")
-        XCTAssertTrue(sandboxState.realVectors)
+        XCTAssertTrue(sandboxState.showsRealVectors)
         sandboxState.press("<Left>")
-        XCTAssertFalse(sandboxState.realVectors, "leaving the sandbox goes back to the named features")
+        XCTAssertFalse(sandboxState.showsRealVectors, "leaving the sandbox goes back to the named features")
         XCTAssertTrue(sandboxState.words.allSatisfy { $0.vector.count == 13 })
     }
 

@@ -1,6 +1,8 @@
 import AttnApp
 import AttnMath
 import Foundation
+import Lessons
+import TUIKit
 import Vocabularies
 import XCTest
 
@@ -170,18 +172,41 @@ final class ReportsTests: XCTestCase {
     func testLessonsShape() throws {
         let json = LessonCatalog.shared.json
         guard case .array(let entries) = json else { return XCTFail("an array") }
-        for entry in entries { XCTAssertEqual(keys(entry), ["number", "title", "steps"]) }
+        for entry in entries {
+            XCTAssertEqual(keys(entry), ["number", "id", "title", "steps"])
+            guard case .object(let fields) = entry, case .array(let steps)? = fields.first(where: { $0.0 == "steps" })?.1 else {
+                return XCTFail("steps")
+            }
+            for step in steps {
+                guard case .object(let stepFields) = step else { return XCTFail("a step is an object") }
+                let kind = stepFields.first { $0.0 == "kind" }?.1
+                XCTAssertEqual(
+                    stepFields.map(\.0), ["id", "kind", "text"] + (kind == .string("exercise") ? ["exercise"] : []),
+                    "a step: id, kind, text (and an exercise step's tasks)")
+            }
+        }
         let lessons = try decode([LessonJSON].self, json)
-        XCTAssertEqual(lessons.map(\.number), Array(1...Course.count))
-        for lesson in lessons {
-            XCTAssertFalse(lesson.steps.isEmpty, "lesson \(lesson.number) has steps")
+        let course = Course.standard
+        XCTAssertEqual(lessons.map(\.number), Array(1...course.count))
+        XCTAssertEqual(lessons.map(\.id), course.ids)
+        for (index, lesson) in lessons.enumerated() {
+            XCTAssertFalse(lesson.steps.isEmpty, "lesson \(lesson.id) has steps")
+            XCTAssertEqual(lesson.steps.map(\.id), course.lessons[index].stepIDs)
             for step in lesson.steps {
                 XCTAssertFalse(step.text.isEmpty)
                 XCTAssertFalse(step.text.contains("\n"), "a step's text has no line breaks")
+                XCTAssertFalse(step.text.contains("{lesson:"), "a reference to a lesson reads 'lesson N'")
+                XCTAssertTrue(["explore", "exercise"].contains(step.kind))
+                XCTAssertEqual(step.exercise != nil, step.kind == "exercise")
+                for task in step.exercise?.tasks ?? [] {
+                    XCTAssertFalse(task.question.isEmpty)
+                    XCTAssertTrue(["number", "keys"].contains(task.answer))
+                    XCTAssertNoThrow(try KeyNotation.parse(task.solution), "\(lesson.id): the solution is in --keys notation")
+                }
             }
         }
         XCTAssertEqual(lessons.first?.title, "Words as vectors")
-        XCTAssertEqual(lessons.last?.title, "Sandbox")
+        XCTAssertEqual(lessons.last?.id, "sandbox")
     }
 
     // MARK: JSONValue
@@ -363,8 +388,20 @@ final class ReportsTests: XCTestCase {
     }
 
     private struct LessonJSON: Decodable {
-        struct Step: Decodable { let text: String }
+        struct Step: Decodable {
+            let id: String
+            let kind: String
+            let text: String
+            let exercise: Exercise?
+        }
+        struct Exercise: Decodable { let tasks: [Task] }
+        struct Task: Decodable {
+            let question: String
+            let answer: String
+            let solution: String
+        }
         let number: Int
+        let id: String
         let title: String
         let steps: [Step]
     }
