@@ -65,14 +65,16 @@ final class LessonScreenTests: XCTestCase {
         }
     }
 
-    /// The expected screens, every step at 100×30, compared whole, named by lesson id and step name.
+    /// The expected screens, every step at 100×30 and at 80×24 (the smallest full layout, where
+    /// text and numbers must agree), compared whole, named by lesson id and step name.
     func testEveryStepMatchesItsExpectedScreen() {
-        let size = Size(width: 100, height: 30)
-        for (lesson, step) in Self.allSteps() {
-            var state = opening(lesson, step: step)
-            _ = state.update(.resize(size))
-            let buffer = AppView.render(state, size: size, colorMode: .palette256)
-            ScreenFile.assertMatches(buffer, named: Self.screenName(state, size: size))
+        for size in [Size(width: 100, height: 30), Size(width: 80, height: 24)] {
+            for (lesson, step) in Self.allSteps() {
+                var state = opening(lesson, step: step)
+                _ = state.update(.resize(size))
+                let buffer = AppView.render(state, size: size, colorMode: .palette256)
+                ScreenFile.assertMatches(buffer, named: Self.screenName(state, size: size))
+            }
         }
     }
 

@@ -58,6 +58,6 @@ public struct Course: Sendable, Equatable {
 
     /// The step's text on one line, as `lessons --json` gives it.
     public func text(lesson index: Int, step: Int) -> String {
-        resolved(lessons[index].paragraphs(ofStep: step).joined(separator: " "))
+        resolved(lessons[index].paragraphs(ofStep: step).joined(separator: " ")).replacing("\n", with: " ")
     }
 }

@@ -5,11 +5,13 @@ import AttnAssets
 /// The file's first line is the title; each step starts with a line `--- step: NAME`, NAME
 /// being one of the lesson's `Step` cases. Inside a step, a blank line starts a new
 /// paragraph and a line beginning `Try:` is what the learner is asked to do (drawn in
-/// italics); `{lesson:ID}` reads "lesson N", N the number of lesson ID in the course.
+/// italics); a paragraph beginning `Recap:` sums the lesson up, one line per `- ` item;
+/// `{lesson:ID}` reads "lesson N", N the number of lesson ID in the course.
 public struct LessonScript: Equatable, Sendable {
     public struct Section: Equatable, Sendable {
         public let step: String
-        /// The step's paragraphs, as written (single line breaks are spaces).
+        /// The step's paragraphs, as written: single line breaks are spaces, except before a
+        /// `- ` item, which starts a line of its own.
         public let paragraphs: [String]
     }
 
@@ -59,7 +61,10 @@ public struct LessonScript: Equatable, Sendable {
         var paragraphs: [String] = []
         var paragraph: [String] = []
         func endParagraph() {
-            if !paragraph.isEmpty { paragraphs.append(paragraph.joined(separator: " ")) }
+            guard let first = paragraph.first else { return }
+            var text = first
+            for line in paragraph.dropFirst() { text += (line.hasPrefix("- ") ? "\n" : " ") + line }
+            paragraphs.append(text)
             paragraph = []
         }
         func endStep() {

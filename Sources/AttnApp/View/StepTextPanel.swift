@@ -34,7 +34,7 @@ public struct StepTextPanel: Widget {
         state.stepKind == .exercise ? "Exercise" : "Step \(state.step + 1) of \(state.currentLesson.stepCount)"
     }
 
-    /// The live line (bold), then the step's paragraphs; "Try:" paragraphs in italics.
+    /// The live line (bold), then the step's paragraphs; "Try:" paragraphs in italics, "Recap:" in bold.
     static func text(_ state: AppState, colorMode: ColorMode, includingLive: Bool = true) -> StyledText {
         var text = StyledText()
         if includingLive, let live = state.currentLesson.liveText(step: state.step, state: state) {
@@ -43,8 +43,14 @@ public struct StepTextPanel: Widget {
         }
         for (index, paragraph) in state.currentLesson.paragraphs(ofStep: state.step).enumerated() {
             if index > 0 { text.append("\n") }
+            let resolved = state.course.resolved(paragraph)
+            if resolved.hasPrefix("Recap:") {
+                text.append("Recap:", style: Style(modifiers: [.bold]))
+                text.append(String(resolved.dropFirst("Recap:".count)))
+                continue
+            }
             let isTry = paragraph.hasPrefix("Try:")
-            text.append(state.course.resolved(paragraph), style: isTry ? Style(modifiers: [.italic, .bold]) : .plain)
+            text.append(resolved, style: isTry ? Style(modifiers: [.italic, .bold]) : .plain)
         }
         appendTasks(state, to: &text, colorMode: colorMode)
         return text
