@@ -29,6 +29,8 @@ struct StartCommand: ParsableCommand {
             print(LicenseNotices.text)
             return
         }
+        // Words are never kept by accident in a folder under the current one.
+        guard stateDir != nil || StateStore.defaultDirectory() != nil else { throw QueryError(StateStore.noDirectoryReason) }
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
         let saveError = try withTerminal(.init(noColor: noColor)) { terminal in

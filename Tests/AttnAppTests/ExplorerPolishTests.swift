@@ -279,19 +279,21 @@ final class ExplorerPolishTests: XCTestCase {
         // The sandbox on a file with a long name would do; a long title with every setting in play:
         // the sandbox's title bar at the narrowest full layout keeps all its settings.
         let sandboxTitle = screen(sandbox(), 80, 24).lines[0]
-        XCTAssertEqual(sandboxTitle, " attn-tui │ Lesson 14/14 · Sandbox · step 1/3     scaled dot · T=1.00 · 8 words ")
+        XCTAssertEqual(
+            sandboxTitle,
+            " Lesson \(lessonNumber(sandboxID))/\(course.count) · Sandbox · step 1/3                scaled dot · T=1.00 · 8 words ")
         // Lesson 6's first step lets the learner switch the metric, and nothing else shared.
         XCTAssertEqual(
             screen(sandbox(lesson: "similarity-table"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "attn-tui │ Lesson \(number("similarity-table"))/\(course.count) · The similarity table · step 1/4                cosine")
+            "Lesson \(lessonNumber("similarity-table"))/\(course.count) · The similarity table · step 1/4                           cosine")
         // Lesson 10 has only its own numbers: its whole title, nothing at the right.
         XCTAssertEqual(
             screen(sandbox(lesson: "queries-keys"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "Lesson \(number("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/5")
+            "Lesson \(lessonNumber("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/5")
         for lesson in course.ids {
-            let allowed = course.lessons[number(lesson) - 1].sharedCommands(step: 0)
+            let allowed = course.lessons[lessonNumber(lesson) - 1].sharedCommands(step: 0)
             let title = screen(sandbox(lesson: lesson), 80, 24).lines[0]
-            XCTAssertTrue(title.contains("Lesson \(number(lesson))/\(course.count)") && title.contains("step 1/"), title)
+            XCTAssertTrue(title.contains("Lesson \(lessonNumber(lesson))/\(course.count)") && title.contains("step 1/"), title)
             XCTAssertEqual(title.contains("T="), allowed.contains(.warmer), "lesson \(lesson): T only where + and - change it: \(title)")
             XCTAssertEqual(
                 title.contains(/\d+ words?/), allowed.contains(.addWord) || allowed.contains(.removeWord), "lesson \(lesson): \(title)")
@@ -301,7 +303,7 @@ final class ExplorerPolishTests: XCTestCase {
     func testTheKeyBarAt80ColumnsShowsTemperatureAndWhy() throws {
         for words in Self.wordSets {
             let status = try XCTUnwrap(screen(explorer(words, Size(width: 80, height: 24)), 80, 24).lines.last)
-            for key in ["+/- temp", "Enter why", "m metric", "a add", "d remove apple", "q quit", "? help"] {
+            for key in ["+/- temp", "Enter why", "a add", "d remove apple", "←/→ step", "q quit", "? help"] {
                 XCTAssertTrue(status.contains(key), "\(key) in \(status)")
             }
         }
@@ -309,6 +311,6 @@ final class ExplorerPolishTests: XCTestCase {
         var state = explorer(Self.twenty, Size(width: 80, height: 24))
         XCTAssertTrue(state.select("strawberry"))
         XCTAssertEqual(
-            screen(state, 80, 24).lines.last, " ↑/↓ select a add Enter why d remove strawbe… m metric +/- temp  q quit  ? help ")
+            screen(state, 80, 24).lines.last, " ↑/↓ select a add Enter why d remove straw… +/- temp   ←/→ step  q quit  ? help ")
     }
 }

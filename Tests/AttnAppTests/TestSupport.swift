@@ -31,7 +31,7 @@ func opening(_ lesson: String, step: Int = 0, in course: Course = course) -> App
 func index(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! }
 
 /// A lesson's number in the course (what the title bar shows), by id.
-func number(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! + 1 }
+func lessonNumber(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! + 1 }
 
 extension SavedState {
     /// A saved state as a test writes it: the sandbox's words of the built-in lexicon, if any.

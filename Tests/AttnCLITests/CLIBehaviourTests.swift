@@ -156,6 +156,15 @@ final class CLIBehaviourTests: XCTestCase {
         }
     }
 
+    /// Keys that are all dashes are keys, whichever way the option is written.
+    func testKeysThatLookLikeAnOptionAreKeys() throws {
+        let spaced = try CLI.run(["render", "--lesson", "softmax", "--step", "3", "--keys", "---", "--size", "80x24"])
+        let joined = try CLI.run(["render", "--lesson", "softmax", "--step", "3", "--keys=---", "--size", "80x24"])
+        XCTAssertEqual(spaced.status, 0, spaced.stderr)
+        XCTAssertEqual(spaced.stdout, joined.stdout)
+        XCTAssertTrue(spaced.stdout.contains("T = 0.25"), "three presses of - from T = 2")
+    }
+
     /// A lesson is named by its id or its number: both open the same step.
     func testRenderOpensALessonByIdOrByNumber() throws {
         let lessons = try XCTUnwrap(try CLI.json(["lessons", "--json"]) as? [[String: Any]])
