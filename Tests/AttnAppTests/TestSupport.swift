@@ -126,6 +126,24 @@ extension Buffer {
     func text(in rect: Rect) -> String { lines(in: rect).joined(separator: "\n") }
 }
 
+/// What is wrong with the wide glyphs of a screen, if anything: a wide glyph whose right half is
+/// not a continuation cell (cut at the right edge, or overwritten), or a continuation cell with
+/// no wide glyph on its left (half a glyph left behind).
+func halfGlyphs(_ buffer: Buffer) -> [String] {
+    var problems: [String] = []
+    for y in 0..<buffer.size.height {
+        for x in 0..<buffer.size.width {
+            let cell = buffer[x, y]
+            if cell.isContinuation {
+                if x == 0 || DisplayWidth.of(buffer[x - 1, y].symbol) != 2 { problems.append("(\(x),\(y)): a continuation alone") }
+            } else if DisplayWidth.of(cell.symbol) == 2 && (x + 1 >= buffer.size.width || !buffer[x + 1, y].isContinuation) {
+                problems.append("(\(x),\(y)): \(cell.symbol) without its right half")
+            }
+        }
+    }
+    return problems
+}
+
 /// Compares screens line by line, printing both in full on failure so a diff is easy to read.
 func assertLines(_ buffer: Buffer, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
     if buffer.lines != expected {

@@ -203,13 +203,22 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(ScreenLayout(size: Size(width: 40, height: 12), state: state).kind, .compact)
     }
 
-    func testTinyAndEmptyTerminalsDoNotCrash() {
+    func testTinyAndEmptyTerminalsDrawOnlyTheirMessage() {
         var state = sandbox()
         state.press("akiwi<Enter>")
-        for (width, height) in [(1, 1), (0, 0), (1, 0), (0, 1), (2, 1), (5, 2)] {
+        let message = "terminal too small (need 40×12)"
+        for (width, height) in [(1, 1), (0, 0), (1, 0), (0, 1), (2, 1), (5, 2), (10, 3), (20, 6)] {
             let buffer = screen(state, width, height)
             XCTAssertEqual(buffer.size, Size(width: width, height: height))
             XCTAssertEqual(buffer.lines.count, height)
+            // Nothing but the message, wrapped (and cut where even a word does not fit): no panel leaks through.
+            let drawn = buffer.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            XCTAssertEqual(
+                drawn.joined(separator: " ").filter { !$0.isWhitespace },
+                String(message.filter { !$0.isWhitespace }.prefix(drawn.joined().filter { !$0.isWhitespace }.count)),
+                "\(width)×\(height): \(drawn)")
+            if width >= 20 && height >= 2 { XCTAssertEqual(drawn.joined(separator: " "), message, "whole where it fits") }
+            if width > 0 && height > 0 { XCTAssertFalse(drawn.isEmpty, "\(width)×\(height) says something") }
         }
     }
 
@@ -244,7 +253,26 @@ final class ViewTests: XCTestCase {
                 for height in heights {
                     for mode in [ColorMode.palette256, .monochrome] {
                         let buffer = screen(state, width, height, colorMode: mode)
-                        XCTAssertEqual(buffer.size, Size(width: width, height: height), "\(name) at \(width)×\(height)")
+                        let at = "\(name) at \(width)×\(height)"
+                        XCTAssertEqual(buffer.size, Size(width: width, height: height), at)
+                        XCTAssertEqual(halfGlyphs(buffer), [], at)
+                        let text = buffer.text
+                        if width < 40 || height < 12 {
+                            if width >= 31 && height >= 1 { XCTAssertTrue(text.contains("terminal too small (need 40×12)"), at) }
+                            continue
+                        }
+                        // A real frame: the title bar with the lesson and step, a status bar with quit
+                        // (an overlay may cover them: then its own frame shows), and panels with something in them.
+                        if let overlay = ["help": "Keys", "score detail": "scaled dot(", "weight detail": "weight of"][name] {
+                            XCTAssertTrue(text.contains(overlay), "\(at): the overlay \(overlay)\n\(text)")
+                        } else {
+                            XCTAssertTrue(buffer.lines[0].contains("step 1/"), "\(at): \(buffer.lines[0])")
+                            // How to leave what is open: quit while browsing, Enter and Esc in a prompt or the placement.
+                            let leaving = ["prompt": "Esc", "placing": "Esc"][name] ?? "q quit"
+                            XCTAssertTrue(buffer.lines[height - 1].contains(leaving), "\(at): \(buffer.lines[height - 1])")
+                        }
+                        let body = buffer.lines.dropFirst().dropLast(2).joined().filter { !$0.isWhitespace }
+                        XCTAssertGreaterThan(body.count, width, "\(at): the panels are not blank")
                     }
                 }
             }
@@ -256,7 +284,8 @@ final class ViewTests: XCTestCase {
         var events: [InputEvent] = try KeyNotation.parse("akiwi<Enter>").map { .key($0) }
         events += sizes.map { .resize($0) }
         let terminal = RecordingTerminal(size: Size(width: 100, height: 30), events: events)
-        let session = Session(course: course, vocabulary: lexicon, lesson: 14, stateDir: nil, persist: false, colorMode: .palette256)
+        let session = Session(
+            course: course, vocabulary: lexicon, lesson: index(sandboxID), stateDir: nil, persist: false, colorMode: .palette256)
 
         session.run(on: terminal)
 

@@ -182,13 +182,14 @@ public enum AppKeys {
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
     ]
 
-    /// The status bar while placing a new word by its features.
+    /// The status bar while placing a new word by its features: how to finish first, so a narrow
+    /// terminal still shows them.
     public static let placingStatus: [KeyBinding] = [
+        KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
+        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
         KeyBinding(keys: [.up, .down], label: "↑/↓", help: "choose a feature", short: "feature"),
         KeyBinding(keys: [.left, .right], label: "←/→", help: "lower or raise it by 0.1", short: "value"),
         KeyBinding(keys: [.character("0")], label: "0", help: "set it to zero", short: "zero"),
-        KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
-        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
     ]
 }
