@@ -5,6 +5,12 @@ import Reports
 import TUIKit
 import Vocabularies
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `attn-tui [start]`: the interactive course on the real terminal.
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +18,11 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(help: "Open this lesson (1-\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
-    @Flag(help: "Print the notices of the built-in data's sources (GloVe, WordNet, SCOWL) and exit.") var licenses = false
+    @OptionGroup var theme: ThemeOption
+    @Flag(help: "Print the licence of attn-tui and the notices of everything built into it, and exit.") var licenses = false
 
     func validate() throws {
         try LessonOption.validate(lesson)
@@ -29,7 +36,7 @@ struct StartCommand: ParsableCommand {
         }
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
-        let saveError = try withTerminal(.init(noColor: noColor)) { terminal in
+        let saveError = try withTerminal(.init(noColor: noColor, theme: try background())) { terminal in
             let session = Session(
                 vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
                 startWords: chosen)
@@ -42,5 +49,12 @@ struct StartCommand: ParsableCommand {
         }
         // The terminal is restored now: say plainly if the last changes could not be kept.
         if let saveError { throw QueryError("your last changes were not saved: \(saveError)") }
+    }
+
+    /// `--theme`, `ATTN_TUI_THEME`, else what the terminal reports; no question is asked without colour.
+    private func background() throws(QueryError) -> Theme {
+        if let chosen = try theme.chosen() { return chosen }
+        if noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) }) { return .dark }
+        return TerminalBackground.detect() ?? .dark
     }
 }

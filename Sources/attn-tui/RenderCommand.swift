@@ -20,11 +20,11 @@ struct RenderCommand: ParsableCommand {
             Starts from a fresh state unless --state-dir is given; it never writes state.
             """)
 
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(help: "Open this lesson (1-\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Start at this step of the lesson (from 1).") var step: Int?
     // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
     @Option(
-        parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"),
+        parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1-1000.", valueName: "COLSxROWS"),
         transform: Size.init(option:))
     var size = Size(width: 120, height: 40)
     // Unconditional: a key sequence may start with '-' (the lower-temperature key).
@@ -35,6 +35,7 @@ struct RenderCommand: ParsableCommand {
     var stateDir: String?
     @Flag(help: "Keep colours as ANSI escape sequences.") var ansi = false
     @Flag(help: "Render without colour, as the screen does under NO_COLOR (shades and numbers).") var noColor = false
+    @OptionGroup var theme: ThemeOption
 
     func validate() throws {
         try LessonOption.validate(lesson)
@@ -49,6 +50,8 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw QueryError("--keys: \(error)")
         }
+        // Reproducible: the terminal is never asked, so the default is dark.
+        let background = try theme.chosen() ?? .dark
         let words = try vocabulary.load()
         // The same rule as the ncurses terminal's, so `render` draws what the screen would.
         let monochrome = noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) })
@@ -62,7 +65,7 @@ struct RenderCommand: ParsableCommand {
         session.run(on: terminal)
         guard let frame = terminal.frames.last else { return }
         // The frame holds no control characters (the buffer drops them); --ansi adds its own on purpose.
-        try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text, escaping: !ansi)
+        try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode, theme: background) : frame.text, escaping: !ansi)
     }
 }
 
