@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "EmbeddingFiles", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
+                "AttnApp", "AttnAssets", "AttnMath", "EmbeddingFiles", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead of
