@@ -88,6 +88,8 @@ check "the binary is stripped (no symbol table)" bash -c '! readelf -S "$0" | gr
 libraries=$(ldd "$ALONE/$name/bin/attn-tui" | awk '{ print $1 }' | sed 's/\.so.*//' | sort | paste -sd' ')
 check "it needs glibc and ncurses only, not libstdc++ nor libgcc_s ($libraries)" \
     bash -c '[[ " $0 " != *libstdc++* && " $0 " != *libgcc_s* && " $0 " == *libncursesw* ]]' "$libraries"
+glibc=$(objdump -T "$ALONE/$name/bin/attn-tui" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 | cut -d_ -f2)
+check "the README says truly which glibc it needs ($glibc)" grep -q "glibc $glibc or newer" README.md
 check "THIRD-PARTY-NOTICES.txt is what --licenses prints" \
     hidden sh -c 'bin/attn-tui --licenses | cmp -s - THIRD-PARTY-NOTICES.txt'
 
