@@ -54,8 +54,12 @@ interactive() {
     local style=$1
     shift
     s=""
-    start 100 30 sh -c 'sleep 0.5; exec env "$@"' sh "$@" "$BIN" --lesson 14 --state-dir "$WORK/state"
+    rm -f "$WORK/go"
+    # The program waits for $WORK/go, made once the pane has its style.
+    start 100 30 sh -c 'while [ ! -e "$0" ]; do sleep 0.05; done; exec env "$@"' "$WORK/go" "$@" \
+        "$BIN" --lesson 14 --state-dir "$WORK/state"
     [[ -n $style ]] && tt_tmux set-option -g window-style "$style"
+    touch "$WORK/go"
     tt_wait_for "Weights of" || return 1
     tt_wait_stable >/dev/null
     s=$(tt_capture -e)
