@@ -49,12 +49,22 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "EmbeddingFiles", "Lessons", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
+                "AttnApp", "AttnAssets", "AttnMath", "EmbeddingFiles", "Lessons", "NcursesTerminal", "Reports", "TUIKit",
+                "Vocabularies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead of
-            // 30 MB. A crash report then shows addresses only; a debug build keeps the names.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--strip-all"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead
+                        // of 30 MB. A crash report then shows addresses only; a debug build keeps the names.
+                        "-Xlinker", "--strip-all",
+                        // GCC's runtime libraries linked in as well, so that the static binary needs only glibc and
+                        // ncurses: libgcc's unwinder by clang's flag, libstdc++ (which the Swift runtime uses) through
+                        // Tools/link/libstdc++.so, a linker script found before the system's libstdc++.so.
+                        "-Xclang-linker", "-static-libgcc", "-L", Context.packageDirectory + "/Tools/link",
+                    ], .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         // Benchmarks (not tests): swift run -c release frame-benchmark
         .executableTarget(

@@ -27,11 +27,14 @@ public final class NcursesTerminal: Terminal {
         public var mouse: Bool
         /// How long a lone Esc waits for the rest of an escape sequence.
         public var escapeDelayMilliseconds: Int
+        /// The terminal's background: colours are mapped to read on it (`Theme`).
+        public var theme: Theme
 
-        public init(noColor: Bool = false, mouse: Bool = true, escapeDelayMilliseconds: Int = 25) {
+        public init(noColor: Bool = false, mouse: Bool = true, escapeDelayMilliseconds: Int = 25, theme: Theme = .dark) {
             self.noColor = noColor
             self.mouse = mouse
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
+            self.theme = theme
         }
     }
 
@@ -97,7 +100,8 @@ public final class NcursesTerminal: Terminal {
             colors: wantsColor ? Int(attn_nc_colors()) : 0)
         colorMode = mode
         styles = StyleTable(
-            colorMode: mode, colors: Int(attn_nc_colors()), pairLimit: Int(attn_nc_color_pairs()), defaultColors: defaultColors)
+            colorMode: mode, theme: options.theme, colors: Int(attn_nc_colors()), pairLimit: Int(attn_nc_color_pairs()),
+            defaultColors: defaultColors)
         reportsMouse = options.mouse && attn_nc_enable_mouse() != 0
         // Pasted text then arrives marked, and is typed, not run as commands.
         attn_nc_bracket_pastes(1)

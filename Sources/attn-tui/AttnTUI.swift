@@ -19,7 +19,11 @@ struct AttnTUI: ParsableCommand {
         discussion: """
             Without a subcommand, opens the interactive course (the last lesson is the sandbox).
             The subcommands print the same numbers for scripts; add --json for machine-readable output.
+            Environment: NO_COLOR (no colour), ATTN_TUI_THEME=light|dark (the terminal's background), \
+            XDG_DATA_HOME (saved words and progress), XDG_CACHE_HOME (the cache of embedding files).
+            The manual: man attn-tui (share/man/man1/attn-tui.1 in the release archive).
             """,
+        version: Version.text,
         subcommands: [
             StartCommand.self, LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
             AttentionCommand.self, NeighborsCommand.self, RenderCommand.self, ExportCommand.self,
