@@ -63,7 +63,7 @@ struct SimilarityTableLesson: Lesson, Equatable {
             case .diagonal: ("banana", "banana")
             case .blocks: ("banana", "cherry")
             case .row: ("apple", "orange")
-            case .exercise: ("apple", "apple")
+            case .exercise: ("apple", "orange")
             }
         highlight(row: start.0, column: start.1, workspace: &workspace)
     }
@@ -136,11 +136,12 @@ struct SimilarityTableLesson: Lesson, Equatable {
             Paragraph("no words: press a to add one").render(into: &buffer, area: inner)
             return
         }
-        // The exercise asks for a length the computation would give away.
-        guard step != .exercise, let detail = explain(panel, at: step, state: state) else {
+        guard var detail = explain(panel, at: step, state: state) else {
             Paragraph(reading).render(into: &buffer, area: inner)
             return
         }
+        // The exercise asks for a length: the products and their sum, not the lengths.
+        if step == .exercise { detail.lines.removeAll { $0.hasPrefix("|") || $0.hasPrefix("cosine") } }
         // Where there is room, how both scores were computed: beside the reading on a wide
         // panel, under it on a tall one; the whole computation or none of it.
         let width = detail.lines.map { DisplayWidth.of($0) }.max() ?? 0
@@ -261,7 +262,7 @@ extension SimilarityTableLesson {
             ExerciseTask(
                 id: "beats-itself", question: "Highlight a cell where a row's word scores the column's above itself (not grape × cherry).",
                 answer: .keys { _, workspace in Self.beatsItself(workspace) },
-                solution: "bb",
+                solution: "b",
                 hint: "compare each cell of a row with the row's diagonal cell in the dot-product table",
                 explanation: { _, workspace in Self.cellsBeatingItself(workspace) }),
             ExerciseTask(

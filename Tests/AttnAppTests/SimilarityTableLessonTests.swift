@@ -192,10 +192,12 @@ final class SimilarityTableLessonTests: XCTestCase {
         XCTAssertTrue(text.contains("dot = Σ products = 1.0225"), text)
         XCTAssertTrue(text.contains("cosine = dot / (|apple|·|phone|) = 1.0225 / 1.9101 = 0.5353"), text)
         ScreenFile.assertMatches(screen(state, 120, 40), named: "similarity-table-table-120x40")
-        // None in the exercise: it asks for a length.
+        // In the exercise the products and their sum, not the lengths: it asks for one.
         var exercise = opened(step: 4)
         _ = exercise.update(.resize(Size(width: 120, height: 40)))
-        XCTAssertFalse(try cellPanelText(exercise, width: 120, height: 40).contains("|apple| ="))
+        let products = try cellPanelText(exercise, width: 120, height: 40)
+        XCTAssertTrue(products.contains("dot = Σ products = 1.2300"), products)
+        XCTAssertFalse(products.contains("|apple| =") || products.contains("cosine ="), products)
     }
 
     // MARK: The exercise
@@ -211,11 +213,12 @@ final class SimilarityTableLessonTests: XCTestCase {
     func testTheExerciseReadsTheDotProductsAndTheirDiagonal() throws {
         var state = opened(step: 4)
         XCTAssertEqual(state.metric, .dot)
-        XCTAssertTrue(cell(state) == ("apple", "apple"))
+        XCTAssertTrue(cell(state) == ("apple", "orange"))
         let task = state.tasks[0]
-        state.press("b")  // apple × orange: 1.23, below apple·apple 1.5575
+        XCTAssertEqual(SimilarityTableLesson.beatsItself(state.workspace).compared, "apple·orange 1.23 ≤ apple·apple 1.56")
+        state.press("n")  // apple × phone: 1.0225, below apple·apple 1.5575
         XCTAssertFalse(state.isSolved(task: task))
-        state.press("b")  // apple × grape: 1.58 > 1.5575 (numpy)
+        state.press("bb")  // apple × grape: 1.58 > 1.5575 (numpy)
         XCTAssertTrue(state.isSolved(task: task))
         XCTAssertTrue(try cellPanelText(state).contains("apple scores grape (1.58) above itself (1.56)"))
         // The step's own example does not count.
