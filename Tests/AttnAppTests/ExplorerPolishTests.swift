@@ -283,7 +283,7 @@ final class ExplorerPolishTests: XCTestCase {
         // Lesson 6's first step lets the learner switch the metric, and nothing else shared.
         XCTAssertEqual(
             screen(sandbox(lesson: "similarity-table"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "attn-tui │ Lesson \(number("similarity-table"))/\(course.count) · The similarity table · step 1/4                cosine")
+            "attn-tui │ Lesson \(number("similarity-table"))/\(course.count) · The similarity table · step 1/5                cosine")
         // Lesson 10 has only its own numbers: its whole title, nothing at the right.
         XCTAssertEqual(
             screen(sandbox(lesson: "queries-keys"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
