@@ -281,15 +281,17 @@ final class ExplorerPolishTests: XCTestCase {
         let sandboxTitle = screen(sandbox(), 80, 24).lines[0]
         XCTAssertEqual(
             sandboxTitle,
-            " Lesson \(lessonNumber(sandboxID))/\(course.count) · Sandbox · step 1/3                scaled dot · T=1.00 · 8 words ")
+            " Lesson \(lessonNumber(sandboxID))/\(course.count) · Sandbox · step 1/3 · \(noProgress)        scaled dot · T=1.00 · 8 words ")
         // Lesson 6's first step lets the learner switch the metric, and nothing else shared.
         XCTAssertEqual(
             screen(sandbox(lesson: "similarity-table"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "Lesson \(lessonNumber("similarity-table"))/\(course.count) · The similarity table · step 1/4                           cosine")
+            "Lesson \(lessonNumber("similarity-table"))/\(course.count) · The similarity table · step 1/5 · \(noProgress)                   cosine"
+        )
         // Lesson 10 has only its own numbers: its whole title, nothing at the right.
         XCTAssertEqual(
             screen(sandbox(lesson: "queries-keys"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "Lesson \(lessonNumber("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/5")
+            "Lesson \(lessonNumber("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/5 · \(noProgress)"
+        )
         for lesson in course.ids {
             let allowed = course.lessons[lessonNumber(lesson) - 1].sharedCommands(step: 0)
             let title = screen(sandbox(lesson: lesson), 80, 24).lines[0]

@@ -72,11 +72,15 @@ final class SharedStateTests: TemporaryFolderTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
         let session = sandboxSession(blocker + "/attn-tui")
         for key in try KeyNotation.parse("akiwi<Enter>") { session.handle(.key(key)) }
-        // The write fails on the saver's thread; the next key's frame shows it.
+        // The write fails on the saver's thread, soon or late: the frame after Enter or the one
+        // after the next key shows it (never a key that clears it before it is drawn).
         session.waitForWrites()
+        let afterEnter = session.state.message ?? ""
         session.handle(.key(.down))
-        XCTAssertTrue(session.state.message?.hasPrefix("not saved:") ?? false, "\(session.state.message ?? "no message")")
-        session.handle(.key(.down))
+        let afterNextKey = session.state.message ?? ""
+        XCTAssertTrue(
+            afterEnter.hasPrefix("not saved:") || afterNextKey.hasPrefix("not saved:"), "\(afterEnter) / \(afterNextKey)")
+        if afterNextKey.hasPrefix("not saved:") { session.handle(.key(.down)) }
         XCTAssertNil(session.state.message, "seen, then cleared by the next key")
     }
 }

@@ -45,6 +45,9 @@ extension SavedState {
     var sandboxWords: [String]? { words(ofLesson: sandboxID, space: SavedState.lexiconSpace) }
 }
 
+/// The title bar's progress on a fresh state: none of the course's exercises solved.
+let noProgress = "✓ 0/\(AppState(environment: environment(lesson: sandboxID)).courseProgress.of)"
+
 /// The lesson a file opens: the sandbox.
 let sandboxID = SandboxLesson.id
 

@@ -149,7 +149,8 @@ final class ViewTests: XCTestCase {
             for other in others { XCTAssertFalse(buffer.text.contains(other), "\(other) hidden when \(focus) is shown") }
             // The settings are kept; the lesson's title gives way first.
             XCTAssertEqual(
-                buffer.lines[0], " Lesson \(lessonNumber(sandboxID))/\(course.count) · step 1/3      scaled dot · T=1.00 · 8 words ")
+                buffer.lines[0], " Lesson \(lessonNumber(sandboxID))/\(course.count) · San… · step 1/3 · \(noProgress) scaled dot · T=1.00 "
+            )
             XCTAssertEqual(statusLine(buffer), "↑/↓ select a add Enter why        ←/→ step  q quit  ? help")
             state.press("<Tab>")
         }
@@ -512,7 +513,7 @@ final class ViewTests: XCTestCase {
         assertScreen(
             screen(state, 40, 12),
             [
-                " Lesson \(lessonNumber(sandboxID))/\(course.count) · step 1/3     scaled dot",
+                " Lesson \(lessonNumber(sandboxID))/\(course.count) · San… · step 1/3 · \(noProgress)",
                 "┏ Map ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
                 "┃ no words: press a to add one         ┃",
                 "┃                                      ┃",
