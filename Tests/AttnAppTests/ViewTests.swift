@@ -106,9 +106,13 @@ final class ViewTests: XCTestCase {
         assertFrame(buffer, heatmap, title: "Similarity · scaled dot")
         assertFrame(buffer, weights, title: "Weights of apple")
         assertFrame(buffer, lesson, title: "Step 1 of 3")
+        // The weights show every word (they are the numbers here); the heatmap scrolls to the
+        // selected word's row and says how much of the table it shows.
         for word in state.wordNames {
-            XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.hasPrefix("│\(word)") }, "\(word) row in the heatmap")
+            XCTAssertTrue(buffer.lines(in: weights).contains { $0.hasPrefix("│\(word)") }, "\(word) bar in the weights")
         }
+        XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.hasPrefix("│apple") })
+        XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.contains("of 8×8") }, buffer.text(in: heatmap))
 
         // One heatmap at a time below 100 columns: m switches which.
         state.press("m")
