@@ -208,7 +208,7 @@ struct AttentionPullsLesson: Lesson, Equatable {
         }
         ScatterMap(
             points: points, arrows: arrows, xCaption: "tech →", yCaption: "↑ fruit",
-            bounds: WorldBounds(minX: withExerciseWord ? -1.5 : -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true,
+            bounds: WorldBounds(minX: withExerciseWord ? -4 : -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true,
             showsOrigin: true
         ).render(into: &buffer, area: inner)
     }

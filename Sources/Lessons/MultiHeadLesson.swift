@@ -91,7 +91,8 @@ struct MultiHeadLesson: Lesson, Equatable {
         if step == .concat || step == .exercise {
             keys.append(LessonKey([.character("o")], .projection, help: "switch W_O between its presets", short: "W_O"))
         }
-        return keys
+        // The exercise is about apple: its row stays selected (and the key bar keeps room for the exercise's keys).
+        return step == .exercise ? keys.filter { $0.action != .previous && $0.action != .next } : keys
     }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {

@@ -160,15 +160,12 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     }
 
     /// The two scores the lesson is about, before → after: does apple look more at orange or at phone?
-    /// In the exercise, apple's (fruit, screen) instead of the before: what a query is worked out from.
+    /// In the exercise, apple's (fruit, screen): what its query is worked out from (the first task shows the scores).
     func liveText(at step: Step, state: AppState) -> String? {
         guard let (before, after) = results(state), let apple = state.words.firstIndex(where: { $0.word == "apple" }) else { return nil }
         if step == .exercise {
             let x = Self.input(state).row(apple)
-            return "apple x = (\(x.map(Self.number).joined(separator: ", "))) · after: "
-                + ["orange", "phone"].compactMap { name in
-                    state.workspace.index(of: name).map { "apple–\(name) \(Self.number(after.scores[apple, $0]))" }
-                }.joined(separator: ", ")
+            return "apple x = (\(x.map(Self.number).joined(separator: ", "))) as (fruit, screen)"
         }
         let pairs = ["orange", "phone"].compactMap { name in state.words.firstIndex { $0.word == name }.map { (name, $0) } }
         return "apple's scores, before → after: "

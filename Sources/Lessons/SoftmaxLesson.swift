@@ -154,7 +154,7 @@ struct SoftmaxLesson: Lesson, Equatable {
                     let scores = lesson.plane.scores.map { NumberFormat.fixed($0, decimals: 0) }.joined(separator: ", ")
                     return [
                         "The scores are \(scores): the largest takes more as T falls.",
-                        "Press - until the top weight passes 0.9 (or t to turn q towards one word).",
+                        "Press - until the top weight passes 0.9 (t turns q too).",
                     ]
                 }),
             ExerciseTask(

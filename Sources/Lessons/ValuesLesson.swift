@@ -166,18 +166,22 @@ struct ValuesLesson: Lesson, Equatable {
     // MARK: Keys
 
     func keys(at step: Step) -> [LessonKey<Action>] {
-        [
+        // The exercise keeps the lesson's own head: its tasks are about it.
+        let head = LessonKey(
+            [.character("p")], Action.head, help: "switch the head: the lesson's 13×2 matrices or the 13×13 identity", short: "head")
+        return [
             // One status-bar entry per pair, so the step keys keep their place at 80 columns.
             LessonKey([.up, .character("k")], .up, help: "move the cell cursor up in the focused matrix", label: "↑/↓", short: "row"),
             LessonKey(
                 [.down, .character("j")], .down, help: "move the cell cursor down in the focused matrix", label: "↓/j", short: "row",
                 showsInStatusBar: false),
-            LessonKey([.character("[")], .left, help: "move the cell cursor left in the focused matrix", label: "[/]", short: "col"),
+            // In the exercise, help lists [ ] and the key bar keeps its room for the exercise's keys.
+            LessonKey(
+                [.character("[")], .left, help: "move the cell cursor left in the focused matrix", label: "[/]", short: "col",
+                showsInStatusBar: step != .exercise),
             LessonKey(
                 [.character("]")], .right, help: "move the cell cursor right in the focused matrix", short: "col", showsInStatusBar: false),
-            LessonKey(
-                [.character("p")], .head, help: "switch the head: the lesson's 13×2 matrices or the 13×13 identity", short: "head"),
-        ]
+        ] + (step == .exercise ? [] : [head])
     }
 
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.open, .warmer, .cooler] }

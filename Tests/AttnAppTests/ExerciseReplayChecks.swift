@@ -19,6 +19,9 @@ func assertExerciseReplays(_ lesson: String, file: StaticString = #filePath, lin
         XCTAssertFalse(
             screen(fresh, size.width, size.height).text.contains("Solved"), "nothing is solved by opening the step", file: file, line: line)
     }
+    // The exercise's own keys leave room for moving on.
+    let bar = screen(fresh, 80, 24).lines[23]
+    XCTAssertTrue(bar.contains("←/→ step") && bar.contains("i hint"), "the key bar at 80×24: \(bar)", file: file, line: line)
     let numberTasks = fresh.tasks.indices.filter { fresh.tasks[$0].kind == .number }
     for (index, task) in fresh.tasks.enumerated() {
         var state = fresh

@@ -92,6 +92,9 @@ final class ScaledDotLessonTests: XCTestCase {
         let text = LessonScreenTests.words(course.text(lesson: index("scaled-dot"), step: 1))
         XCTAssertTrue(text.contains("spread 2.77, 4.96, 14.22 at d = 13, 50, 300"), text)
         XCTAssertTrue(text.contains("near 0.8"), text)
+        // At 80×24 the text leaves the scores panel room for its spreads and what "spread" means.
+        let panel = panelWords(opened(step: 1), .panel(ScaledDotLesson.Panel.scores))
+        XCTAssertTrue(panel.contains("spread 2.77 0.77") && panel.contains("spread = standard deviation"), panel)
         for row in Self.seed2 {
             // "about as fast as √d grows": the ratio raw spread / √d is the scaled spread, 0.70–0.82 here.
             XCTAssertEqual(row.rawSpread / Double(row.d).squareRoot(), 0.8, accuracy: 0.11, "d = \(row.d)")
