@@ -44,8 +44,9 @@ struct SoftmaxLesson: Lesson, Equatable {
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
         plane = QueryPlane(direction: step.startDirection)
-        // The plane's three words are the lesson's own: no lexicon word is in play here.
-        workspace.show([], temperature: step.startTemperature)
+        // The shared word list is not drawn here (the plane's vectors are the lesson's own); it
+        // holds the plane's words, so nothing stale shows anywhere, and the step's temperature.
+        workspace.show(QueryPlane.words.map(\.name), temperature: step.startTemperature)
     }
 
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
