@@ -1,8 +1,8 @@
 /// Greedy word wrapping measured in terminal columns.
 ///
 /// Lines break at spaces; a word longer than the width is broken wherever the
-/// width runs out (never inside a wide character); explicit newlines always
-/// break and an empty line stays an empty line. Spaces at a break are dropped,
+/// width runs out (never inside a wide character); line feeds always break
+/// and an empty line stays an empty line. Spaces at a break are dropped,
 /// indentation at the start of a paragraph is kept, and a tab counts as four spaces.
 public enum TextWrap {
     /// The lines of `text` wrapped to `width` columns; no lines when `width` < 1.
@@ -21,7 +21,9 @@ public enum TextWrap {
         var lines: [[(Character, Style)]] = []
         var paragraph: [(Character, Style)] = []
         for item in characters {
-            if item.0.isNewline {
+            // Only a line feed breaks a line: other separators (U+2028, U+0085, a lone CR)
+            // in a word from a file are shown as their escapes, never obeyed.
+            if item.0 == "\n" || item.0 == "\r\n" {
                 lines += wrapParagraph(paragraph, width: width)
                 paragraph = []
             } else if item.0 == "\t" {
