@@ -171,10 +171,30 @@ static void attn_after_endwin(void) {
 
 // MARK: - Life cycle
 
+// The size comes from the terminal (TIOCGWINSZ), at start and on every resize, never from
+// LINES and COLUMNS: with those exported, ncurses took them as the size and never saw a
+// resize, so the screen stayed garbled (and absurd values asked for absurd screens).
+// Must precede newterm. use_tioctl() alone is not enough (seen with ncurses 6.4): the
+// screen newterm makes copies use_env from the settings but not use_tioctl, so on a
+// resize it read neither the environment nor the terminal and kept the old size. The
+// screen is made from the "pre-screen", which takes both settings.
+static void attn_size_from_terminal(void) {
+    use_env(FALSE);
+    use_tioctl(TRUE);
+#if defined(NCURSES_SP_FUNCS) && NCURSES_SP_FUNCS
+    SCREEN *prescreen = new_prescr();
+    if (prescreen != NULL) {
+        use_env_sp(prescreen, FALSE);
+        use_tioctl_sp(prescreen, TRUE);
+    }
+#endif
+}
+
 WINDOW *attn_nc_start(int *reason) {
     *reason = ATTN_START_ALREADY_ACTIVE;
     if (attn_screen != NULL) return NULL;
     *reason = ATTN_START_UNKNOWN_TERMINAL;
+    attn_size_from_terminal();
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);

@@ -45,6 +45,8 @@ enum {
 
 /// newterm(NULL, stdout, stdin): returns stdscr, or NULL with the reason in
 /// `*reason` (one of ATTN_START_*). Unlike initscr, it never exits the process.
+/// The size is read from the terminal, at start and on every resize, whatever
+/// LINES and COLUMNS say (use_env(FALSE), use_tioctl(TRUE)).
 /// Marks curses as active for the signal and exit handlers. When standard
 /// error is the terminal, it is held in a temporary file until the terminal is
 /// restored (so stray messages neither scribble over the screen nor vanish).
