@@ -13,8 +13,10 @@ import TUIKit
 /// the key `.control("c")`, not as a signal; Ctrl-Z suspends the program and
 /// `fg` redraws it; whole escape sequences are read, and pastes come bracketed); `shutdown()` — or `withTerminal`,
 /// which calls it for you — puts it back. The terminal is also restored on
-/// `exit()`, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the process then ends by
-/// that signal) and before a crash (the crash then proceeds as usual).
+/// `exit()`, on SIGTERM, SIGHUP, SIGINT, SIGQUIT and every other signal whose
+/// default action ends the process (SIGUSR1, SIGALRM, the real-time signals …;
+/// the process then ends by that signal) and before a crash (the crash then
+/// proceeds as usual).
 ///
 /// Only one can be open at a time; use it from one thread.
 public final class NcursesTerminal: Terminal {

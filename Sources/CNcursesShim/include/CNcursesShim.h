@@ -61,8 +61,11 @@ void attn_nc_stop(void);
 /// 1 between attn_nc_start and attn_nc_stop.
 int attn_nc_is_active(void);
 
-/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT, SIGQUIT restore
-/// the terminal and end the process by the same signal (default action); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
+/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT, SIGQUIT, and every
+/// other signal whose default action ends the process (SIGUSR1, SIGUSR2, SIGALRM,
+/// SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGIO, SIGPWR, the real-time signals …)
+/// while that default is in place, restore the terminal and end the process by the same
+/// signal (default action); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
 /// SIGFPE restore the terminal, put the previous handler back (the default, or
 /// the Swift runtime's backtracer; the default when another process sent the
 /// signal with kill) and re-raise, so the crash proceeds as it would have.
@@ -81,8 +84,8 @@ void attn_nc_bracket_pastes(int on);
 /// Puts back the handlers that were there before attn_nc_install_signal_handlers.
 void attn_nc_restore_signal_handlers(void);
 
-/// wrefresh with SIGTERM, SIGHUP, SIGINT and SIGQUIT held off, so their handler's endwin
-/// never lands in the middle of a half-written escape sequence.
+/// wrefresh with the termination signals held off, so their handler's endwin never
+/// lands in the middle of a half-written escape sequence.
 int attn_nc_refresh(WINDOW *win);
 
 // MARK: - Globals
