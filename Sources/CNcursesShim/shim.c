@@ -79,12 +79,12 @@ static int attn_codeset_is_utf8(void) {
     return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0);
 }
 
-int attn_nc_setup_locale(void) {
+int attn_nc_setup_locale(int utf8_fallback) {
     setlocale(LC_ALL, "");
     // ATTN_TUI_NO_UTF8_FALLBACK (a test hook): behave as on a system where no UTF-8
     // locale is installed, so the ASCII glyphs can be tested where C.UTF-8 exists.
     const char *no_fallback = getenv("ATTN_TUI_NO_UTF8_FALLBACK");
-    if (!attn_codeset_is_utf8() && (no_fallback == NULL || no_fallback[0] == 0)) {
+    if (utf8_fallback && !attn_codeset_is_utf8() && (no_fallback == NULL || no_fallback[0] == 0)) {
         // Under LC_ALL=C every wide glyph drew blank: only the character
         // classification needs UTF-8, so only LC_CTYPE falls back.
         static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"};

@@ -28,10 +28,11 @@
 // MARK: - Life cycle
 
 /// Sets the locale from the environment (LC_ALL=""), keeps LC_NUMERIC at "C",
-/// and falls back to a UTF-8 locale (C.UTF-8 …) when the codeset is not UTF-8
-/// (not when ATTN_TUI_NO_UTF8_FALLBACK is set: a test hook). Returns 1 when the
-/// resulting codeset is UTF-8, else 0: then only ASCII can be drawn.
-int attn_nc_setup_locale(void);
+/// and, when `utf8_fallback` is 1, falls back to a UTF-8 locale (C.UTF-8 …) for
+/// LC_CTYPE when the codeset is not UTF-8 (not when ATTN_TUI_NO_UTF8_FALLBACK is
+/// set: a test hook). 0 keeps a locale without UTF-8 that the user chose. Returns 1
+/// when the resulting codeset is UTF-8, else 0: then only ASCII can be drawn.
+int attn_nc_setup_locale(int utf8_fallback);
 
 enum {
     ATTN_START_OK = 0,
