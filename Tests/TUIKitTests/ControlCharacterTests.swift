@@ -28,10 +28,14 @@ final class ControlCharacterTests: XCTestCase {
 
     func testTheScreenFollowsTheOutputsRule() {
         // One rule, not two copies: every scalar the outputs escape, the screen escapes the same way.
-        let scalars = (0..<0x3000).compactMap(Unicode.Scalar.init) + (0xFFF0..<0x10000).compactMap(Unicode.Scalar.init)
-        for scalar in scalars {
+        let ranges: [Range<UInt32>] = [0..<0x3000, 0xFFF0..<0x10000, 0x1F000..<0x1FB00, 0xE0000..<0xE0200, 0x10FF00..<0x110000]
+        for scalar in ranges.joined().compactMap(Unicode.Scalar.init) {
             let character = Character(scalar)
             XCTAssertEqual(DisplayWidth.isEscaped(character), ControlEscaping.needsEscaping(scalar), String(scalar.value, radix: 16))
+            if !ControlEscaping.needsEscaping(scalar) {
+                // The character's first scalar, as the width reads it from UTF-8, is the scalar.
+                XCTAssertEqual(DisplayWidth.of(character), DisplayWidth.of(scalar), String(scalar.value, radix: 16))
+            }
             guard ControlEscaping.needsEscaping(scalar) else { continue }
             var buffer = Buffer(size: Size(width: 12, height: 1))
             buffer.write(String(character), x: 0, y: 0)

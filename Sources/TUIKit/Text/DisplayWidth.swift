@@ -20,16 +20,29 @@ public enum DisplayWidth {
     public static func isEscaped(_ character: Character) -> Bool { measure(character).isEscaped }
 
     /// `of` and `isEscaped` in one look at the character.
+    ///
+    /// Reads the first scalar from the UTF-8 bytes itself: `asciiValue` and
+    /// `unicodeScalars.first` cost a string comparison and an index check per
+    /// character, and this runs for every character of every frame.
     static func measure(_ character: Character) -> (width: Int, isEscaped: Bool) {
-        // Most text is ASCII; "\r\n" is one Character whose asciiValue is 10 (a control).
-        if let ascii = character.asciiValue {
-            return ascii >= 0x20 && ascii != 0x7F ? (1, false) : (escaped(character).utf8.count, true)
+        var bytes = character.utf8.makeIterator()
+        guard let lead = bytes.next() else { return (0, false) }
+        if lead < 0x80 {
+            if lead >= 0x20 && lead != 0x7F {
+                // A printable ASCII letter, perhaps with combining marks: one column.
+                return (1, false)
+            }
+            // A control (or "\r\n", one Character): drawn as its escape.
+            return (escaped(character).utf8.count, true)
         }
-        var scalars = character.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return (0, false) }
+        // Swift strings hold valid UTF-8: the lead byte says how many bytes follow.
+        let count = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
+        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        for _ in 0..<count { value = value << 6 | UInt32(bytes.next() ?? 0x80) & 0x3F }
+        guard let first = Unicode.Scalar(value) else { return (1, false) }
         // Such characters are clusters of their own (Unicode's grapheme rules break around controls).
         if ControlEscaping.needsEscaping(first) { return (escaped(character).utf8.count, true) }
-        guard scalars.next() != nil else { return (of(first), false) }
+        guard bytes.next() != nil else { return (of(first), false) }
         return (clusterWidth(character, first: first), false)
     }
 
@@ -70,7 +83,13 @@ public enum DisplayWidth {
 
     /// Columns of a whole string.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most labels and numbers: one column per byte.
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return text.reduce(0) { $0 + of($1) } }
+            ascii += 1
+        }
+        return ascii
     }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
