@@ -72,6 +72,9 @@ final class ControlCharacterTests: XCTestCase {
         XCTAssertEqual(buffer.write("ab\u{202E}c", x: 0, y: 0), 6)
         XCTAssertEqual(buffer.text, "ab\\u{2")
         XCTAssertEqual(DisplayWidth.truncate("ab\u{202E}c", to: 6), "ab…")
+        // Past the edge nothing is written, and nothing is counted.
+        XCTAssertEqual(buffer.write("\u{202E}", x: 9, y: 0), 0)
+        XCTAssertEqual(buffer.write("\u{202E}", x: 2, y: 0, maxWidth: 0), 0)
     }
 
     func testWrappingBreaksOnlyAtLineFeeds() {

@@ -134,7 +134,8 @@ public struct Buffer: Equatable, Sendable {
             let (width, isEscaped) = DisplayWidth.measure(character)
             if isEscaped {
                 putEscape(of: character, x: column, y: y, limit: limit, style: style, bounds: bounds)
-                if column + width > limit { return limit - x }
+                // Cut at the edge: the columns up to it are written.
+                if column + width > limit { return max(column, limit) - x }
                 column += width
                 continue
             }
