@@ -13,8 +13,10 @@ import TUIKit
 /// the key `.control("c")`, not as a signal; Ctrl-Z suspends the program and
 /// `fg` redraws it; whole escape sequences are read, and pastes come bracketed); `shutdown()` — or `withTerminal`,
 /// which calls it for you — puts it back. The terminal is also restored on
-/// `exit()`, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the process then ends by
-/// that signal) and before a crash (the crash then proceeds as usual).
+/// `exit()`, on SIGTERM, SIGHUP, SIGINT, SIGQUIT and every other signal whose
+/// default action ends the process (SIGUSR1, SIGALRM, the real-time signals …;
+/// the process then ends by that signal) and before a crash (the crash then
+/// proceeds as usual).
 ///
 /// Only one can be open at a time; use it from one thread.
 public final class NcursesTerminal: Terminal {
@@ -39,7 +41,8 @@ public final class NcursesTerminal: Terminal {
     }
 
     public let colorMode: ColorMode
-    /// No UTF-8 locale could be set: every glyph is drawn as its ASCII stand-in.
+    /// No UTF-8 locale could be set, or the user chose one without UTF-8 (`LC_ALL=C`):
+    /// every glyph is drawn as its ASCII stand-in.
     public let asciiOnly: Bool
     /// How long the rest of an escape sequence is waited for.
     let escapeDelayMilliseconds: Int
@@ -63,8 +66,10 @@ public final class NcursesTerminal: Terminal {
     public init(options: Options = Options()) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesTerminalError.notATerminal }
         guard attn_nc_is_active() == 0 else { throw NcursesTerminalError.alreadyActive }
-        // Before newterm: ncurses decides on wide-character output from the locale.
-        asciiOnly = attn_nc_setup_locale() == 0
+        // Before newterm: ncurses decides on wide-character output from the locale. A locale
+        // without UTF-8 that the user chose (LC_ALL=C) is kept, and gets the ASCII glyphs.
+        let chosen = LocaleChoice.characterSetName(environment: Self.environment)
+        asciiOnly = attn_nc_setup_locale(LocaleChoice.choosesNonUTF8(chosen) ? 0 : 1) == 0
         var reason: Int32 = 0
         guard let window = attn_nc_start(&reason) else {
             switch Int(reason) {

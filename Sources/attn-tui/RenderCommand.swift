@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
             size: size, colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
         session.run(on: terminal)
         guard let frame = terminal.frames.last else { return }
-        // The frame holds no control characters (the buffer drops them); --ansi adds its own on purpose.
+        // The frame holds no control characters (the buffer shows them escaped); --ansi adds its own on purpose.
         try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode, theme: background) : frame.text, escaping: !ansi)
     }
 }

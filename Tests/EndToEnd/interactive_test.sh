@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The interactive program in a real terminal (tmux, 120×40) — issue 3, "Must show":
-#   - lesson 14 draws the map (braille, labels), both heatmaps (cosine | scaled dot)
+#   - the sandbox draws the map (braille, labels), both heatmaps (cosine | scaled dot)
 #     and the weight bars;
 #   - a, "kiwi", Enter: kiwi is on the map, has a heatmap row and column, and the
 #     weights panel shows its softmax context weights;

@@ -27,7 +27,7 @@ PALE='38;5;(227|77|75|214|15|231)m'
 strip_sgr() { sed 's/\x1b\[[0-9;]*m//g'; }
 
 echo "-- render --ansi --theme light"
-args=(render --lesson 14 --size 100x30 --keys 'akiwi<Enter>' --ansi)
+args=(render --lesson sandbox --size 100x30 --keys 'akiwi<Enter>' --ansi)
 dark=$("$BIN" "${args[@]}")
 light=$("$BIN" "${args[@]}" --theme light)
 check "the light frame has the same text as the dark one" same_text "$(strip_sgr <<<"$dark")" "$(strip_sgr <<<"$light")"
@@ -57,7 +57,7 @@ interactive() {
     rm -f "$WORK/go"
     # The program waits for $WORK/go, made once the pane has its style.
     start 100 30 sh -c 'while [ ! -e "$0" ]; do sleep 0.05; done; exec env "$@"' "$WORK/go" "$@" \
-        "$BIN" --lesson 14 --state-dir "$WORK/state"
+        "$BIN" --lesson sandbox --state-dir "$WORK/state"
     [[ -n $style ]] && tt_tmux set-option -g window-style "$style"
     touch "$WORK/go"
     tt_wait_for "Weights of" || return 1
@@ -92,7 +92,7 @@ fi
 
 echo "-- a terminal that answers nothing"
 begin=$(tt_now)
-(sleep 2; printf q) | TERM=xterm-256color timeout 10 script -qfec "$BIN --lesson 14 --state-dir $WORK/state" /dev/null >"$WORK/script.out" 2>&1
+(sleep 2; printf q) | TERM=xterm-256color timeout 10 script -qfec "$BIN --lesson sandbox --state-dir $WORK/state" /dev/null >"$WORK/script.out" 2>&1
 status=$?
 elapsed=$(awk -v s="$begin" -v e="$(tt_now)" 'BEGIN { printf "%.1f", e - s }')
 check "it starts, draws and quits on q (exit $status, ${elapsed}s for a 2 s script)" test "$status" -eq 0
