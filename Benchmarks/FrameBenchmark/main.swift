@@ -147,7 +147,8 @@ let floods: [(String, [Key])] = [
 for (name, keys) in floods {
     for arrivesAtOnce in [false, true] {
         let flooded = Session(
-            course: .standard, vocabulary: playVocabulary, lesson: Course.standard.userFileLesson, stateDir: nil, persist: false, colorMode: .palette256,
+            course: .standard, vocabulary: playVocabulary, lesson: Course.standard.userFileLesson, stateDir: nil, persist: false,
+            colorMode: .palette256,
             startWords: words)
         let terminal = RecordingTerminal(size: size, keys: keys, keepsAllFrames: false, arrivesAtOnce: arrivesAtOnce)
         let time = milliseconds { flooded.run(on: terminal) }
