@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 import TUIKit
 import Vocabularies
@@ -56,6 +57,9 @@ public final class Session {
     /// from the terminal's timeout (the interactive screen); without, only the given events
     /// arrive (`render`, whose input ends).
     public func run(on terminal: some Terminal, animates: Bool = false) {
+        // The interactive screen runs lessons' jobs in the background (keys stay answered);
+        // `render` runs them at once, so the frame it prints is the same on every machine.
+        jobsInBackground = animates
         handle(.resize(terminal.size))
         EventLoop.run(
             terminal: terminal,
@@ -74,12 +78,51 @@ public final class Session {
     /// reported after the event, so the frame drawn next shows it (the event's own key would
     /// otherwise clear the message before anyone saw it).
     public func handle(_ event: InputEvent) {
-        for effect in state.update(event) {
+        if case .tick = event { deliverFinishedJobs() }
+        perform(state.update(event))
+        absorbSaveOutcomes()
+    }
+
+    /// Runs jobs in the background (the interactive screen), else at once (`render`, tests).
+    public private(set) var jobsInBackground = false
+
+    /// From now on, jobs run in the background, as on the interactive screen (`run(animates: true)`).
+    public func runJobsInBackground() { jobsInBackground = true }
+    /// Results of background jobs, waiting for the next tick.
+    private let finished = FinishedJobs()
+
+    private final class FinishedJobs: Sendable {
+        let results = Mutex<[JobResult]>([])
+    }
+
+    /// Saves, and runs jobs: at once, one after another (a job's result may ask for the next:
+    /// auto-play), or on a background queue whose results the next tick delivers.
+    private func perform(_ effects: [Effect]) {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
             switch effect {
             case .save: saver?.submit(state.saved)
+            case .run(let job):
+                if jobsInBackground {
+                    let finished = self.finished
+                    DispatchQueue.global(qos: .userInitiated).async {
+                        let value = job.work.work()
+                        finished.results.withLock { $0.append(JobResult(job: job.id, lesson: job.lesson, value: value)) }
+                    }
+                } else {
+                    queue += state.update(.jobFinished(JobResult(job: job.id, lesson: job.lesson, value: job.work.work())))
+                }
             }
         }
-        absorbSaveOutcomes()
+    }
+
+    /// Hands finished background jobs to the state (on a tick, while jobs run).
+    private func deliverFinishedJobs() {
+        let results = finished.results.withLock { results in
+            defer { results = [] }
+            return results
+        }
+        for result in results { perform(state.update(.jobFinished(result))) }
     }
 
     /// Blocks until every change so far is written, then reports how the writes went.

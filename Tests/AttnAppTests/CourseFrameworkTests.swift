@@ -179,6 +179,56 @@ final class CourseFrameworkTests: XCTestCase {
         XCTAssertEqual(state.lesson(as: FixtureLesson.self).name, "zed", "Esc sends nothing")
     }
 
+    // MARK: Jobs off the key path
+
+    func testAJobsResultGoesBackToItsLessonAndNotToAnother() throws {
+        var state = opening(FixtureLesson.id, in: Self.extended)
+        state.press("ccc")
+        let effects = state.press("w")
+        guard case .run(let job)? = effects.first else { return XCTFail("a job to run: \(effects)") }
+        XCTAssertEqual(job.lesson, FixtureLesson.id)
+        XCTAssertEqual(state.runningJobs, [job.id])
+        XCTAssertEqual(state.tickInterval, 50, "the screen polls while a job runs")
+        _ = state.update(.jobFinished(JobResult(job: job.id, lesson: job.lesson, value: job.work.work())))
+        XCTAssertEqual(state.lesson(as: FixtureLesson.self).worked, 9)
+        XCTAssertEqual(state.message, "worked out 9")
+        XCTAssertEqual(state.runningJobs, [])
+        XCTAssertNil(state.tickInterval)
+        // Left for another lesson, the lesson never hears of its job.
+        state.press("w<PageDown>")
+        XCTAssertNotEqual(state.lessonID, FixtureLesson.id)
+        let before = state
+        _ = state.update(.jobFinished(JobResult(job: state.nextJob, lesson: FixtureLesson.id, value: 100)))
+        XCTAssertEqual(state.lessons, before.lessons)
+        XCTAssertEqual(state.runningJobs, [])
+    }
+
+    func testRenderRunsAJobAtOnceAndTheScreenRunsItInTheBackground() throws {
+        // render: the frame after the key already has the result (reproducible output).
+        let rendered = Session(
+            course: Self.extended, vocabulary: lexicon, lesson: 3, stateDir: nil, persist: false, colorMode: .monochrome)
+        let terminal = RecordingTerminal(size: Size(width: 100, height: 30), keys: try KeyNotation.parse("ccw"))
+        rendered.run(on: terminal)
+        XCTAssertEqual(rendered.state.lesson(as: FixtureLesson.self).worked, 4)
+        // The screen: the key returns at once, other keys are answered while the job runs,
+        // and a tick after it finished delivers its result.
+        let screen = Session(course: Self.extended, vocabulary: lexicon, lesson: 3, stateDir: nil, persist: false, colorMode: .monochrome)
+        screen.runJobsInBackground()
+        let clock = ContinuousClock()
+        let started = clock.now
+        for key in try KeyNotation.parse("ccw") { screen.handle(.key(key)) }
+        XCTAssertLessThan(started.duration(to: clock.now), .seconds(FixtureLesson.jobDuration), "the key did not wait for the job")
+        screen.handle(.key(.character("c")))
+        XCTAssertEqual(screen.state.lesson(as: FixtureLesson.self).count, 3, "keys are answered meanwhile")
+        XCTAssertNil(screen.state.lesson(as: FixtureLesson.self).worked)
+        let deadline = clock.now.advanced(by: .seconds(10))
+        while screen.state.lesson(as: FixtureLesson.self).worked == nil && clock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            screen.handle(.tick)
+        }
+        XCTAssertEqual(screen.state.lesson(as: FixtureLesson.self).worked, 4, "the count when the job began")
+    }
+
     func testSolvedTasksSurviveARestart() throws {
         var state = opening(FixtureLesson.id, step: 1, in: Self.extended)
         state.press("ccc")
@@ -207,7 +257,7 @@ struct FixtureLesson: Lesson, Equatable {
     }
 
     enum Action: Hashable, Sendable {
-        case count, name
+        case count, name, work
     }
 
     enum Panel: String, LessonPanel {
@@ -216,11 +266,16 @@ struct FixtureLesson: Lesson, Equatable {
 
     var count = 0
     var name = ""
+    /// What the last job worked out (its count squared, slowly: work too long for a key press).
+    var worked: Int?
+    /// How long a job takes, to show the screen answers keys meanwhile.
+    static let jobDuration = 0.3
 
     func keys(at step: Step) -> [LessonKey<Action>] {
         [
             LessonKey([.character("c")], .count, help: "count one more", short: "count"),
             LessonKey([.character("t")], .name, help: "type a name", short: "name"),
+            LessonKey([.character("w")], .work, help: "work out the count squared, slowly", short: "work"),
         ]
     }
 
@@ -236,7 +291,21 @@ struct FixtureLesson: Lesson, Equatable {
             return "\(count)"
         case .name:
             return LessonResponse(prompt: LessonPrompt(label: "name: ", placeholder: "a name, Enter"))
+        case .work:
+            let count = count
+            return LessonResponse(
+                message: "working…",
+                job: LessonJob {
+                    Thread.sleep(forTimeInterval: Self.jobDuration)
+                    return count * count
+                })
         }
+    }
+
+    mutating func receive(_ result: any Sendable, at step: Step, workspace: inout Workspace) -> LessonResponse {
+        guard let value = result as? Int else { return nil }
+        worked = value
+        return "worked out \(value)"
     }
 
     mutating func submit(_ text: String, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {

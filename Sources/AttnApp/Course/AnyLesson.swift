@@ -53,6 +53,9 @@ public struct AnyLesson: Sendable, Equatable {
         base.erasedSubmit(text, clamped(step), context, &workspace)
     }
     mutating func tick(step: Int, workspace: inout Workspace) -> Bool { base.erasedTick(clamped(step), &workspace) }
+    mutating func receive(_ result: any Sendable, step: Int, workspace: inout Workspace) -> LessonResponse {
+        base.erasedReceive(result, clamped(step), &workspace)
+    }
     mutating func stopAnimating() { base.stopAnimating() }
     mutating func restore(_ saved: [String: [String]], workspace: Workspace) { base.restore(saved, workspace: workspace) }
     mutating func reset(step: Int, workspace: inout Workspace) { base.erasedReset(clamped(step), &workspace) }
@@ -147,6 +150,10 @@ extension Lesson {
         -> LessonResponse
     {
         submit(text, at: Self.step(index), context: context, workspace: &workspace)
+    }
+
+    fileprivate mutating func erasedReceive(_ result: any Sendable, _ index: Int, _ workspace: inout Workspace) -> LessonResponse {
+        receive(result, at: Self.step(index), workspace: &workspace)
     }
 
     fileprivate mutating func erasedTick(_ index: Int, _ workspace: inout Workspace) -> Bool {

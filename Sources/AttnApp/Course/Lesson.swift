@@ -46,6 +46,9 @@ public protocol Lesson: Sendable, Equatable {
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse
     /// The text typed into a prompt the lesson opened (`LessonResponse.prompt`).
     mutating func submit(_ text: String, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse
+    /// What a job the lesson asked for (`LessonResponse.job`) computed, off the key path; it
+    /// arrives only while the lesson is in front (a lesson left behind starts again anyway).
+    mutating func receive(_ result: any Sendable, at step: Step, workspace: inout Workspace) -> LessonResponse
     /// The panels of this step, in Tab order (the text panel is always there besides these);
     /// the first has the focus when the step opens.
     func panels(at step: Step) -> [Focus]
@@ -91,6 +94,7 @@ extension Lesson {
     public mutating func submit(_ text: String, at step: Step, context: LessonContext, workspace: inout Workspace)
         -> LessonResponse
     { nil }
+    public mutating func receive(_ result: any Sendable, at step: Step, workspace: inout Workspace) -> LessonResponse { nil }
     public func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {}
     public func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? { nil }
     public func liveText(at step: Step, state: AppState) -> String? { nil }
@@ -161,24 +165,37 @@ public struct LessonContext: Sendable, Equatable {
     }
 }
 
-/// What a lesson answers to a key or a prompt: a message, and what it asks the app to open.
-public struct LessonResponse: Sendable, Equatable, ExpressibleByNilLiteral, ExpressibleByStringInterpolation {
+/// What a lesson answers to a key or a prompt: a message, and what it asks the app to open or run.
+public struct LessonResponse: Sendable, ExpressibleByNilLiteral, ExpressibleByStringInterpolation {
     /// For the message line.
     public var message: String?
     /// A text prompt the lesson wants the learner to type into; its text comes back as `submit`.
     public var prompt: LessonPrompt?
     /// A panel the lesson's change is best read in: the app focuses it where every panel shows.
     public var focus: Focus?
+    /// Work too long for a key press (training a model): run off the key path, its result back as `receive`.
+    public var job: LessonJob?
 
-    public init(message: String? = nil, prompt: LessonPrompt? = nil, focus: Focus? = nil) {
+    public init(message: String? = nil, prompt: LessonPrompt? = nil, focus: Focus? = nil, job: LessonJob? = nil) {
         self.message = message
         self.prompt = prompt
         self.focus = focus
+        self.job = job
     }
 
     public init(nilLiteral: ()) { self.init() }
     public init(stringLiteral value: String) { self.init(message: value) }
     public init(stringInterpolation: DefaultStringInterpolation) { self.init(message: String(stringInterpolation: stringInterpolation)) }
+}
+
+/// Work a lesson hands to the app: a pure function of what it captured (a value-type model, say),
+/// so it can run on another thread while keys keep being answered. The interactive screen runs it
+/// in the background and polls for its result; `render` and the tests run it at once, so their
+/// frames stay reproducible.
+public struct LessonJob: Sendable {
+    public let work: @Sendable () -> any Sendable
+
+    public init(_ work: @escaping @Sendable () -> any Sendable) { self.work = work }
 }
 
 /// A prompt a lesson opens (a sentence to type, say).

@@ -2,7 +2,9 @@ extension AppState {
     /// How often the terminal should send `.tick`: about every 100 ms while the lesson in
     /// front animates, else never (nil), so an idle screen costs nothing.
     public var tickInterval: Int? {
-        mode == .browsing && currentLesson.isAnimating(step: step) ? 100 : nil
+        // While a job runs, a tick is how the screen hears that it finished.
+        if !runningJobs.isEmpty { return 50 }
+        return mode == .browsing && currentLesson.isAnimating(step: step) ? 100 : nil
     }
 
     /// A tick moves the lesson in front one frame on, if it animates.

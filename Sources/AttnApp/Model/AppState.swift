@@ -80,6 +80,10 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var size: Size
     /// The exercise tasks the learner solved.
     public internal(set) var progress: CourseProgress
+    /// The lessons' jobs still running, by number (the screen polls for their results meanwhile).
+    public internal(set) var runningJobs: Set<Int> = []
+    /// The number of the last job started.
+    var nextJob = 0
 
     /// The derived numbers (projection, matrices, weights) for the words in play.
     public private(set) var analysis = Analysis.empty

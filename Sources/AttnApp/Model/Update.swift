@@ -5,6 +5,17 @@ import TUIKit
 public enum Effect: Equatable, Sendable {
     /// Persist `AppState.saved` (atomically) now.
     case save
+    /// Run a lesson's job and report its result as `AppEvent.jobFinished`.
+    case run(Job)
+}
+
+/// A lesson's job as the runner sees it: which lesson asked, and a number to match its result.
+public struct Job: Equatable, Sendable {
+    public let id: Int
+    public let lesson: String
+    public let work: LessonJob
+
+    public static func == (a: Job, b: Job) -> Bool { a.id == b.id && a.lesson == b.lesson }
 }
 
 /// What happened besides the terminal's input: the runner reports it through `update`.
@@ -14,6 +25,23 @@ public enum AppEvent: Equatable, Sendable {
     case loaded(warning: String)
     /// Writing the saved state failed.
     case saveFailed(String)
+    /// A lesson's job finished: its result goes to the lesson, if it is still in front.
+    case jobFinished(JobResult)
+}
+
+/// A finished job's result.
+public struct JobResult: Equatable, Sendable {
+    public let job: Int
+    public let lesson: String
+    public let value: any Sendable
+
+    public init(job: Int, lesson: String, value: any Sendable) {
+        self.job = job
+        self.lesson = lesson
+        self.value = value
+    }
+
+    public static func == (a: JobResult, b: JobResult) -> Bool { a.job == b.job && a.lesson == b.lesson }
 }
 
 extension AppState {
@@ -37,6 +65,7 @@ extension AppState {
         case .saveFailed(let reason):
             message = "not saved: \(reason)"
             effects = []
+        case .jobFinished(let result): effects = finish(result)
         }
         effects += checkExercise(since: before)
         refreshDerived()
@@ -137,16 +166,31 @@ extension AppState {
             var lesson = lessons[lessonIndex]
             let response = lesson.perform(key: key, step: step, context: lessonContext, workspace: &workspace)
             lessons[lessonIndex] = lesson
-            follow(response)
+            return follow(response)
         }
         return []
+    }
+
+    /// A job's result to the lesson that asked, if it is still in front (else it is dropped).
+    private mutating func finish(_ result: JobResult) -> [Effect] {
+        runningJobs.remove(result.job)
+        guard result.lesson == lessonID else { return [] }
+        var lesson = lessons[lessonIndex]
+        let response = lesson.receive(result.value, step: step, workspace: &workspace)
+        lessons[lessonIndex] = lesson
+        // The message line is the learner's while a key's answer is on it; a job only adds one.
+        let keptMessage = message
+        let effects = follow(response)
+        if response.message == nil { message = keptMessage }
+        return effects
     }
 
     /// What the lesson may read while it acts.
     var lessonContext: LessonContext { LessonContext(focus: focus, showsAllPanels: layout(for: size).kind == .full) }
 
-    /// Shows the lesson's message, opens the prompt it asks for, focuses the panel it names.
-    private mutating func follow(_ response: LessonResponse) {
+    /// Shows the lesson's message, opens the prompt it asks for, focuses the panel it names, and
+    /// asks the runner to run its job.
+    private mutating func follow(_ response: LessonResponse) -> [Effect] {
         message = response.message
         if let prompt = response.prompt {
             var field = TextField(prompt: prompt.label, placeholder: prompt.placeholder, maxLength: prompt.maxLength)
@@ -154,6 +198,10 @@ extension AppState {
             mode = .prompt(Prompt(field: field, purpose: .lesson))
         }
         if let panel = response.focus, layout(for: size).kind == .full, focusOrder(compact: false).contains(panel) { focus = panel }
+        guard let work = response.job else { return [] }
+        nextJob += 1
+        runningJobs.insert(nextJob)
+        return [.run(Job(id: nextJob, lesson: lessonID, work: work))]
     }
 
     /// Moves to a lesson and step (clamped to the course); the lesson sets itself up for the step.
@@ -275,7 +323,7 @@ extension AppState {
                 var lesson = lessons[lessonIndex]
                 let response = lesson.submit(typed, step: step, context: lessonContext, workspace: &workspace)
                 lessons[lessonIndex] = lesson
-                follow(response)
+                return follow(response)
             }
         case .cancelled:
             mode = .browsing
