@@ -235,7 +235,9 @@ def load_lexicon():
     return features, rows, categories
 
 
-WORDNET_FILES = [f"{kind}.{pos}" for kind in ("data", "index") for pos in ("noun", "verb", "adj", "adv")] + ["cntlist.rev"]
+WORDNET_FILES = [f"{kind}.{pos}" for kind in ("data", "index") for pos in ("noun", "verb", "adj", "adv")] + [
+    f"{pos}.exc" for pos in ("noun", "verb", "adj", "adv")
+] + ["cntlist.rev"]
 
 
 class WordNet:
@@ -280,6 +282,13 @@ class WordNet:
                         continue
                     fields = line.split()
                     self.senses.setdefault(fields[0], []).extend((letter, i + 1, o) for i, o in enumerate(fields[-int(fields[2]) :]))
+        # Irregular forms: mice → mouse, geese → goose, drank → drink.
+        self.exceptions = {}
+        for pos in self.POS:
+            with open(os.path.join(WORDNET, f"{pos}.exc"), encoding="latin-1") as f:
+                for line in f:
+                    form, *bases = line.split()
+                    self.exceptions.setdefault(form, []).extend((b, self.POS[pos]) for b in bases)
         self.anchor = {}
         for priority, (category, offset, lemma) in enumerate(ANCHORS):
             assert lemma in self.lemmas.get(offset, []), f"WordNet anchor {offset} is not '{lemma}'"
@@ -347,12 +356,16 @@ class WordNet:
     def label(self, word):
         """The share of each category among all the word's senses (every part of speech),
         each sense weighing its tag count plus SENSE_PRIOR / rank; None if WordNet lacks it."""
-        base = word if word in self.senses else next((b for b in lemma_candidates(word) if b in self.senses), None)
+        # WordNet lists base forms only: "apples" takes the senses of "apple", "mice" of "mouse",
+        # and a verb form only the verb's: "drank" is no beverage.
+        verb_form = word.endswith(("ed", "ing"))
+        forms = [(word, None)] + self.exceptions.get(word, []) + [(b, "v" if verb_form else None) for b in lemma_candidates(word)]
+        base, only = next(((b, pos) for b, pos in forms if b in self.senses), (None, None))
         if base is None:
             return None
-        # WordNet lists base forms only: "apples" takes the senses of "apple".
+        senses = [s for s in self.senses[base] if only is None or s[0] == only] or self.senses[base]
         weights = defaultdict(float)
-        for pos, rank, offset in self.senses[base]:
+        for pos, rank, offset in senses:
             weight = self.tags.get((base, pos, rank), 0) + SENSE_PRIOR / rank
             if pos == "n":
                 category = self.category_of_noun(offset)
