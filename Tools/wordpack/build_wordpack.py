@@ -113,6 +113,8 @@ ANCHORS = [
     ("place", "00027167", "location"),
     ("abstract", "00007846", "person"),
     ("abstract", "00002137", "abstraction"),
+    # Physical processes (drinking, digestion) but the weather and sounds above: events, no things.
+    ("abstract", "00029677", "process"),
 ]
 # Adjective head synsets (data.adj) whose satellites are colours: red, scarlet, golden; white, grey.
 COLOUR_ADJECTIVES = [("00366691", "chromatic"), ("00386392", "achromatic")]
