@@ -66,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies", "Reports"],
             exclude: ["Screens", "Reference"]),
+        // The word pack's features against held-out labelled words (Resources/heldout.tsv, never read by the generator).
+        .testTarget(
+            name: "VocabulariesTests", dependencies: ["Vocabularies", "AttnMath", "AttnAssets"],
+            resources: [.copy("Resources/heldout.tsv")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "AttnMath", "Vocabularies"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],

@@ -300,6 +300,9 @@ class WordNet:
         self.colour_heads = {offset for offset, _ in COLOUR_ADJECTIVES}
         self.memo = {}
 
+    def has_pos(self, word, parts):
+        return any(letter in parts for letter, _, _ in self.senses.get(word, []))
+
     def is_noun(self, word, tags=NOUN_TAGS):
         """Whether WordNet lists the word itself (not only its base) as a noun tagged at
         least `tags` times in its corpus: building, feeling, painting; not joking."""
@@ -492,15 +495,24 @@ def supported_labels(labels, vectors):
 def choose_vocabulary(candidates, unit, wordnet):
     """The first PACK_SIZE candidates but inflected forms of a pack word that mean the same.
     An -ing or -ed form that is a common noun of its own (building, feeling) is never folded
-    into a verb; a plural whose base is not in the pack (trousers) stays.
+    into a verb, nor a form into a base of the wrong part of speech (electronics, electronic);
+    a plural whose base is not in the pack (trousers) stays.
     Which bases are in the pack depends on the folding: repeated until it settles."""
     candidate_set = set(candidates)
     folds = {}
     for w in candidates:
-        if not (w.endswith(("ing", "ed")) and wordnet.is_noun(w)):
-            bases = [b for b in lemma_candidates(w) if b in candidate_set and float(unit(w) @ unit(b)) >= INFLECTION_COSINE]
-            if bases:
-                folds[w] = bases
+        verb_form = w.endswith(("ing", "ed"))
+        if verb_form and wordnet.is_noun(w):
+            continue
+        # An inflection of a word WordNet knows matches its part of speech: "walked" of a verb,
+        # "apples" of a noun or verb; "electronics" is no plural of the adjective "electronic".
+        bases = [
+            b for b in lemma_candidates(w)
+            if b in candidate_set and float(unit(w) @ unit(b)) >= INFLECTION_COSINE
+            and (b not in wordnet.senses or wordnet.has_pos(b, ("v",) if verb_form else ("n", "v")))
+        ]
+        if bases:
+            folds[w] = bases
     in_pack = set(candidates)
     for _ in range(20):
         vocabulary = []
