@@ -155,7 +155,6 @@ LEXICON_CATEGORIES = ("fruit", "food", "animal", "vehicle", "colour", "furniture
 # A sense of a physical thing WordNet has no category for (a towel, a stone): WordNet says
 # nothing about its features, so that part of the word is left to its neighbours.
 THING = "thing"
-ZERO_CATEGORIES = ("weapon", "body", "place", "abstract")
 
 
 def lemma_candidates(word):
@@ -679,8 +678,8 @@ def main():
         f.write("# weighing its tag count + 0.5/rank; a category's row per sense, zero for abstract ones)\n")
         f.write(f"# and 0.3 from its GloVe 6B 50-d neighbours (softmax(cos/{SOFTMAX_T}) over its {K_NEIGHBOURS} nearest\n")
         f.write("# labelled words and an all-zero one), itself left out, so the rows of lexicon words are\n")
-        f.write("# held-out estimates. category: the heaviest WordNet category; 'abstract' where the senses\n")
-        f.write("# are about none of the features, 'none' where WordNet has no category for the word.\n")
+        f.write("# held-out estimates. category: the heaviest WordNet category; 'abstract', 'body', 'place'\n")
+        f.write("# and 'weapon' are about none of the features; 'none': WordNet has no category for the word.\n")
         f.write("# Row i matches line i of vectors.txt.\n")
         for line in provenance():
             f.write(line + "\n")
