@@ -82,6 +82,10 @@ let package = Package(
         .testTarget(
             name: "AttnAppTests", dependencies: ["AttnApp", "Lessons", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies", "Reports"],
             exclude: ["Screens", "Reference", "Fixtures"]),
+        // The word pack's features against held-out labelled words (Resources/heldout.tsv, never read by the generator).
+        .testTarget(
+            name: "VocabulariesTests", dependencies: ["Vocabularies", "AttnMath", "AttnAssets"],
+            resources: [.copy("Resources/heldout.tsv")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "Lessons", "AttnMath", "TUIKit", "Vocabularies"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],

@@ -11,8 +11,9 @@ public struct WordPack: Sendable {
     public let features: EmbeddingTable
     /// GloVe 6B 50-d, dequantised from 8 bits, float32.
     public let vectors: EmbeddingTable
-    /// The WordNet category of each row: fruit, food, tool, …; "abstract" for people and
-    /// abstractions, "none" for a word WordNet has no noun category for.
+    /// The WordNet category of each row: fruit, food, tool, household, sound, …; "abstract",
+    /// "body", "place" or "weapon" where its senses are about none of the features, "none"
+    /// where WordNet has no category for the word (the pack's header lists them).
     public let categories: [String]
 
     /// Parses the two files of `Assets/wordpack/`. Problems name `source` and
