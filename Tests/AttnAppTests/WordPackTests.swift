@@ -284,3 +284,22 @@ final class WordPackTests: XCTestCase {
         XCTAssertTrue(text.contains("Kevin Atkinson"))
     }
 }
+
+/// A pack word none of the 13 features describes (issue 18, item 13).
+final class EmptyPackWordTests: XCTestCase {
+    func testAWordWithNoEstimatedFeatureIsPlacedByHandNotAddedAsTheZeroVector() throws {
+        var state = sandbox()
+        let found = try XCTUnwrap(state.lookUp("are"), "'are' is in the word pack")
+        XCTAssertTrue(found.isEstimated)
+        XCTAssertFalse(found.vector.contains { $0 != 0 }, "none of the features fits 'are'")
+        state.press("aare<Enter>")
+        XCTAssertFalse(state.wordNames.contains("are"), "not added as a vector with no direction")
+        let placement = try XCTUnwrap(state.placement)
+        XCTAssertEqual(placement.word, "are")
+        XCTAssertTrue(placement.vector.contains { $0 != 0 }, "it starts where a placed word starts")
+        XCTAssertTrue(state.message?.contains("no estimated features") ?? false, state.message ?? "")
+        state.press("<Enter>")
+        XCTAssertEqual(state.selectedWord?.word, "are")
+        XCTAssertEqual(state.selectedWord?.origin, .custom, "the learner's own word now")
+    }
+}

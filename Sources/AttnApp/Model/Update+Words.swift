@@ -22,14 +22,18 @@ extension AppState {
             return []
         }
         if let known = lookUp(text) {
-            return add(known)
+            // A pack word none of the features describes has all-zero features: no direction, no
+            // cosine, nowhere on the map. The learner places it, as a word the pack lacks.
+            guard known.isEstimated && !known.vector.contains(where: { $0 != 0 }) else { return add(known) }
+            mode = .placing(Placement(word: known.word, vector: placementStart(), feature: 0))
+            message = "'\(known.word)' has no estimated features (none of the \(space.dimension) fits it): place it with ↑/↓ ←/→, Enter"
+            return []
         }
         guard workspace.vocabulary != .realVectors || environment.file != nil else {
             message = "'\(text)' has no GloVe vector here: press v for the named features to place it"
             return []
         }
-        let start = words.isEmpty ? [Double](repeating: 0.1, count: space.dimension) : centroid()
-        mode = .placing(Placement(word: text.lowercased(), vector: start, feature: 0))
+        mode = .placing(Placement(word: text.lowercased(), vector: placementStart(), feature: 0))
         message = "'\(text)' is new: set its features with ↑/↓ ←/→, Enter to add"
         return []
     }
@@ -38,6 +42,11 @@ extension AppState {
         workspace.add(word)
         message = word.isEstimated ? "added \(word.label) (\(word.category), features estimated from GloVe)" : "added \(word.word)"
         return [.save]
+    }
+
+    /// Where a placed word starts: the average of the words in play (a small vector without any).
+    private func placementStart() -> [Double] {
+        words.isEmpty ? [Double](repeating: 0.1, count: space.dimension) : centroid()
     }
 
     private func centroid() -> [Double] {
