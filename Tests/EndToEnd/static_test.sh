@@ -89,7 +89,7 @@ hidden() {
 check "the toolchain can be hidden (unshare --mount, tmpfs)" \
     hidden sh -c '[ -z "$(ls -A "$0")" ]' "$TOOLCHAIN"
 
-out=$(hidden ./attn-tui render --size 80x24 --keys 'akiwi<Enter>' 2>"$WORK/err")
+out=$(hidden ./attn-tui render --lesson sandbox --size 80x24 --keys 'akiwi<Enter>' 2>"$WORK/err")
 status=$?
 check "copied alone, toolchain hidden: render exits 0 (stderr: $(head -c 200 "$WORK/err"))" test "$status" -eq 0
 check "render draws the sandbox with the added word" grep -q "added kiwi" <<<"$out"
