@@ -23,7 +23,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
     static let sentencesPerStep = 8
     static let window = 2
     static let seed: UInt64 = 13
-    /// How many steps each lesson step starts from: random vectors, one step, a few, one pass.
+    /// How many steps each lesson step starts from: random vectors, one step, a few, 40 (320 sentences).
     static let startingSteps = [0, 1, 10, 40]
 
     private(set) var model = Self.freshModel()
