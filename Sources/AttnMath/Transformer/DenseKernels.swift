@@ -1,12 +1,15 @@
 /// The three matrix products of a dense layer's forward and backward pass, on
 /// row-major float64 memory.
 ///
-/// The work is done in tiles of 4 × 4 outputs held in registers while the
-/// inner index runs, reading 4 consecutive values of a row of b at a time:
-/// every load feeds 8 multiply-adds, where a loop that adds into a row of the
-/// output in memory spends most of its time loading and storing it (measured
-/// here). Each output element is still summed in the plain order — its start
-/// value (0, or the output's own value when accumulating), then the inner index
+/// The work is done in tiles of 4 × 4 outputs kept in local variables (so in
+/// registers) while the inner index runs, reading 4 consecutive values of a
+/// row of b at a time: every value loaded feeds 4 multiply-adds, where a loop
+/// that adds into a row of the output in memory spends most of its time
+/// loading and storing it (measured here: 1.5× faster over a training step).
+/// Plain scalar code: as fast as SIMD types in a release build, and far
+/// faster in a debug build, where SIMD operations are generic calls.
+/// Each output element is still summed in the plain order — its start value
+/// (0, or the output's own value when accumulating), then the inner index
 /// ascending — so the same inputs give the same bits as the textbook loop, on
 /// every IEEE-754 machine (Swift never fuses a multiply and an add).
 enum DenseKernels {
@@ -78,25 +81,44 @@ enum DenseKernels {
             let o3 = o2 + m
             var j = 0
             while j + 4 <= m {
-                var c0 = accumulate ? load(o0 + j) : .zero
-                var c1 = accumulate ? load(o1 + j) : .zero
-                var c2 = accumulate ? load(o2 + j) : .zero
-                var c3 = accumulate ? load(o3 + j) : .zero
+                var c00 = 0.0, c01 = 0.0, c02 = 0.0, c03 = 0.0
+                var c10 = 0.0, c11 = 0.0, c12 = 0.0, c13 = 0.0
+                var c20 = 0.0, c21 = 0.0, c22 = 0.0, c23 = 0.0
+                var c30 = 0.0, c31 = 0.0, c32 = 0.0, c33 = 0.0
+                if accumulate {
+                    (c00, c01, c02, c03) = (o0[j], o0[j + 1], o0[j + 2], o0[j + 3])
+                    (c10, c11, c12, c13) = (o1[j], o1[j + 1], o1[j + 2], o1[j + 3])
+                    (c20, c21, c22, c23) = (o2[j], o2[j + 1], o2[j + 2], o2[j + 3])
+                    (c30, c31, c32, c33) = (o3[j], o3[j + 1], o3[j + 2], o3[j + 3])
+                }
                 var bp = b + j
                 var offset = 0
                 for _ in 0..<k {
-                    let row = load(bp)
-                    c0 += a0[offset] * row
-                    c1 += a1[offset] * row
-                    c2 += a2[offset] * row
-                    c3 += a3[offset] * row
+                    let (b0, b1, b2, b3) = (bp[0], bp[1], bp[2], bp[3])
+                    let (x0, x1, x2, x3) = (a0[offset], a1[offset], a2[offset], a3[offset])
+                    c00 += x0 * b0
+                    c01 += x0 * b1
+                    c02 += x0 * b2
+                    c03 += x0 * b3
+                    c10 += x1 * b0
+                    c11 += x1 * b1
+                    c12 += x1 * b2
+                    c13 += x1 * b3
+                    c20 += x2 * b0
+                    c21 += x2 * b1
+                    c22 += x2 * b2
+                    c23 += x2 * b3
+                    c30 += x3 * b0
+                    c31 += x3 * b1
+                    c32 += x3 * b2
+                    c33 += x3 * b3
                     bp += m
                     offset &+= innerStride
                 }
-                store(c0, o0 + j)
-                store(c1, o1 + j)
-                store(c2, o2 + j)
-                store(c3, o3 + j)
+                (o0[j], o0[j + 1], o0[j + 2], o0[j + 3]) = (c00, c01, c02, c03)
+                (o1[j], o1[j + 1], o1[j + 2], o1[j + 3]) = (c10, c11, c12, c13)
+                (o2[j], o2[j + 1], o2[j + 2], o2[j + 3]) = (c20, c21, c22, c23)
+                (o3[j], o3[j + 1], o3[j + 2], o3[j + 3]) = (c30, c31, c32, c33)
                 j += 4
             }
             if j < m {
@@ -126,15 +148,5 @@ enum DenseKernels {
             let bp = b + p * m
             for j in from..<m { o[j] += s * bp[j] }
         }
-    }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 }

@@ -34,7 +34,30 @@ public struct TransformerTrainer: Sendable {
         corpus: NextWordCorpus, configuration: TransformerConfiguration? = nil, settings: TrainingSettings = TrainingSettings(),
         seed: UInt64, evaluationInterval: Int = 20, concurrent: Bool = true
     ) {
-        let configuration = configuration ?? TransformerConfiguration(vocabularySize: corpus.vocabulary.count)
+        var generator = SeededGenerator(seed: seed)
+        let model = Transformer(
+            configuration: configuration ?? TransformerConfiguration(vocabularySize: corpus.vocabulary.count), generator: &generator)
+        self.init(
+            corpus: corpus, model: model, settings: settings, seed: seed, generator: generator, evaluationInterval: evaluationInterval,
+            concurrent: concurrent)
+    }
+
+    /// Training that starts from a given model; the generator (seeded with
+    /// `seed`) then draws only the batches.
+    public init(
+        corpus: NextWordCorpus, model: Transformer, settings: TrainingSettings = TrainingSettings(), seed: UInt64,
+        evaluationInterval: Int = 20, concurrent: Bool = true
+    ) {
+        self.init(
+            corpus: corpus, model: model, settings: settings, seed: seed, generator: SeededGenerator(seed: seed),
+            evaluationInterval: evaluationInterval, concurrent: concurrent)
+    }
+
+    private init(
+        corpus: NextWordCorpus, model: Transformer, settings: TrainingSettings, seed: UInt64, generator: SeededGenerator,
+        evaluationInterval: Int, concurrent: Bool
+    ) {
+        let configuration = model.configuration
         precondition(configuration.vocabularySize == corpus.vocabulary.count, "TransformerTrainer: vocabulary size differs from the corpus")
         precondition(
             corpus.trainingStream.count > configuration.contextLength, "TransformerTrainer: the training text is shorter than a window")
@@ -43,9 +66,9 @@ public struct TransformerTrainer: Sendable {
         self.settings = settings
         self.seed = seed
         self.evaluationInterval = evaluationInterval
+        self.generator = generator
+        self.model = model
         baselines = Baselines(corpus: corpus)
-        generator = SeededGenerator(seed: seed)
-        model = Transformer(configuration: configuration, generator: &generator)
         bestModel = model
         optimizer = Adam(parameterCount: configuration.parameterCount, settings: settings)
         engine = TrainingEngine(configuration: configuration, concurrent: concurrent)
