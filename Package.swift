@@ -50,6 +50,8 @@ let package = Package(
         ),
         // Benchmarks (not tests): swift run -c release frame-benchmark
         .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
+        // Benchmarks (not tests): the tiny transformer's training against numpy, Benchmarks/transformer.sh
+        .executableTarget(name: "transformer-benchmark", dependencies: ["AttnMath"], path: "Benchmarks/TransformerBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         // Test support: the numpy reference for a small embedding file, shared by two test targets.
         .target(name: "ReferenceTables", path: "Tests/ReferenceTables", resources: [.copy("Embeddings")]),

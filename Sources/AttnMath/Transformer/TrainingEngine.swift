@@ -14,8 +14,9 @@ final class TrainingEngine: @unchecked Sendable {
     /// Evaluation: one workspace of `evaluationWindows` full windows per thread, and one for a shorter last window.
     private var evaluators: [TransformerWorkspace] = []
     static let evaluationWindows = 16
-    /// The batch's gradient, summed over the shards.
+    /// The batch's gradient, summed over the shards, and its norm (`Adam.norm`).
     private(set) var gradient: [Double]
+    private(set) var gradientNorm = 0.0
 
     init(configuration: TransformerConfiguration, concurrent: Bool = true) {
         self.configuration = configuration
@@ -54,12 +55,24 @@ final class TrainingEngine: @unchecked Sendable {
                 }
             }
         }
+        // The shards' gradients added in order, and the sum's squares, over the two halves of the parameters.
+        let pieces = Adam.pieces(gradient.count)
+        var squares = [Double](repeating: 0, count: pieces.count)
         gradient.withUnsafeMutableBufferPointer { g in
-            _ = g.update(fromContentsOf: UnsafeBufferPointer(start: shards[0].gradients, count: g.count))
-            for shard in shards.dropFirst() {
-                for i in 0..<g.count { g[i] += shard.gradients[i] }
+            squares.withUnsafeMutableBufferPointer { s in
+                let total = SharedPointer(g.baseAddress!)
+                let partial = SharedPointer(s.baseAddress!)
+                run(pieces.count) { piece in
+                    let range = pieces[piece]
+                    (total.base + range.lowerBound).update(from: shards[0].gradients + range.lowerBound, count: range.count)
+                    for shard in shards.dropFirst() {
+                        for i in range { total[i] += shard.gradients[i] }
+                    }
+                    partial[piece] = Adam.sumOfSquares(total.base, range)
+                }
             }
         }
+        gradientNorm = squares.reduce(0, +).squareRoot()
         return losses.reduce(0, +) * scale
     }
 

@@ -92,7 +92,7 @@ public struct TransformerTrainer: Sendable {
         }
         let loss = engine.lossAndGradient(of: model.parameters.values, windows: windows)
         engine.gradient.withUnsafeBufferPointer { g in
-            _ = optimizer.update(&model.parameters.values, gradient: g)
+            _ = optimizer.update(&model.parameters.values, gradient: g, norm: engine.gradientNorm, concurrent: engine.concurrent)
         }
         stepsTaken += 1
         history.appendBatchLoss(loss)
