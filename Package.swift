@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, one way: attn-tui → NcursesTerminal → AttnApp → TUIKit, EmbeddingFiles → AttnMath.
+// Layers, one way: attn-tui → Reports → Lessons → AttnApp → TUIKit, Vocabularies → EmbeddingFiles → AttnMath;
+// attn-tui → NcursesTerminal → TUIKit.
 // AttnMath knows nothing of terminals or files; TUIKit knows nothing of attention.
 // Built and tested on Linux only: the Darwin branches of the C-library code are kept, but no
 // macOS build is claimed (none has been built; ncurses and the cache's file calls differ there).
@@ -32,8 +33,15 @@ let package = Package(
             path: "Sources/AssetEmbedder"),
         // The files of Assets/, compiled into the binary.
         .target(name: "AttnAssets", plugins: ["AssetEmbedder"]),
+        // The words the program knows: the built-in lexicon and word pack, a user's file, how a token is looked up.
+        .target(name: "Vocabularies", dependencies: ["AttnMath", "EmbeddingFiles", "AttnAssets"]),
         // The application: state, actions, update, view, lessons. No ncurses.
-        .target(name: "AttnApp", dependencies: ["AttnMath", "EmbeddingFiles", "FileSupport", "TUIKit", "AttnAssets"]),
+        .target(name: "AttnApp", dependencies: ["AttnMath", "Vocabularies", "FileSupport", "TUIKit", "AttnAssets"]),
+        // The course: every lesson, each a part plugged into the app (`Course.standard`).
+        .target(name: "Lessons", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies"]),
+        // What the command line's queries answer, as JSON and as text tables (similarity, matrix, lessons, export, …).
+        .target(
+            name: "Reports", dependencies: ["AttnApp", "Lessons", "AttnMath", "EmbeddingFiles", "TUIKit", "Vocabularies", "AttnAssets"]),
         // The C macros and globals of ncursesw that Swift cannot import.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only target that talks to ncurses.
@@ -41,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "EmbeddingFiles", "NcursesTerminal", "TUIKit",
+                "AttnApp", "AttnMath", "EmbeddingFiles", "Lessons", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead of
@@ -49,7 +57,9 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "--strip-all"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Benchmarks (not tests): swift run -c release frame-benchmark
-        .executableTarget(name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "TUIKit"], path: "Benchmarks/FrameBenchmark"),
+        .executableTarget(
+            name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "Lessons", "TUIKit", "Vocabularies"],
+            path: "Benchmarks/FrameBenchmark"),
         // Benchmarks (not tests): the tiny transformer's training against numpy, Benchmarks/transformer.sh
         .executableTarget(name: "transformer-benchmark", dependencies: ["AttnMath"], path: "Benchmarks/TransformerBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
@@ -60,7 +70,9 @@ let package = Package(
         .testTarget(name: "AssetGenTests", dependencies: ["AssetGen"]),
         .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),
         .testTarget(
-            name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets"], exclude: ["Screens", "Reference"]),
+            name: "AttnAppTests", dependencies: ["AttnApp", "Lessons", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies", "Reports"],
+            exclude: ["Screens", "Reference", "Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "Lessons", "AttnMath", "TUIKit", "Vocabularies"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,6 @@ run "an empty Swift program" -- "$empty/empty"
 run "attn-tui --help (start + argument parser)" -- "$bin/attn-tui" --help
 run "attn-tui similarity apple banana" -- "$bin/attn-tui" similarity apple banana
 run "first frame: render --size 120x40 (≤ 15 ms)" -- "$bin/attn-tui" render --size 120x40
-run "first frame, the sandbox (every panel)" -- "$bin/attn-tui" render --lesson 14 --size 120x40
-run "first frame + a, garlic, Enter (word pack parsed)" -- "$bin/attn-tui" render --lesson 14 --size 120x40 --keys 'agarlic<Enter>'
-run "first frame + v (real-vectors view)" -- "$bin/attn-tui" render --lesson 14 --size 120x40 --keys v
+run "first frame, the sandbox (every panel)" -- "$bin/attn-tui" render --lesson sandbox --size 120x40
+run "first frame + a, garlic, Enter (word pack parsed)" -- "$bin/attn-tui" render --lesson sandbox --size 120x40 --keys 'agarlic<Enter>'
+run "first frame + v (real-vectors view)" -- "$bin/attn-tui" render --lesson sandbox --size 120x40 --keys v

@@ -1,7 +1,9 @@
 import AttnApp
 import AttnMath
 import Foundation
+import Lessons
 import TUIKit
+import Vocabularies
 
 // Frame benchmark: how fast the interactive program answers a key.
 //
@@ -52,7 +54,7 @@ var firstFrame = Buffer(size: size)
 var builtIn: Vocabulary?
 let parseTime = milliseconds { builtIn = Vocabulary.builtIn() }
 let vocabulary = builtIn!
-let stateTime = milliseconds { state = AppState(environment: AppEnvironment(vocabulary: vocabulary)) }
+let stateTime = milliseconds { state = AppState(environment: AppEnvironment(course: .standard, vocabulary: vocabulary)) }
 let viewTime = milliseconds { firstFrame = AppView.render(state!, size: size, colorMode: .palette256) }
 let firstFrameTime = parseTime + stateTime + viewTime
 print(
@@ -84,7 +86,9 @@ if hugeToken > 0 {
     words = Array(vocabulary.table.words.prefix(lexiconCount)) + packOnly.prefix(wordCount - lexiconCount)
 }
 // The sandbox: every shared panel on screen, the heaviest frame.
-var app = AppState(environment: AppEnvironment(vocabulary: playVocabulary, startWords: words, initialLesson: Course.sandbox))
+var app = AppState(
+    environment: AppEnvironment(
+        course: .standard, vocabulary: playVocabulary, startWords: words, initialLesson: Course.standard.userFileLesson))
 precondition(app.words.count == wordCount, "expected \(wordCount) words in play, got \(app.words.count)")
 precondition(hugeToken > 0 || app.words.filter(\.isEstimated).count == wordCount / 2, "expected the pack's words in play")
 
@@ -123,7 +127,8 @@ print(
 // real folder: the write (fsync, rename, fsync of the folder) must not be on the key's path.
 let stateFolder = NSTemporaryDirectory() + "frame-benchmark-state-\(getpid())"
 let session = Session(
-    vocabulary: playVocabulary, lesson: Course.sandbox, stateDir: stateFolder, persist: true, colorMode: .palette256,
+    course: .standard, vocabulary: playVocabulary, lesson: Course.standard.userFileLesson, stateDir: stateFolder, persist: true,
+    colorMode: .palette256,
     startWords: Array(words.prefix(20)))
 var saving: [Double] = []
 for round in 0..<rounds {

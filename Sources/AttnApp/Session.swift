@@ -1,4 +1,5 @@
 import TUIKit
+import Vocabularies
 
 /// One run of the app on a terminal: the state, where it is saved, and the
 /// update-and-draw cycle shared by the interactive screen and `render`.
@@ -22,19 +23,19 @@ public final class Session {
     ///   - readOnly: with `persist`, read the saved state but never write to its folder
     ///     (`render --state-dir`): no save, and a bad file is reported, not moved aside.
     public init(
-        vocabulary: Vocabulary, lesson: Int?, step: Int? = nil, stateDir: String?, persist: Bool, readOnly: Bool = false,
+        course: Course, vocabulary: Vocabulary, lesson: Int?, step: Int? = nil, stateDir: String?, persist: Bool, readOnly: Bool = false,
         colorMode: ColorMode, startWords: [String]? = nil
     ) {
         self.colorMode = colorMode
         let store = persist ? StateStore(directory: stateDir ?? StateStore.defaultDirectory()) : nil
         self.store = store
-        let loaded = store?.load(readOnly: readOnly)
+        let loaded = store?.load(readOnly: readOnly, course: course)
         warnings = loaded?.warnings ?? []
         saver = store.flatMap { store in
-            readOnly ? nil : BackgroundSaver(write: { (state) throws(StateStoreError) in try Self.write(state, to: store) })
+            readOnly ? nil : BackgroundSaver(write: { (state) throws(StateStoreError) in try Self.write(state, to: store, course: course) })
         }
         let environment = AppEnvironment(
-            vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, initialStep: step, colorMode: colorMode)
+            course: course, vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, initialStep: step, colorMode: colorMode)
         state = AppState(environment: environment, saved: loaded?.state)
         if !warnings.isEmpty { _ = state.update(.loaded(warning: warnings.joined(separator: "; "))) }
     }
@@ -84,12 +85,12 @@ public final class Session {
     }
 
     /// Runs on the saver's thread.
-    private static func write(_ state: SavedState, to store: StateStore) throws(StateStoreError) {
+    private static func write(_ state: SavedState, to store: StateStore, course: Course) throws(StateStoreError) {
         var snapshot = state
         // Another attn-tui on the same folder may have placed words since we loaded: keep
         // theirs too (ours win for a word both placed), so no placed word is ever lost.
         // A word is the same placed word only in the same vocabulary (the same dimension).
-        if let onDisk = store.peek() {
+        if let onDisk = store.peek(course: course) {
             for word in onDisk.customWords
             where !snapshot.customWords.contains(where: { $0.word == word.word && $0.vector.count == word.vector.count }) {
                 snapshot.customWords.append(word)

@@ -1,6 +1,9 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
+import Lessons
+import Reports
+import Vocabularies
 
 #if canImport(Glibc)
     import Glibc
@@ -60,20 +63,32 @@ enum StateDirOption {
     }
 }
 
+/// `--lesson ID|N` and `--step S`: a lesson by its id (`softmax`) or its number in the course,
+/// a step by its number (from 1) or its name.
 enum LessonOption {
-    static func validate(_ lesson: Int?) throws {
-        if let lesson, LessonCatalog.shared.title(of: lesson) == nil {
-            throw ValidationError("--lesson must be between 1 and \(LessonCatalog.shared.entries.count), got \(lesson)")
+    static let course = Course.standard
+
+    /// The lesson's position in the course (from 0).
+    static func index(_ lesson: String?) throws -> Int? {
+        guard let lesson else { return nil }
+        guard let index = course.index(named: lesson) else {
+            throw ValidationError(
+                "--lesson must be a lesson id (\(course.ids.prefix(3).joined(separator: ", ")), …: see 'attn-tui lessons') or a number from 1 to \(course.count), got '\(lesson)'"
+            )
         }
+        return index
     }
 
-    /// `--step S` must be a step of the lesson (lesson 1 when no `--lesson` is given).
-    static func validate(step: Int?, of lesson: Int?) throws {
-        guard let step else { return }
-        let number = lesson ?? 1
-        let count = LessonCatalog.shared.entries.first { $0.number == number }?.steps.count ?? 1
-        if !(1...count).contains(step) {
-            throw ValidationError("--step must be between 1 and \(count) (lesson \(number) has \(count) steps), got \(step)")
+    /// The step's position (from 0) in the lesson (the first lesson when no `--lesson` is given).
+    static func step(_ step: String?, of lesson: String?) throws -> Int? {
+        guard let step else { return nil }
+        let index = try Self.index(lesson) ?? 0
+        let entry = course.lessons[index]
+        guard let found = course.stepIndex(named: step, inLesson: index) else {
+            throw ValidationError(
+                "--step must be a step of lesson \(entry.id): 1 to \(entry.stepCount) or one of \(entry.stepIDs.joined(separator: ", ")), got '\(step)'"
+            )
         }
+        return found
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
+import Lessons
+import Reports
 
 /// `attn-tui export --format projector DIR`: the current words for the TensorFlow Embedding Projector.
 struct ExportCommand: ParsableCommand {
@@ -28,8 +30,12 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
-        let export = try ProjectorSelection(
-            vocabulary: words, words: chosen, saved: StateStore(directory: stateDir ?? StateStore.defaultDirectory()).load().state)
+        // Without --words: the words the learner left in play in the lesson that explores files, on the built-in words.
+        let course = Course.standard
+        let saved = StateStore(directory: stateDir ?? StateStore.defaultDirectory()).load(course: course).state
+        let explorer = course.userFileLesson.map { course.lessons[$0].id }
+        let savedWords = explorer.flatMap { saved?.words(ofLesson: $0, space: SavedState.lexiconSpace) }
+        let export = try ProjectorSelection(vocabulary: words, words: chosen, savedWords: savedWords)
         try export.write(to: directory)
         try Output.line(
             "wrote \(export.table.count) words (\(export.table.dimension) dimensions) to \(directory)/vectors.tsv and metadata.tsv")

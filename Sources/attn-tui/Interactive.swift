@@ -1,7 +1,10 @@
 import ArgumentParser
 import AttnApp
+import Lessons
 import NcursesTerminal
+import Reports
 import TUIKit
+import Vocabularies
 
 /// `attn-tui [start]`: the interactive course on the real terminal.
 struct StartCommand: ParsableCommand {
@@ -10,13 +13,14 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
+    var lesson: String?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Print the notices of the built-in data's sources (GloVe, WordNet, SCOWL) and exit.") var licenses = false
 
     func validate() throws {
-        try LessonOption.validate(lesson)
+        _ = try LessonOption.index(lesson)
         try StateDirOption.validate(stateDir)
     }
 
@@ -29,7 +33,8 @@ struct StartCommand: ParsableCommand {
         let chosen = try startWords.resolve(in: words)
         let saveError = try withTerminal(.init(noColor: noColor)) { terminal in
             let session = Session(
-                vocabulary: words, lesson: lesson, stateDir: stateDir, persist: true, colorMode: terminal.colorMode,
+                course: LessonOption.course, vocabulary: words, lesson: try LessonOption.index(lesson), stateDir: stateDir, persist: true,
+                colorMode: terminal.colorMode,
                 startWords: chosen)
             if let crash = DebugCrashTerminal<NcursesTerminal>.requested() {
                 session.run(on: DebugCrashTerminal(base: terminal, kind: crash), animates: true)

@@ -1,5 +1,6 @@
 import AttnApp
 import AttnMath
+import Vocabularies
 
 #if canImport(Glibc)
     import Glibc

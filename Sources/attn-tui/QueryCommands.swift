@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttnApp
 import AttnMath
+import Reports
 
 struct LessonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lessons", abstract: "List the lessons of the course.")

@@ -1,6 +1,9 @@
 import ArgumentParser
 import AttnApp
+import Lessons
+import Reports
 import TUIKit
+import Vocabularies
 
 #if canImport(Glibc)
     import Glibc
@@ -18,8 +21,9 @@ struct RenderCommand: ParsableCommand {
             Starts from a fresh state unless --state-dir is given; it never writes state.
             """)
 
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
-    @Option(help: "Start at this step of the lesson (from 1).") var step: Int?
+    @Option(help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
+    var lesson: String?
+    @Option(help: ArgumentHelp("Start at this step of the lesson: its number (from 1) or its name.", valueName: "S")) var step: String?
     // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"),
@@ -35,8 +39,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Render without colour, as the screen does under NO_COLOR (shades and numbers).") var noColor = false
 
     func validate() throws {
-        try LessonOption.validate(lesson)
-        try LessonOption.validate(step: step, of: lesson)
+        _ = try LessonOption.index(lesson)
+        _ = try LessonOption.step(step, of: lesson)
         try StateDirOption.validate(stateDir)
     }
 
@@ -50,8 +54,10 @@ struct RenderCommand: ParsableCommand {
         let words = try vocabulary.load()
         // The same rule as the ncurses terminal's, so `render` draws what the screen would.
         let monochrome = noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) })
+        let stepIndex = try LessonOption.step(step, of: lesson)
         let session = Session(
-            vocabulary: words, lesson: lesson ?? step.map { _ in 1 }, step: step.map { $0 - 1 }, stateDir: stateDir,
+            course: LessonOption.course, vocabulary: words, lesson: try LessonOption.index(lesson) ?? stepIndex.map { _ in 0 },
+            step: stepIndex, stateDir: stateDir,
             persist: stateDir != nil, readOnly: true, colorMode: monochrome ? .monochrome : .palette256,
             startWords: try startWords.resolve(in: words))
         // Only the last frame is printed: keeping every frame would grow with the number of keys.

@@ -2,6 +2,8 @@ import ArgumentParser
 import AttnApp
 import AttnMath
 import EmbeddingFiles
+import Reports
+import Vocabularies
 
 /// `--embeddings PATH [--embeddings-format F] [--metadata M] [--no-cache]`: where a
 /// command's words come from, the built-in lexicon or the user's file. One name on every

@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -142,7 +143,7 @@ final class AnalysisTests: XCTestCase {
 
     func testAZeroVectorUnderCosineIsExplainedNotFatal() throws {
         let table = EmbeddingTable(words: ["nothing", "east", "north"], vectors: [[0, 0], [1, 0], [0, 1]])
-        var state = AppState(environment: AppEnvironment(vocabulary: Vocabulary(table: table, source: "test vectors")))
+        var state = AppState(environment: environment(Vocabulary(table: table, source: "test vectors")))
         XCTAssertEqual(state.wordNames, ["nothing", "east", "north"], "a file's first words start the sandbox")
         XCTAssertEqual(state.featureNames, ["d1", "d2"])
         XCTAssertNotNil(state.analysis.attention, "dot products of a zero vector are fine")
@@ -164,7 +165,7 @@ final class AnalysisTests: XCTestCase {
 
     func testTheProblemNamesTheZeroVectorWhereverItIs() throws {
         let table = EmbeddingTable(words: ["east", "nothing", "north"], vectors: [[1, 0], [0, 0], [0, 1]])
-        var state = AppState(environment: AppEnvironment(vocabulary: Vocabulary(table: table, source: "test vectors")))
+        var state = AppState(environment: environment(Vocabulary(table: table, source: "test vectors")))
         state.press("m")
         XCTAssertNil(state.analysis.attention)
         let problem = state.analysis.problem ?? ""
@@ -173,7 +174,7 @@ final class AnalysisTests: XCTestCase {
 
     func testEnterOnAnUndefinedWeightDoesNotSwallowTheNextKey() throws {
         let table = EmbeddingTable(words: ["nothing", "east", "north"], vectors: [[0, 0], [1, 0], [0, 1]])
-        var state = AppState(environment: AppEnvironment(vocabulary: Vocabulary(table: table, source: "test vectors")))
+        var state = AppState(environment: environment(Vocabulary(table: table, source: "test vectors")))
         state.press("m<Tab><Tab>")
         XCTAssertNil(state.analysis.attention, "cosine of the zero vector: no weights")
         let before = screen(state, 120, 40)

@@ -282,16 +282,16 @@ final class ExplorerPolishTests: XCTestCase {
         XCTAssertEqual(sandboxTitle, " attn-tui │ Lesson 14/14 · Sandbox · step 1/3     scaled dot · T=1.00 · 8 words ")
         // Lesson 6's first step lets the learner switch the metric, and nothing else shared.
         XCTAssertEqual(
-            screen(sandbox(lesson: 6), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "attn-tui │ Lesson 6/14 · The similarity table · step 1/4                cosine")
+            screen(sandbox(lesson: "similarity-table"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
+            "attn-tui │ Lesson \(number("similarity-table"))/\(course.count) · The similarity table · step 1/4                cosine")
         // Lesson 10 has only its own numbers: its whole title, nothing at the right.
         XCTAssertEqual(
-            screen(sandbox(lesson: 10), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "Lesson 10/14 · Queries and Keys are linear transformations · step 1/5")
-        for lesson in 1...Course.count {
-            let allowed = Course.lessons()[lesson - 1].sharedCommands(step: 0)
+            screen(sandbox(lesson: "queries-keys"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
+            "Lesson \(number("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/5")
+        for lesson in course.ids {
+            let allowed = course.lessons[number(lesson) - 1].sharedCommands(step: 0)
             let title = screen(sandbox(lesson: lesson), 80, 24).lines[0]
-            XCTAssertTrue(title.contains("Lesson \(lesson)/\(Course.count)") && title.contains("step 1/"), title)
+            XCTAssertTrue(title.contains("Lesson \(number(lesson))/\(course.count)") && title.contains("step 1/"), title)
             XCTAssertEqual(title.contains("T="), allowed.contains(.warmer), "lesson \(lesson): T only where + and - change it: \(title)")
             XCTAssertEqual(
                 title.contains(/\d+ words?/), allowed.contains(.addWord) || allowed.contains(.removeWord), "lesson \(lesson): \(title)")

@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -11,7 +12,7 @@ final class HugeTokenTests: XCTestCase {
     private func stateWithHugeToken() -> AppState {
         let table = EmbeddingTable(
             words: [huge, "north", "south", "east"], vectors: [[0.5, 0.5, 0], [1, 0, 0.1], [-1, 0, 0.2], [0, 1, 0.3]])
-        return AppState(environment: AppEnvironment(vocabulary: Vocabulary(table: table, source: "huge.txt")))
+        return AppState(environment: environment(Vocabulary(table: table, source: "huge.txt")))
     }
 
     func testWordsInPlayHoldAtMostTheShownLimit() {

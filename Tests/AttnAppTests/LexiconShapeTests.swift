@@ -1,5 +1,6 @@
 import AttnApp
 import AttnMath
+import Vocabularies
 import XCTest
 
 /// The built-in lexicon makes the space behave as the course says it does.

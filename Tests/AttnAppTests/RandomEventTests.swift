@@ -1,4 +1,5 @@
 import AttnMath
+import Reports
 import TUIKit
 import XCTest
 
@@ -41,7 +42,7 @@ final class RandomEventTests: XCTestCase {
     }
 
     private static func freshState(_ random: inout SeededGenerator) -> AppState {
-        var state = sandbox(lesson: Int.random(in: 1...14, using: &random))
+        var state = sandbox(lesson: course.ids.randomElement(using: &random))
         _ = state.update(.resize(Size(width: 120, height: 40)))
         return state
     }
@@ -54,7 +55,8 @@ final class RandomEventTests: XCTestCase {
         for (name, index) in [("selected", state.selected), ("column", state.column), ("weight cursor", state.weightCursor)] {
             if count == 0 ? index != 0 : !(0..<count).contains(index) { return "\(name) \(index) with \(count) words" }
         }
-        if !(1...LessonCatalog.shared.entries.count).contains(state.lesson) { return "lesson \(state.lesson)" }
+        if !state.course.lessons.indices.contains(state.lessonIndex) { return "lesson \(state.lessonIndex)" }
+        if !(0..<state.currentLesson.stepCount).contains(state.step) { return "step \(state.step) of \(state.lessonID)" }
         if !(state.temperature > 0 && state.temperature.isFinite) { return "temperature \(state.temperature)" }
         if let attention = state.analysis.attention {
             for (row, weights) in attention.weights.enumerated() {

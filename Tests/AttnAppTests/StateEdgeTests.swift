@@ -1,6 +1,7 @@
 import AttnMath
 import Foundation
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -29,9 +30,10 @@ final class StateEdgeTests: TemporaryFolderTestCase {
     func testAReadOnlySessionNeverWritesNorMovesAnything() throws {
         let directory = temporaryDirectory()
         try StateStore(directory: directory).save(
-            SavedState(lesson: 14, customWords: [], sandboxWords: ["apple", "kiwi", "lemon", "phone"]))
+            SavedState(lesson: "sandbox", customWords: [], sandboxWords: ["apple", "kiwi", "lemon", "phone"]))
         let before = snapshot(directory)
-        let session = Session(vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, readOnly: true, colorMode: .monochrome)
+        let session = Session(
+            course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, readOnly: true, colorMode: .monochrome)
         XCTAssertEqual(session.state.wordNames, ["apple", "kiwi", "lemon", "phone"], "it reads the saved words")
         session.run(
             on: RecordingTerminal(size: Size(width: 80, height: 24), keys: try KeyNotation.parse("dddd3azorblax<Enter><Right><Enter>q")))
@@ -42,7 +44,8 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         // Nor is a bad file moved aside: it is reported and left alone.
         writeState("{ broken", in: directory)
         let brokenBefore = snapshot(directory)
-        let broken = Session(vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, readOnly: true, colorMode: .monochrome)
+        let broken = Session(
+            course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, readOnly: true, colorMode: .monochrome)
         XCTAssertEqual(broken.warnings.count, 1)
         XCTAssertTrue(broken.warnings[0].contains("left as it is"), broken.warnings[0])
         XCTAssertEqual(snapshot(directory), brokenBefore)
@@ -54,17 +57,17 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         let directory = temporaryDirectory()
         let newer = #"{"version": 99, "lesson": 3, "customWords": [], "sandboxWords": ["apple"], "futureThing": {"x": 1}}"#
         writeState(newer, in: directory)
-        let session = Session(vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+        let session = Session(course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
         XCTAssertEqual(session.warnings.count, 1)
-        XCTAssertTrue(session.warnings[0].contains("newer attn-tui (format 99; this one reads 1)"), session.warnings[0])
+        XCTAssertTrue(session.warnings[0].contains("newer attn-tui (format 99; this one reads 2)"), session.warnings[0])
         XCTAssertEqual(session.state.message, session.warnings[0], "shown on the first frame")
-        XCTAssertNotEqual(session.state.lesson, 3, "its contents are not used as if they were this version's")
+        XCTAssertEqual(session.state.lessonIndex, 0, "its contents are not used as if they were this version's")
         let aside = contents(ofDirectory: directory).filter { $0.hasPrefix("state.json.newer-v99") }
         XCTAssertEqual(aside.count, 1, "\(contents(ofDirectory: directory))")
         XCTAssertEqual(FileManager.default.contents(atPath: directory + "/" + aside[0]), Data(newer.utf8), "kept byte for byte")
         session.run(on: RecordingTerminal(size: Size(width: 80, height: 24), keys: try KeyNotation.parse("akiwi<Enter>q")))
         XCTAssertEqual(FileManager.default.contents(atPath: directory + "/" + aside[0]), Data(newer.utf8), "never rewritten")
-        XCTAssertEqual(StateStore(directory: directory).load().state?.version, 1, "a fresh file of this version")
+        XCTAssertEqual(StateStore(directory: directory).load(course: course).state?.version, 2, "a fresh file of this version")
     }
 
     // MARK: 8. a placed word per vocabulary
@@ -75,7 +78,7 @@ final class StateEdgeTests: TemporaryFolderTestCase {
             words: ["north", "south", "east", "west"], vectors: [[1, 0, 0, 0], [-1, 0, 0, 0], [0, 1, 0, 0], [0, -1, 0, 0.5]])
         let file = Vocabulary(table: table, source: "compass.txt")
         func open() -> Session {
-            Session(vocabulary: file, lesson: 14, stateDir: directory, persist: true, colorMode: .monochrome)
+            Session(course: course, vocabulary: file, lesson: index(sandboxID), stateDir: directory, persist: true, colorMode: .monochrome)
         }
         let session = open()
         XCTAssertEqual(session.state.space.dimension, 4)
@@ -84,7 +87,7 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         session.waitForSaves()
         let dimensions = session.state.customWords.filter { $0.word == "zork" }.map(\.vector.count).sorted()
         XCTAssertEqual(dimensions, [4, lexicon.table.dimension], "both placements kept")
-        let saved = try XCTUnwrap(StateStore(directory: directory).load().state)
+        let saved = try XCTUnwrap(StateStore(directory: directory).load(course: course).state)
         XCTAssertEqual(saved.customWords.filter { $0.word == "zork" }.map(\.vector.count).sorted(), dimensions, "and both saved")
 
         // Each comes back in its own vocabulary.
@@ -113,13 +116,13 @@ final class StateEdgeTests: TemporaryFolderTestCase {
              "sandboxWords": ["apple", "apple", "huge", "twice", "kiwi", "huge"]}
             """
         writeState(json, in: directory)
-        let session = Session(vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+        let session = Session(course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
         let warnings = session.warnings.joined(separator: "\n")
         XCTAssertTrue(warnings.contains("2 placed word(s) refused"), warnings)
         XCTAssertTrue(warnings.contains("1 duplicate placed word(s) dropped"), warnings)
         XCTAssertTrue(warnings.contains("1 placed word(s) had values beyond ±10: clamped"), warnings)
         XCTAssertTrue(warnings.contains("only the first 1000 are kept"), warnings)
-        XCTAssertTrue(warnings.contains("2 repeated sandbox word(s) dropped"), warnings)
+        XCTAssertTrue(warnings.contains("2 repeated saved word(s) or task(s) dropped"), warnings)
         let state = session.state
         XCTAssertEqual(state.wordNames, ["apple", "huge", "twice", "kiwi"])
         XCTAssertEqual(state.lookUp("huge")?.vector, Array(repeating: 10, count: d))
@@ -169,16 +172,16 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         let written = Recorder()
         let saver = BackgroundSaver(write: { state throws(StateStoreError) in
             gate.wait()
-            written.append(state.lesson ?? 0)
+            written.append(state.lesson ?? "")
         })
         let clock = ContinuousClock()
         let start = clock.now
-        for lesson in 1...50 { saver.submit(SavedState(lesson: lesson, customWords: [], sandboxWords: nil)) }
+        for lesson in 1...50 { saver.submit(SavedState(lesson: "lesson \(lesson)", customWords: [], sandboxWords: nil)) }
         XCTAssertLessThan(start.duration(to: clock.now), .seconds(1), "50 saves queued while the disk is stuck")
         XCTAssertEqual(written.values, [], "nothing written yet: the write is stuck")
         gate.open()
         saver.waitUntilIdle()
-        XCTAssertEqual(written.values.last, 50, "the newest state is written last")
+        XCTAssertEqual(written.values.last, "lesson 50", "the newest state is written last")
         XCTAssertLessThanOrEqual(written.values.count, 2, "coalesced: the first, then only the newest")
         XCTAssertEqual(saver.takeOutcomes().map(\.failure), Array(repeating: nil, count: written.values.count))
     }
@@ -187,7 +190,9 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         let directory = temporaryDirectory()
         let blocker = directory + "/file"
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
-        let session = Session(vocabulary: lexicon, lesson: 14, stateDir: blocker + "/sub", persist: true, colorMode: .monochrome)
+        let session = Session(
+            course: course, vocabulary: lexicon, lesson: index(sandboxID), stateDir: blocker + "/sub", persist: true, colorMode: .monochrome
+        )
         session.run(on: RecordingTerminal(size: Size(width: 80, height: 24), keys: try KeyNotation.parse("akiwi<Enter>d")))
         XCTAssertEqual(session.saveError, "cannot create \(blocker)/sub: Not a directory", "known when run returns")
     }
@@ -212,7 +217,7 @@ private final class Gate: @unchecked Sendable {
 
 private final class Recorder: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: [Int] = []
-    func append(_ value: Int) { lock.withLock { stored.append(value) } }
-    var values: [Int] { lock.withLock { stored } }
+    private var stored: [String] = []
+    func append(_ value: String) { lock.withLock { stored.append(value) } }
+    var values: [String] { lock.withLock { stored } }
 }

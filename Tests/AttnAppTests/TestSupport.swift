@@ -1,16 +1,56 @@
 import AttnMath
 import Foundation
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
+@testable import Lessons
 
 /// The built-in lexicon, parsed once.
 let lexicon = Vocabulary.builtIn()
 
+/// The course the program runs.
+let course = Course.standard
+
+/// What the program starts with: the standard course on a vocabulary, opened at a lesson (by id) and step.
+func environment(
+    _ vocabulary: Vocabulary = lexicon, startWords: [String]? = nil, lesson: String? = nil, step: Int? = nil, in course: Course = course
+) -> AppEnvironment {
+    AppEnvironment(
+        course: course, vocabulary: vocabulary, startWords: startWords, initialLesson: lesson.map { course.index(of: $0)! },
+        initialStep: step)
+}
+
+/// A fresh program opened at a lesson's step, as `render --lesson ID --step S` does.
+func opening(_ lesson: String, step: Int = 0, in course: Course = course) -> AppState {
+    AppState(environment: environment(lesson: lesson, step: step, in: course))
+}
+
+/// A lesson's position in the course (from 0), by id: what `--lesson ID` resolves to.
+func index(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! }
+
+/// A lesson's number in the course (what the title bar shows), by id.
+func number(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! + 1 }
+
+extension SavedState {
+    /// A saved state as a test writes it: the sandbox's words of the built-in lexicon, if any.
+    init(lesson: String?, step: String? = nil, customWords: [WordInPlay] = [], sandboxWords: [String]?) {
+        self.init(
+            lesson: lesson, step: step, customWords: customWords,
+            lessons: sandboxWords.map { [sandboxID: SavedLesson(lists: [SavedState.wordsKey(space: SavedState.lexiconSpace): $0])] } ?? [:])
+    }
+
+    /// The sandbox's saved words of the built-in lexicon.
+    var sandboxWords: [String]? { words(ofLesson: sandboxID, space: SavedState.lexiconSpace) }
+}
+
+/// The lesson a file opens: the sandbox.
+let sandboxID = SandboxLesson.id
+
 /// A fresh sandbox on the built-in lexicon: the default start words unless `startWords` is given.
-func sandbox(startWords: [String]? = nil, lesson: Int? = nil) -> AppState {
-    AppState(environment: AppEnvironment(vocabulary: lexicon, startWords: startWords, initialLesson: lesson ?? Course.sandbox))
+func sandbox(startWords: [String]? = nil, lesson: String? = nil) -> AppState {
+    AppState(environment: environment(startWords: startWords, lesson: lesson ?? sandboxID))
 }
 
 extension AppState {
@@ -39,8 +79,16 @@ extension AppState {
     }
 
     var promptField: TextField? {
-        if case .prompt(let field) = mode { return field }
+        if case .prompt(let prompt) = mode { return prompt.field }
         return nil
+    }
+
+    /// Selects a word in play by name, as a click on the map would (then the derived numbers follow).
+    @discardableResult
+    mutating func select(_ name: String) -> Bool {
+        let found = workspace.select(name)
+        refreshDerived()
+        return found
     }
 
     var placement: Placement? {

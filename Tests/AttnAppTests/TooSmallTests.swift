@@ -10,11 +10,11 @@ final class TooSmallTests: XCTestCase {
             var state = sandbox()
             _ = state.update(.resize(size))
             XCTAssertTrue(AppView.render(state, size: size, colorMode: .monochrome).text.contains("too small") || size.width < 20)
-            let before = (state.wordNames, state.lesson, state.metric, state.temperature, state.focus, state.mode)
+            let before = (state.wordNames, state.lessonID, state.metric, state.temperature, state.focus, state.mode)
             let effects = state.press("ddda<Esc>mr+-3<Right><Tab>?<Enter>") + state.update(.mouse(MouseEvent(x: 0, y: 0, button: .left)))
             XCTAssertEqual(effects, [], "\(size)")
             XCTAssertEqual(state.wordNames, before.0, "\(size)")
-            XCTAssertEqual(state.lesson, before.1)
+            XCTAssertEqual(state.lessonID, before.1)
             XCTAssertEqual(state.metric, before.2)
             XCTAssertEqual(state.temperature, before.3)
             XCTAssertEqual(state.focus, before.4)
@@ -64,7 +64,7 @@ final class PasteTests: XCTestCase {
             XCTAssertEqual(state.update(.paste(text)), [])
         }
         XCTAssertEqual(state.wordNames, words)
-        XCTAssertEqual(state.lesson, 14)
+        XCTAssertEqual(state.lessonID, sandboxID)
         XCTAssertEqual(state.mode, .browsing)
         XCTAssertFalse(state.isFinished)
     }

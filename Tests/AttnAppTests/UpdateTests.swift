@@ -1,5 +1,6 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -302,8 +303,12 @@ final class UpdateTests: XCTestCase {
     // MARK: Lessons
 
     func testArrowsWalkTheStepsOnIntoTheNextLessonAndPageKeysJumpLessons() {
-        var state = sandbox(lesson: 1)
-        XCTAssertEqual(state.lesson, 1)
+        let first = course.ids[0]
+        let second = course.ids[1]
+        let third = course.ids[2]
+        let last = course.ids[course.count - 1]
+        var state = sandbox(lesson: first)
+        XCTAssertEqual(state.lessonID, first)
         XCTAssertEqual(state.step, 0)
         XCTAssertEqual(state.press("<Left>"), [], "already at the first step")
         let steps = state.lessons[0].stepCount
@@ -312,34 +317,34 @@ final class UpdateTests: XCTestCase {
             XCTAssertEqual(state.step, expected)
         }
         state.press("l")
-        XCTAssertEqual(state.lesson, 2, "→ on the last step goes into the next lesson")
+        XCTAssertEqual(state.lessonID, second, "→ on the last step goes into the next lesson")
         XCTAssertEqual(state.step, 0)
         state.press("h")
-        XCTAssertEqual(state.lesson, 1, "← on the first step goes back to the last step of the lesson before")
+        XCTAssertEqual(state.lessonID, first, "← on the first step goes back to the last step of the lesson before")
         XCTAssertEqual(state.step, steps - 1)
 
         state.press("<PageDown><PageDown>")
-        XCTAssertEqual(state.lesson, 3)
+        XCTAssertEqual(state.lessonID, third)
         XCTAssertEqual(state.step, 0, "a lesson opens at its first step")
         state.press("<PageUp>")
-        XCTAssertEqual(state.lesson, 2)
+        XCTAssertEqual(state.lessonID, second)
         state.press("<End>")
-        XCTAssertEqual(state.lesson, Course.sandbox)
+        XCTAssertEqual(state.lessonID, last)
         XCTAssertEqual(state.press("<PageDown>"), [], "already at the last lesson")
-        let last = state.lessons[Course.sandbox - 1].stepCount
-        state.press(String(repeating: "l", count: last + 5))
-        XCTAssertEqual(state.lesson, Course.sandbox, "→ stops at the sandbox's last step")
-        XCTAssertEqual(state.step, last - 1)
+        let lastSteps = state.currentLesson.stepCount
+        state.press(String(repeating: "l", count: lastSteps + 5))
+        XCTAssertEqual(state.lessonID, last, "→ stops at the last lesson's last step")
+        XCTAssertEqual(state.step, lastSteps - 1)
         XCTAssertEqual(state.press("<Right>"), [], "→ on the very last step does nothing")
-        XCTAssertEqual(state.step, last - 1)
+        XCTAssertEqual(state.step, lastSteps - 1)
         state.press("<Home>")
-        XCTAssertEqual(state.lesson, 1)
+        XCTAssertEqual(state.lessonID, first)
         XCTAssertEqual(state.step, 0)
     }
 
     func testWholeStatesCompareAsTheTestStoreDoes() {
-        var a = sandbox(lesson: 1)
-        var b = sandbox(lesson: 1)
+        var a = sandbox(lesson: course.ids[0])
+        var b = sandbox(lesson: course.ids[0])
         XCTAssertEqual(a, b, "the same start")
         a.press("<Right>amango<Enter>")
         XCTAssertNotEqual(a, b)
@@ -363,33 +368,33 @@ final class UpdateTests: XCTestCase {
     }
 
     func testAFreshStartOpensLessonOneAndAUsersFileOpensTheSandbox() {
-        let fresh = AppState(environment: AppEnvironment(vocabulary: lexicon))
-        XCTAssertEqual(fresh.lesson, 1)
+        let fresh = AppState(environment: environment(lexicon))
+        XCTAssertEqual(fresh.lessonIndex, 0)
         XCTAssertEqual(fresh.step, 0)
-        let saved = SavedState(lesson: 3, step: 1, customWords: [], sandboxWords: nil)
-        let resumed = AppState(environment: AppEnvironment(vocabulary: lexicon), saved: saved)
-        XCTAssertEqual([resumed.lesson, resumed.step], [3, 1], "later runs resume the lesson and step")
+        let saved = SavedState(lesson: "dot-product", step: "unrelated", customWords: [])
+        let resumed = AppState(environment: environment(lexicon), saved: saved)
+        XCTAssertEqual([resumed.lessonID, resumed.stepID], ["dot-product", "unrelated"], "later runs resume the lesson and step")
         let file = Vocabulary(table: EmbeddingTable(words: ["x", "y"], vectors: [[1, 0], [0, 1]]), source: "f.txt")
-        let practitioner = AppState(environment: AppEnvironment(vocabulary: file), saved: saved)
-        XCTAssertEqual(practitioner.lesson, Course.sandbox, "--embeddings opens the sandbox on the file's words")
+        let practitioner = AppState(environment: environment(file), saved: saved)
+        XCTAssertEqual(practitioner.lessonID, sandboxID, "--embeddings opens the sandbox on the file's words")
         XCTAssertEqual(practitioner.wordNames, ["x", "y"])
-        let jumped = AppState(environment: AppEnvironment(vocabulary: file, initialLesson: 2), saved: saved)
-        XCTAssertEqual([jumped.lesson, jumped.step], [2, 0], "--lesson still jumps, at the first step")
+        let jumped = AppState(environment: environment(file, lesson: "features"), saved: saved)
+        XCTAssertEqual([jumped.lessonID, jumped.stepID], ["features", "named"], "--lesson still jumps, at the first step")
     }
 
     func testDigitsJumpToALesson() {
         var state = sandbox()
         for digit in 1...9 {
             XCTAssertEqual(state.press(String(digit)), [.save])
-            XCTAssertEqual(state.lesson, digit)
+            XCTAssertEqual(state.lessonID, course.ids[digit - 1])
         }
         XCTAssertEqual(state.press("9"), [], "already there")
         state.press("0")
-        XCTAssertEqual(state.lesson, 9, "0 is not a lesson")
+        XCTAssertEqual(state.lessonID, course.ids[8], "0 is not a lesson")
     }
 
     func testInitialLessonComesFromTheEnvironment() {
-        XCTAssertEqual(sandbox(lesson: 5).lesson, 5)
+        XCTAssertEqual(sandbox(lesson: "cosine").lessonID, "cosine")
     }
 
     // MARK: Focus and selection
@@ -484,10 +489,10 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.mode, .help(scroll: 0))
         state.press("?")
         XCTAssertEqual(state.mode, .browsing, "? toggles")
-        XCTAssertEqual(state.lesson, 14)
+        XCTAssertEqual(state.lessonID, sandboxID)
         state.press("?<Left>")
         XCTAssertEqual(state.mode, .browsing)
-        XCTAssertEqual(state.lesson, 14, "the key that closes help does nothing else")
+        XCTAssertEqual(state.lessonID, sandboxID, "the key that closes help does nothing else")
     }
 
     // MARK: Quitting
@@ -587,7 +592,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.words.count, 8)
         XCTAssertEqual(state.metric, .scaledDot)
         XCTAssertEqual(state.temperature, 1)
-        XCTAssertEqual(state.lesson, 14)
+        XCTAssertEqual(state.lessonID, sandboxID)
         XCTAssertEqual(state.focus, .map)
     }
 

@@ -23,7 +23,7 @@ final class ViewTests: XCTestCase {
         assertFrame(buffer, try XCTUnwrap(layout.map), title: "Map · PCA · apple → its context")
         assertFrame(buffer, try XCTUnwrap(layout.heatmap), title: "Similarity · cosine | scaled dot")
         assertFrame(buffer, try XCTUnwrap(layout.weights), title: "Weights of apple · softmax(scaled dot / T), T=1.00")
-        assertFrame(buffer, try XCTUnwrap(layout.lesson), title: "Lesson 14 · Sandbox")
+        assertFrame(buffer, try XCTUnwrap(layout.lesson), title: "Step 1 of 3")
         XCTAssertTrue(statusLine(buffer).hasPrefix(expectedStatusBar()), "the status bar is generated from AppKeys")
         XCTAssertTrue(statusLine(buffer).hasSuffix("? help"), "and always ends with the help key")
 
@@ -105,7 +105,7 @@ final class ViewTests: XCTestCase {
         assertFrame(buffer, map, title: "Map")
         assertFrame(buffer, heatmap, title: "Similarity · scaled dot")
         assertFrame(buffer, weights, title: "Weights of apple")
-        assertFrame(buffer, lesson, title: "Lesson 14 · Sandbox")
+        assertFrame(buffer, lesson, title: "Step 1 of 3")
         for word in state.wordNames {
             XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.hasPrefix("│\(word)") }, "\(word) row in the heatmap")
         }
@@ -125,7 +125,7 @@ final class ViewTests: XCTestCase {
             " ↑/↓ select a add Enter why d remove apple m metric +/- temp     q quit  ? help ")
         // Lesson 1 has fewer keys: the step keys and focus fit too.
         XCTAssertEqual(
-            screen(sandbox(lesson: 1), 80, 24).lines.last,
+            screen(sandbox(lesson: course.ids[0]), 80, 24).lines.last,
             " ↑/↓ select  a add  d remove banana  ←/→ step  Tab focus         q quit  ? help ")
     }
 
@@ -134,7 +134,7 @@ final class ViewTests: XCTestCase {
         let size = Size(width: 60, height: 20)
         _ = state.update(.resize(size))
         let order: [(Focus, String)] = [
-            (.map, "Map · PCA"), (.heatmap, "Similarity · scaled dot"), (.weights, "Weights of apple"), (.text, "Lesson 14 · Sandbox"),
+            (.map, "Map · PCA"), (.heatmap, "Similarity · scaled dot"), (.weights, "Weights of apple"), (.text, "Step 1 of 3"),
         ]
         for (focus, title) in order {
             XCTAssertEqual(state.focus, focus)
@@ -255,7 +255,7 @@ final class ViewTests: XCTestCase {
         var events: [InputEvent] = try KeyNotation.parse("akiwi<Enter>").map { .key($0) }
         events += sizes.map { .resize($0) }
         let terminal = RecordingTerminal(size: Size(width: 100, height: 30), events: events)
-        let session = Session(vocabulary: lexicon, lesson: 14, stateDir: nil, persist: false, colorMode: .palette256)
+        let session = Session(course: course, vocabulary: lexicon, lesson: 14, stateDir: nil, persist: false, colorMode: .palette256)
 
         session.run(on: terminal)
 

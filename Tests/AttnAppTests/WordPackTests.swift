@@ -1,6 +1,8 @@
 import AttnMath
 import Foundation
+import Reports
 import TUIKit
+import Vocabularies
 import XCTest
 
 @testable import AttnApp
@@ -195,9 +197,14 @@ final class WordPackTests: XCTestCase {
     func testSavedWordsFromBeforeThePackStillLoad() throws {
         let old = #"{"word":"zorp","vector":[0.5,0],"category":"custom","isCustom":true}"#
         let word = try JSONDecoder().decode(WordInPlay.self, from: Data(old.utf8))
-        XCTAssertEqual(word, WordInPlay(word: "zorp", vector: [0.5, 0], category: "custom", isCustom: true))
-        let estimated = WordInPlay(word: "garlic", vector: [1], category: "food", isEstimated: true)
+        XCTAssertEqual(word, WordInPlay(word: "zorp", vector: [0.5, 0], origin: .custom))
+        let estimated = WordInPlay(word: "garlic", vector: [1], origin: .pack, kind: "food")
         XCTAssertEqual(try JSONDecoder().decode(WordInPlay.self, from: JSONEncoder().encode(estimated)), estimated)
+        // Format 1's flags: an estimated word and a file's word keep their origin.
+        let oldEstimated = #"{"word":"garlic","vector":[1],"category":"food","isCustom":false,"isEstimated":true}"#
+        XCTAssertEqual(try JSONDecoder().decode(WordInPlay.self, from: Data(oldEstimated.utf8)), estimated)
+        let oldFile = #"{"word":"x","vector":[1],"category":"file","isCustom":false}"#
+        XCTAssertEqual(try JSONDecoder().decode(WordInPlay.self, from: Data(oldFile.utf8)).origin, .file)
     }
 
     // MARK: The real-vectors view
@@ -208,7 +215,7 @@ final class WordPackTests: XCTestCase {
         let names = state.wordNames
         let featureVectors = state.words.map(\.vector)
         state.press("v")
-        XCTAssertTrue(state.realVectors)
+        XCTAssertTrue(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 50)
         XCTAssertEqual(state.wordNames, names)
         XCTAssertEqual(state.selectedWord?.word, "garlic", "the selection stays")
@@ -229,7 +236,7 @@ final class WordPackTests: XCTestCase {
         XCTAssertTrue(screen.contains("cosine in GloVe 50D"), screen)
 
         state.press("v")
-        XCTAssertFalse(state.realVectors)
+        XCTAssertFalse(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 13)
         XCTAssertEqual(state.wordNames, names)
         XCTAssertEqual(state.words.map(\.vector), featureVectors)
@@ -257,15 +264,15 @@ final class WordPackTests: XCTestCase {
     }
 
     func testTheRealVectorsViewIsTheSandboxOnly() {
-        var state = sandbox(lesson: 3)
+        var state = sandbox(lesson: "dot-product")
         state.press("v")
-        XCTAssertFalse(state.realVectors)
+        XCTAssertFalse(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 13)
         var sandboxState = sandbox()
         sandboxState.press("v")
-        XCTAssertTrue(sandboxState.realVectors)
+        XCTAssertTrue(sandboxState.showsRealVectors)
         sandboxState.press("<Left>")
-        XCTAssertFalse(sandboxState.realVectors, "leaving the sandbox goes back to the named features")
+        XCTAssertFalse(sandboxState.showsRealVectors, "leaving the sandbox goes back to the named features")
         XCTAssertTrue(sandboxState.words.allSatisfy { $0.vector.count == 13 })
     }
 

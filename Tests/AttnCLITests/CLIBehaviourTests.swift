@@ -100,6 +100,8 @@ final class CLIBehaviourTests: XCTestCase {
             ["similarity", "apple"],
             ["render", "--size", "0x5"],
             ["--lesson", "99"],
+            ["--lesson", "no-such-lesson"],
+            ["render", "--lesson", "softmax", "--step", "no-such-step"],
         ] {
             let result = try CLI.run(arguments)
             XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
@@ -139,9 +141,33 @@ final class CLIBehaviourTests: XCTestCase {
 
     func testLessonsList() throws {
         let lessons = try XCTUnwrap(try CLI.json(["lessons", "--json"]) as? [[String: Any]])
-        XCTAssertEqual(lessons.count, 14)
-        XCTAssertEqual(lessons.compactMap { $0["number"] as? Int }, Array(1...14))
-        XCTAssertEqual(lessons.last?["title"] as? String, "Sandbox")
+        XCTAssertGreaterThanOrEqual(lessons.count, 14)
+        XCTAssertEqual(lessons.compactMap { $0["number"] as? Int }, Array(1...lessons.count))
+        let ids = lessons.compactMap { $0["id"] as? String }
+        XCTAssertEqual(ids.count, lessons.count, "every lesson has an id")
+        XCTAssertEqual(Set(ids).count, ids.count, "ids are unique")
+        XCTAssertEqual(ids.last, "sandbox")
+        for lesson in lessons {
+            let steps = try XCTUnwrap(lesson["steps"] as? [[String: Any]])
+            for step in steps {
+                XCTAssertNotNil(step["id"] as? String)
+                XCTAssertTrue(["explore", "exercise"].contains(step["kind"] as? String), "\(step)")
+            }
+        }
+    }
+
+    /// A lesson is named by its id or its number: both open the same step.
+    func testRenderOpensALessonByIdOrByNumber() throws {
+        let lessons = try XCTUnwrap(try CLI.json(["lessons", "--json"]) as? [[String: Any]])
+        let softmax = try XCTUnwrap(lessons.first { $0["id"] as? String == "softmax" })
+        let number = try XCTUnwrap(softmax["number"] as? Int)
+        let byID = try CLI.run(["render", "--lesson", "softmax", "--step", "2", "--size", "100x30"])
+        let byNumber = try CLI.run(["render", "--lesson", String(number), "--step", "2", "--size", "100x30"])
+        let byStepName = try CLI.run(["render", "--lesson", "softmax", "--step", "beside-raw", "--size", "100x30"])
+        XCTAssertEqual(byID.status, 0, byID.stderr)
+        XCTAssertEqual(byID.stdout, byNumber.stdout)
+        XCTAssertEqual(byID.stdout, byStepName.stdout)
+        XCTAssertTrue(byID.stdout.contains("Lesson \(number)/\(lessons.count) · Softmax · step 2/"), byID.stdout)
     }
 
     func testJSONKeepsFullPrecision() throws {

@@ -23,7 +23,7 @@ import json, sys
 for lesson in json.load(open(sys.argv[1])):
     for index, step in enumerate(lesson["steps"]):
         words = " ".join(step["text"].split()[:3])
-        print(lesson["number"], len(lesson["steps"]), index + 1, words)
+        print(lesson["number"], len(lesson["steps"]), index + 1, lesson["id"], words)
 PY
 COUNT=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/lessons.json")
 check "the course has lessons ($COUNT) and steps ($(wc -l <"$WORK/steps"))" [ "$COUNT" -ge 2 ]
@@ -33,9 +33,9 @@ marker() { echo "Lesson $1/$COUNT .*step $2/$3"; }
 
 # walk COLS ROWS: a fresh program, then → through every step.
 walk() {
-    local cols=$1 rows=$2 state="$WORK/walk-$1x$2" lesson steps step words failed=0 first=1 last=""
+    local cols=$1 rows=$2 state="$WORK/walk-$1x$2" lesson steps step id words failed=0 first=1 last=""
     start "$cols" "$rows" "$BIN" --state-dir "$state"
-    while read -r lesson steps step words <&3; do
+    while read -r lesson steps step id words <&3; do
         if ((first)); then
             first=0
             check "${cols}×${rows}: a fresh state opens lesson 1, step 1" tt_wait_for_regex "$(marker 1 1 "$steps")"
@@ -72,7 +72,7 @@ echo "-- resuming"
 STATE="$WORK/resume"
 start 100 30 "$BIN" --state-dir "$STATE"
 tt_wait_for_regex "Lesson 1/$COUNT" >/dev/null
-# Two lessons on (PgDn), then one step: lesson 3, step 2.
+# Two lessons on (PgDn), then one step: the third lesson, step 2 (by position: PgDn walks the course in order).
 tt_keys PageDown PageDown Right
 L3=$(awk '$1 == 3 { print $2; exit }' "$WORK/steps")
 check "PgDn twice and → reach lesson 3 step 2" tt_wait_for_regex "$(marker 3 2 "$L3")"
@@ -85,11 +85,17 @@ L2=$(awk '$1 == 2 { print $2; exit }' "$WORK/steps")
 check "← twice goes back across the lesson's start to lesson 2's last step" tt_wait_for_regex "$(marker 2 "$L2" "$L2")"
 tt_keys q
 tt_wait_exit >/dev/null
-start 100 30 "$BIN" --state-dir "$STATE" --lesson 5
-check "--lesson 5 still jumps, at its first step" tt_wait_for_regex "$(marker 5 1 "$(awk '$1 == 5 { print $2; exit }' "$WORK/steps")")"
+# --lesson takes a lesson's id: softmax, wherever the course puts it.
+SOFTMAX=$(awk '$4 == "softmax" { print $1; exit }' "$WORK/steps")
+start 100 30 "$BIN" --state-dir "$STATE" --lesson softmax
+check "--lesson softmax still jumps, at its first step" tt_wait_for_regex "$(marker "$SOFTMAX" 1 "$(awk '$4 == "softmax" { print $2; exit }' "$WORK/steps")")"
 tt_keys q
 tt_wait_exit >/dev/null
-check "render never writes state: the saved step is still lesson 5's" bash -c '
+check "the state file names the lesson and the step, not their numbers" python3 -c '
+import json, sys
+state = json.load(open(sys.argv[1]))
+assert state["version"] == 2 and state["lesson"] == "softmax" and isinstance(state["step"], str), state' "$STATE/state.json"
+check "render never writes state: the saved step is still softmax's" bash -c '
     before=$(cat "$1/state.json"); "$0" render --state-dir "$1" --keys "<Right><Right>aapple<Enter>" >/dev/null
     [ "$before" == "$(cat "$1/state.json")" ]' "$BIN" "$STATE"
 

@@ -22,7 +22,7 @@ STATE="$WORK/state"
 
 # run_app [ENV=VALUE...]: starts the sandbox and waits for its screen.
 run_app() {
-    start 100 30 env "$@" "$BIN" --lesson 14 --state-dir "$STATE" && tt_wait_for "Weights of" >/dev/null && tt_wait_stable
+    start 100 30 env "$@" "$BIN" --lesson sandbox --state-dir "$STATE" && tt_wait_for "Weights of" >/dev/null && tt_wait_stable
 }
 
 # status_is STATUS...: the exit status is one of these.

@@ -55,7 +55,7 @@ place_value() { panel "Place" <<<"$1" | head -1 | grep -oE -- '-?[0-9]+\.[0-9]+'
 
 # ---------------------------------------------------------------------------
 echo "-- first screen, 120×40"
-start 120 40 "$BIN" --lesson 14 --state-dir "$STATE"
+start 120 40 "$BIN" --lesson sandbox --state-dir "$STATE"
 if ! tt_wait_for "Weights of"; then
     fail "the first screen appears"
     e2e_finish
@@ -151,7 +151,7 @@ check "80×24: no too-small message" text_lacks 'too small' "$s"
 # The same keys replayed headlessly at 80×24 give the same state, so the redrawn
 # screen must be the one `render` draws.
 check "80×24: the screen is what render --size 80x24 draws after the same keys" \
-    screen_becomes "$("$BIN" render --lesson 14 --size 80x24 --keys "$keys")" "tmux (<) and render (>)"
+    screen_becomes "$("$BIN" render --lesson sandbox --size 80x24 --keys "$keys")" "tmux (<) and render (>)"
 
 tt_resize 20 6 && tt_wait_stable
 s=$(tt_capture)
@@ -184,7 +184,7 @@ check "no temporary files left in the state directory" bash -c '[ -z "$(find "$0
 
 # ---------------------------------------------------------------------------
 echo "-- restart with the same state directory"
-start 120 40 "$BIN" --lesson 14 --state-dir "$STATE"
+start 120 40 "$BIN" --lesson sandbox --state-dir "$STATE"
 if tt_wait_for "Weights of"; then
     tt_wait_stable
     s=$(tt_capture)

@@ -27,7 +27,7 @@ unchanged() {
         text_lacks 'removed|metric:|temperature|add word:|Help|reset' "$s" "the screen after $1" && tt_is_running
 }
 
-start 120 40 "$BIN" --lesson 14 --state-dir "$WORK/state"
+start 120 40 "$BIN" --lesson sandbox --state-dir "$WORK/state"
 if ! tt_wait_for "Weights of"; then
     fail "the program starts"
     e2e_finish
@@ -70,7 +70,7 @@ check "the terminal is restored" tt_assert_terminal_restored
 echo "-- Ctrl-Z, in an interactive shell with job control (as a user runs it)"
 start 120 40 env PS1='prompt> ' bash --norc --noprofile -i
 tt_wait_for "prompt>" >/dev/null
-tt_type "$(printf '%q' "$BIN") --lesson 14 --state-dir $(printf '%q' "$WORK/state")"
+tt_type "$(printf '%q' "$BIN") --lesson sandbox --state-dir $(printf '%q' "$WORK/state")"
 tt_keys Enter
 if ! tt_wait_for "Weights of"; then
     fail "the program starts from the shell"

@@ -26,7 +26,7 @@ ascii_only() {
 }
 
 echo "-- 1. LANG=C, no UTF-8 locale to fall back to"
-TT_LANG=C start 120 40 env ATTN_TUI_NO_UTF8_FALLBACK=1 "$BIN" --lesson 14 --state-dir "$WORK/state"
+TT_LANG=C start 120 40 env ATTN_TUI_NO_UTF8_FALLBACK=1 "$BIN" --lesson sandbox --state-dir "$WORK/state"
 if tt_wait_for "Weights of"; then
     tt_wait_stable >/dev/null
     s=$(tt_capture)
@@ -45,7 +45,7 @@ fi
 
 echo "-- 2. terminals without an alternate screen"
 for term in vt100 linux; do
-    TT_TERM=$term start 120 40 "$BIN" --lesson 14 --state-dir "$WORK/state"
+    TT_TERM=$term start 120 40 "$BIN" --lesson sandbox --state-dir "$WORK/state"
     if tt_wait_for "Weights of"; then
         tt_wait_stable >/dev/null
         tt_keys q
@@ -55,7 +55,7 @@ for term in vt100 linux; do
     else
         fail "TERM=$term: the program starts"
     fi
-    TT_TERM=$term start 120 40 "$BIN" --lesson 14 --state-dir "$WORK/state"
+    TT_TERM=$term start 120 40 "$BIN" --lesson sandbox --state-dir "$WORK/state"
     if tt_wait_for "Weights of"; then
         tt_signal TERM
         tt_wait_exit >/dev/null

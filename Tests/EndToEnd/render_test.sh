@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `attn-tui render` (SPEC.md, "Command line") and the binary on its own:
-#   - render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' prints 40 lines of at
+#   - render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' prints 40 lines of at
 #     most 120 columns with kiwi on the map, in both heatmaps and in the weights;
 #   - it is the very screen the interactive program shows in tmux after the same
 #     keys — checked after five steps (known word, placed word, metric and
@@ -39,8 +39,8 @@ no_stderr() {
 }
 
 # ---------------------------------------------------------------------------
-echo "-- render --lesson 14 --size 120x40 --keys 'akiwi<Enter>'"
-render --lesson 14 --size 120x40 --keys 'akiwi<Enter>'
+echo "-- render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>'"
+render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>'
 check "exits 0" [ $? == 0 ]
 check "nothing on standard error" no_stderr
 check "40 lines of at most 120 columns" lines_and_width "$WORK/out" 40 120
@@ -52,7 +52,7 @@ check "the weights panel shows kiwi's weights" text_has 'Weights of kiwi ' "$s"
 check "kiwi has a weight bar with a number" panel_has 'Weights of' "$(weight_row kiwi)" "$s"
 check "the message line says kiwi was added" text_has 'added kiwi' "$s"
 plain=$s
-render --lesson 14 --size 120x40 --keys 'akiwi<Enter>'
+render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>'
 check "the same output twice (reproducible)" same_text "$plain" "$(cat "$WORK/out")" "two runs"
 
 # ---------------------------------------------------------------------------
@@ -67,14 +67,14 @@ compare_step() { # DESCRIPTION VIM_KEYS: the keys just pressed in tmux, in vim n
     local desc=$1
     keys+=$2
     tt_wait_stable
-    if render --lesson 14 --size 120x40 --keys "$keys"; then
+    if render --lesson sandbox --size 120x40 --keys "$keys"; then
         check "tmux = render after $desc (--keys '$keys')" \
             screen_becomes "$(cat "$WORK/out")" "tmux (<) and render (>)"
     else
         fail "render --keys '$keys' exits 0"
     fi
 }
-start 120 40 "$BIN" --lesson 14 --state-dir "$WORK/tmux-state"
+start 120 40 "$BIN" --lesson sandbox --state-dir "$WORK/tmux-state"
 if tt_wait_for "Weights of"; then
     compare_step "the first frame" ""
     tt_keys a && tt_type kiwi && tt_keys Enter && tt_wait_for "added kiwi" >/dev/null
@@ -96,12 +96,12 @@ else
 fi
 
 keys=""
-start 120 40 "$BIN" --lesson 14 --no-color --state-dir "$WORK/tmux-state-mono"
+start 120 40 "$BIN" --lesson sandbox --no-color --state-dir "$WORK/tmux-state-mono"
 if tt_wait_for "Weights of"; then
     tt_keys a && tt_type kiwi && tt_keys Enter && tt_wait_for "added kiwi" >/dev/null
     # The interactive program draws the monochrome fallback: shades in the heatmap cells.
     check "the interactive --no-color screen shades the heatmap cells" panel_has 'Similarity' '[░▒▓█]' "$(tt_capture)"
-    if render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' --no-color; then
+    if render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' --no-color; then
         tt_wait_stable
         known_bug "render --no-color = the interactive program with --no-color (after 'akiwi<Enter>')" \
             same_text "$(tt_capture)" "$(cat "$WORK/out")" "tmux --no-color (<) and render --no-color (>)"
@@ -116,7 +116,7 @@ fi
 
 # ---------------------------------------------------------------------------
 echo "-- --ansi, --no-color, NO_COLOR"
-render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' --ansi
+render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' --ansi
 check "--ansi exits 0" [ $? == 0 ]
 ansi=$(cat "$WORK/out")
 # The app writes combined SGR sequences such as ESC[0;1;38;5;6m: a 256-colour
@@ -129,13 +129,13 @@ check "--ansi without its SGR sequences is the plain text" \
 check "--ansi has no escape other than SGR" text_lacks "${ESC}[^[]|${ESC}\\[[0-9;]*[^0-9;m]" "$ansi"
 
 colour_sgr="$ESC\\[([0-9;]*;)?(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]"
-render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' --ansi --no-color
+render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' --ansi --no-color
 check "--ansi --no-color exits 0" [ $? == 0 ]
 known_bug "render --ansi --no-color has no colour SGR sequences" text_lacks "$colour_sgr" "$(cat "$WORK/out")" "render --ansi --no-color"
-render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' --no-color
+render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' --no-color
 known_bug "render --no-color shades the heatmap cells (the monochrome fallback), unlike the colour render" \
     bash -c '! diff -q "$0" - >/dev/null <<<"$1"' "$WORK/out" "$plain"
-(cd "$RUN" && NO_COLOR=1 "$BIN" render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' --ansi >"$WORK/out" 2>"$WORK/err")
+(cd "$RUN" && NO_COLOR=1 "$BIN" render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' --ansi >"$WORK/out" 2>"$WORK/err")
 # SPEC.md: monochrome under NO_COLOR or --no-color, and render draws what the
 # interactive program would draw — which, under NO_COLOR, is monochrome.
 known_bug "NO_COLOR=1 render --ansi has no colour SGR sequences" text_lacks "$colour_sgr" "$(cat "$WORK/out")" "NO_COLOR=1 render --ansi"
@@ -174,7 +174,7 @@ echo "-- sizes"
 for size in 1x1 2x1 1x2 20x6 39x11 40x12 80x24 100x30; do
     cols=${size%x*} rows=${size#*x}
     for k in "" 'akiwi<Enter>' 'azorbix<Enter><Right>' '?' '<Tab><Enter>'; do
-        render --lesson 14 --size "$size" --keys "$k"
+        render --lesson sandbox --size "$size" --keys "$k"
         status=$?
         if ((status != 0)) || ! no_stderr 2>/dev/null || ! lines_and_width "$WORK/out" "$rows" "$cols" 2>/dev/null; then
             fail "--size $size --keys '$k': exit 0, no stderr, $rows lines of ≤ $cols columns (exit $status)"
@@ -188,7 +188,7 @@ done
 render --size 20x6
 check "20x6 shows 'terminal too small (need W×H)'" \
     bash -c 'grep -q "terminal too small" "$0" && grep -qE "need [0-9]+×[0-9]+" "$0"' "$WORK/out"
-render --lesson 14 --size 80x24 --keys 'akiwi<Enter>'
+render --lesson sandbox --size 80x24 --keys 'akiwi<Enter>'
 s=$(cat "$WORK/out")
 check "80x24 has the full layout (map, similarity, weights)" \
     bash -c 'grep -q "Map" <<<"$0" && grep -q "Similarity" <<<"$0" && grep -q "Weights of" <<<"$0"' "$s"
@@ -200,14 +200,14 @@ echo "-- state"
 check "render without --state-dir wrote nothing to HOME, XDG_DATA_HOME or the current folder" \
     bash -c '[ -z "$(find "$0" "$1" "$2" -type f)" ]' "$HOME" "$XDG_DATA_HOME" "$RUN"
 mkdir -p "$WORK/render-state"
-render --lesson 14 --size 120x40 --state-dir "$WORK/render-state" --keys 'akiwi<Enter>'
+render --lesson sandbox --size 120x40 --state-dir "$WORK/render-state" --keys 'akiwi<Enter>'
 check "render --state-dir on an empty folder writes nothing into it" \
     bash -c '[ -z "$(find "$0" -mindepth 1)" ]' "$WORK/render-state"
 # Issue 9.4: render never writes, even when its keys change words.
 if [[ -n ${tmux_state:-} ]]; then
     cp -a "$tmux_state" "$WORK/render-keys-state"
     before=$(cd "$WORK/render-keys-state" && find . -type f -exec sha256sum {} + | sort; find . -type f -printf '%p %T@\n' | sort)
-    render --lesson 14 --size 120x40 --state-dir "$WORK/render-keys-state" --keys 'dddd3r<Right>'
+    render --lesson sandbox --size 120x40 --state-dir "$WORK/render-keys-state" --keys 'dddd3r<Right>'
     after=$(cd "$WORK/render-keys-state" && find . -type f -exec sha256sum {} + | sort; find . -type f -printf '%p %T@\n' | sort)
     check "render --state-dir DIR --keys 'dddd' leaves every file in DIR as it was" same_text "$before" "$after" "the folder before and after"
 fi
@@ -231,7 +231,7 @@ known_bug "help: the keys for 'raise the softmax temperature' do not include -" 
 wkeys='akiwi<Enter>azorbix<Enter><Enter>'
 focus=""
 for tabs in "" "<Tab>" "<Tab><Tab>" "<Tab><Tab><Tab>"; do
-    render --lesson 14 --size 120x40 --keys "$wkeys$tabs"
+    render --lesson sandbox --size 120x40 --keys "$wkeys$tabs"
     if grep -q '┏ Weights of' "$WORK/out"; then focus=$tabs; break; fi
 done
 if [[ -z $focus ]] && ! grep -q '┏ Weights of' "$WORK/out"; then
@@ -239,7 +239,7 @@ if [[ -z $focus ]] && ! grep -q '┏ Weights of' "$WORK/out"; then
 else
     downs=""
     for ((i = 0; i < 12; i++)); do
-        render --lesson 14 --size 120x40 --keys "$wkeys$focus$downs"
+        render --lesson sandbox --size 120x40 --keys "$wkeys$focus$downs"
         panel 'Weights of' <"$WORK/out" | grep -qE "$(weight_row zorbix)" && break
         downs+="<Down>"
     done
@@ -267,7 +267,7 @@ check "the JSON has a, b, dim, cosine, dot, scaled_dot" bash -c '
 check "the JSON cosine is a number in [-1, 1]" bash -c '
     c=$(grep -oE "\"cosine\" *: *-?[0-9.eE+-]+" "$0" | sed "s/.*: *//")
     awk -v c="$c" "BEGIN { exit !(c != \"\" && c >= -1 && c <= 1) }"' "$WORK/out"
-(cd "$ALONE" && ./attn-tui render --lesson 14 --size 120x40 --keys 'akiwi<Enter>' >"$WORK/out" 2>"$WORK/err")
+(cd "$ALONE" && ./attn-tui render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' >"$WORK/out" 2>"$WORK/err")
 check "attn-tui render from there draws the same screen" same_text "$plain" "$(cat "$WORK/out")" "render from the repo (<) and alone (>)"
 check "the folder still holds only the binary" bash -c '[ "$(ls -A "$0")" == attn-tui ]' "$ALONE"
 if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then

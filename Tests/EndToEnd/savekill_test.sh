@@ -22,7 +22,7 @@ RANDOM=9 # a fixed seed: the same delays on every run
 START_WORDS='apple orange banana cherry phone laptop keyboard television'
 
 run_app() {
-    start 100 30 "$BIN" --lesson 14 --state-dir "$STATE" && tt_wait_for "Weights of" >/dev/null
+    start 100 30 "$BIN" --lesson sandbox --state-dir "$STATE" && tt_wait_for "Weights of" >/dev/null
 }
 
 # state_ok: the saved file is whole, and holds start words plus the placed word.

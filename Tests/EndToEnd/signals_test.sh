@@ -24,7 +24,7 @@ STATE="$WORK/state"
 
 # run_app: starts the program on the shared state directory and waits for its screen.
 run_app() {
-    start 120 40 "$BIN" --lesson 14 --state-dir "$STATE" && tt_wait_for "Weights of" && tt_wait_stable
+    start 120 40 "$BIN" --lesson sandbox --state-dir "$STATE" && tt_wait_for "Weights of" && tt_wait_stable
 }
 
 # on_disk WORD: waits (3 s at most) until the saved state names WORD.
@@ -58,7 +58,7 @@ saved_screen() {
     local copy="$WORK/copy-$copies"
     s=""
     cp -a "$STATE" "$copy"
-    start 120 40 "$BIN" --lesson 14 --state-dir "$copy" && tt_wait_for "Weights of" >/dev/null && tt_wait_stable &&
+    start 120 40 "$BIN" --lesson sandbox --state-dir "$copy" && tt_wait_for "Weights of" >/dev/null && tt_wait_stable &&
         s=$(tt_capture)
     tt_keys q
     tt_wait_exit >/dev/null

@@ -4,7 +4,7 @@
 # Source it from a bash (≥ 4) test script:
 #
 #   source "$(dirname "$0")/tmux-lib.sh"
-#   tt_start 80 24 .build/debug/attn-tui --lesson 3
+#   tt_start 80 24 .build/debug/attn-tui --lesson cosine
 #   tt_wait_for "Dot product"
 #   tt_keys Right
 #   tt_wait_for "Cosine"

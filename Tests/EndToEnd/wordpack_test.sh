@@ -44,7 +44,7 @@ cd - >/dev/null || exit 1
 
 # ---------------------------------------------------------------------------
 echo "-- a, garlic, Enter"
-start 120 40 "$BIN" --lesson 14 --state-dir "$WORK/state"
+start 120 40 "$BIN" --lesson sandbox --state-dir "$WORK/state"
 if ! tt_wait_for "Weights of"; then
     fail "the first screen appears"
     e2e_finish

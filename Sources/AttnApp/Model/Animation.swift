@@ -8,17 +8,15 @@ extension AppState {
     /// A tick moves the lesson in front one frame on, if it animates.
     mutating func advanceAnimation() {
         guard mode == .browsing, currentLesson.isAnimating(step: step) else { return }
-        var current = lessons[lesson - 1]
-        _ = current.tick(step: step, app: &self)
-        lessons[lesson - 1] = current
+        var lesson = lessons[lessonIndex]
+        _ = lesson.tick(step: step, workspace: &workspace)
+        lessons[lessonIndex] = lesson
     }
 
     /// Stops the lesson's animation; true when it was running.
     mutating func stopAnimation() -> Bool {
         guard currentLesson.isAnimating(step: step) else { return false }
-        var current = lessons[lesson - 1]
-        current.stopAnimating()
-        lessons[lesson - 1] = current
+        lessons[lessonIndex].stopAnimating()
         message = "paused"
         return true
     }

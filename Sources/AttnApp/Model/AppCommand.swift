@@ -14,8 +14,10 @@ public enum AppCommand: Hashable, Sendable {
     case help
     case quit
     case jump(Int)
-    /// One of the lesson's own keys, by the name the lesson gave it.
-    case lesson(String)
+    /// An exercise step: answer a number task, show the hints, show the worked answers.
+    case answer, hint, reveal
+    /// One of the lesson's own keys (the key pressed: the lesson knows its action).
+    case lesson(Key)
 }
 
 /// One key binding, declared once: `update`, the status bar and the help overlay all read this table.
@@ -33,9 +35,9 @@ public struct AppKeyBinding: Sendable {
     }
 
     /// A lesson key with an empty `short` is listed in help only (the second key of a ↑/↓ pair, say).
-    init(_ key: LessonKey) {
+    init(_ key: ErasedLessonKey) {
         self.init(
-            key.keys, .lesson(key.action), key.help, label: key.label,
+            key.keys, .lesson(key.keys[0]), key.help, label: key.label,
             status: key.showsInStatusBar && !key.short.isEmpty
                 ? (key.label ?? key.keys.map { KeyNotation.symbol($0) }.joined(separator: "/"), key.short) : nil)
     }
@@ -73,10 +75,26 @@ public enum AppKeys {
         AppKeyBinding([.enter], .open, "show how the highlighted number was computed", label: "Enter", status: ("Enter", "why")),
     ]
 
+    /// An exercise step's keys: they take Enter from "why" (in an exercise the learner works it out).
+    static func exercise(for state: AppState) -> [AppKeyBinding] {
+        let tasks = state.tasks
+        guard !tasks.isEmpty else { return [] }
+        var keys = [
+            AppKeyBinding([.character("i")], .hint, "a hint for each open task", status: ("i", "hint")),
+            AppKeyBinding([.character("x")], .reveal, "show each open task's answer, worked out", status: ("x", "show answer")),
+        ]
+        if tasks.contains(where: { $0.kind == .number }) {
+            keys.insert(
+                AppKeyBinding([.enter], .answer, "type the answer to a number task", label: "Enter", status: ("Enter", "answer")), at: 0)
+        }
+        return keys
+    }
+
     /// Every key that works now, in the order help lists them: the step keys, the lesson's own
-    /// keys, the shared keys the lesson uses (unless one of its own takes the key), the rest.
+    /// keys, an exercise's keys, the shared keys the lesson uses (unless one of its own takes the
+    /// key), the rest.
     public static func bindings(for state: AppState) -> [AppKeyBinding] {
-        let own = state.currentLesson.keys(step: state.step).map(AppKeyBinding.init)
+        let own = state.currentLesson.keys(step: state.step).map(AppKeyBinding.init) + exercise(for: state)
         let taken = Set(own.flatMap(\.binding.keys))
         let allowed = state.currentLesson.sharedCommands(step: state.step)
         let shared = shared.filter { allowed.contains($0.command) }.compactMap { entry -> AppKeyBinding? in
@@ -97,7 +115,7 @@ public enum AppKeys {
     /// Quit is pinned at the right (`statusBarPinned`), before "? help".
     public static func statusBar(for state: AppState) -> [KeyBinding] {
         let all = bindings(for: state).filter { $0.status != nil && $0.command != .quit }
-        let priority: [AppCommand] = [.up, .addWord, .open, .removeWord, .cycleMetric, .warmer]
+        let priority: [AppCommand] = [.answer, .hint, .reveal, .up, .addWord, .open, .removeWord, .cycleMetric, .warmer]
         func rank(_ entry: AppKeyBinding) -> Int {
             if case .lesson = entry.command { return -1 }
             return priority.firstIndex(of: entry.command) ?? priority.count
@@ -123,8 +141,28 @@ public enum AppKeys {
         if case .jump = entry.command, case .character(let digit) = key, let number = digit.wholeNumberValue {
             return .jump(number)
         }
+        // One binding stands for each of a lesson key's keys; the lesson finds its action by the key pressed.
+        if case .lesson = entry.command { return .lesson(key) }
         return entry.command
     }
+
+    /// The status bar while typing an exercise's answer.
+    public static let answerStatus: [KeyBinding] = [
+        KeyBinding(keys: [.enter], label: "Enter", help: "check the answer", short: "check"),
+        KeyBinding(keys: [.up, .down], label: "↑/↓", help: "answer another number task", short: "task"),
+        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
+        KeyBinding(keys: [.backspace, .delete], label: "BS/Del", help: "delete a character", short: "delete"),
+        KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
+    ]
+
+    /// The status bar while typing into a lesson's own prompt.
+    public static let lessonPromptStatus: [KeyBinding] = [
+        KeyBinding(keys: [.enter], label: "Enter", help: "done", short: "done"),
+        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
+        KeyBinding(keys: [.left, .right], label: "←/→", help: "move the cursor", short: "move"),
+        KeyBinding(keys: [.backspace, .delete], label: "BS/Del", help: "delete a character", short: "delete"),
+        KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
+    ]
 
     /// The status bar while typing a word to add (the prompt's own keys).
     public static let promptStatus: [KeyBinding] = [

@@ -1,8 +1,9 @@
 import AttnMath
 import TUIKit
+import Vocabularies
 
 /// A vocabulary with what the screen needs of it, built once.
-public struct VocabularySpace: Sendable {
+public struct VocabularySpace: Sendable, Equatable {
     public let vocabulary: Vocabulary
     /// Top-k cosine search over the whole vocabulary.
     public let neighborIndex: NeighborIndex
@@ -12,6 +13,13 @@ public struct VocabularySpace: Sendable {
     public let startWordsChosen: Bool
     /// A word this space lacks is looked up in the word pack (the built-in lexicon's space).
     public let usesWordPack: Bool
+    /// The same vocabulary as far as a run can tell: the same source, shape and start words
+    /// (comparing every vector would make comparing two states cost a whole table).
+    public static func == (a: VocabularySpace, b: VocabularySpace) -> Bool {
+        a.vocabulary.source == b.vocabulary.source && a.vocabulary.table.count == b.vocabulary.table.count
+            && a.dimension == b.dimension && a.startWords == b.startWords && a.startWordsChosen == b.startWordsChosen
+            && a.usesWordPack == b.usesWordPack
+    }
 
     init(_ vocabulary: Vocabulary, startWords: [String]?, usesWordPack: Bool = false) {
         self.vocabulary = vocabulary
@@ -36,13 +44,20 @@ public struct VocabularySpace: Sendable {
     }
 }
 
+/// The real-vectors view's space, built on first use (it parses the word pack and indexes 20,000 vectors).
+enum RealVectorSpace {
+    static let shared = VocabularySpace(BuiltInWordPack.realVectors, startWords: nil)
+}
+
 /// What the app is started with and never changes while it runs.
-public struct AppEnvironment: Sendable {
+public struct AppEnvironment: Sendable, Equatable {
+    /// The lessons, in order.
+    public let course: Course
     /// The built-in lexicon: every lesson's words.
     public let lexicon: VocabularySpace
-    /// A user's file (`--embeddings`): the sandbox's words when given.
+    /// A user's file (`--embeddings`): the words of the lesson that explores files.
     public let file: VocabularySpace?
-    /// `--lesson N`, overriding saved progress.
+    /// `--lesson ID|N`, overriding saved progress: the lesson's position in the course.
     public var initialLesson: Int?
     /// `--step S` (from 0 here), with `initialLesson`.
     public var initialStep: Int?
@@ -50,11 +65,12 @@ public struct AppEnvironment: Sendable {
 
     /// - Parameters:
     ///   - vocabulary: the built-in lexicon, or a user's file (then the lessons still use the lexicon).
-    ///   - startWords: the sandbox's first words (`--words`); default: eight of the vocabulary's.
+    ///   - startWords: the explorer's first words (`--words`); default: eight of the vocabulary's.
     public init(
-        vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, initialStep: Int? = nil,
+        course: Course, vocabulary: Vocabulary, startWords: [String]? = nil, initialLesson: Int? = nil, initialStep: Int? = nil,
         colorMode: ColorMode = .palette256
     ) {
+        self.course = course
         if vocabulary.lexicon != nil {
             lexicon = VocabularySpace(vocabulary, startWords: startWords, usesWordPack: true)
             file = nil
@@ -62,13 +78,11 @@ public struct AppEnvironment: Sendable {
             lexicon = VocabularySpace(.builtIn(), startWords: nil, usesWordPack: true)
             file = VocabularySpace(vocabulary, startWords: startWords)
         }
-        self.initialLesson = initialLesson
+        self.initialLesson = initialLesson.map { min(max(0, $0), course.count - 1) }
         self.initialStep = initialStep
         self.colorMode = colorMode
     }
 
-    /// The lessons teach on the built-in lexicon; the sandbox explores the user's file when there is one.
-    public func space(forLesson lesson: Int) -> VocabularySpace {
-        lesson == Course.sandbox ? file ?? lexicon : lexicon
-    }
+    /// The space a lesson's `VocabularyChoice.explorer` stands for: the user's file when there is one.
+    public var explorerSpace: VocabularySpace { file ?? lexicon }
 }

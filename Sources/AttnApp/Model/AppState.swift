@@ -1,26 +1,33 @@
 import AttnMath
 import TUIKit
-
-/// Which panel the arrow keys and Enter act on; below 80×24, the one panel on screen.
-public enum Focus: Hashable, Sendable {
-    /// The step's text (a Tab stop only where panels are shown one at a time).
-    case text
-    case map, heatmap, weights, neighbors
-    /// One of the lesson's own panels.
-    case panel(Int)
-}
+import Vocabularies
 
 /// What the screen is doing besides showing the panels.
 public enum Mode: Equatable, Sendable {
     case browsing
-    /// Typing a word to add.
-    case prompt(TextField)
+    /// Typing into a prompt: a word to add, an exercise's answer, or the lesson's own.
+    case prompt(Prompt)
     /// Placing an unknown word by setting its feature values.
     case placing(Placement)
     /// The key list, scrolled by `scroll` lines.
     case help(scroll: Int)
     /// The computation behind one number, opened with Enter.
     case detail(Detail, scroll: Int)
+}
+
+/// A prompt on the message line and what its text is for.
+public struct Prompt: Equatable, Sendable {
+    public var field: TextField
+    public var purpose: Purpose
+
+    public enum Purpose: Equatable, Sendable {
+        /// A word to add to play.
+        case addWord
+        /// The answer to the exercise task at this position in the step.
+        case answer(task: Int)
+        /// The lesson in front asked for it (`LessonResponse.prompt`); the text goes back to it.
+        case lesson
+    }
 }
 
 /// An unknown word being placed: its vector so far and the feature being edited.
@@ -36,191 +43,199 @@ public enum Detail: Equatable, Sendable {
     case score(row: Int, column: Int, metric: Metric)
     /// The softmax weight of `column` in the selected word's context.
     case weight(row: Int, column: Int)
-    /// A number of a lesson's own panel, explained by the lesson.
+    /// A number of a lesson's own panel, explained by the lesson (or a hint or an answer).
     case lesson(Explanation)
 }
 
 /// Everything the screen shows is a function of this value; only `update` changes it.
 ///
-/// Equatable, so a test can compare whole states (the environment, fixed for a run, is left out).
+/// Equatable, so a test can compare whole states. The inputs are the course position, the
+/// lessons' own values, the workspace, focus, mode and progress; the derived numbers
+/// (`analysis`, the neighbours) follow from them and are recomputed once at the end of
+/// `update` when an input they depend on changed.
 public struct AppState: Sendable, Equatable {
     public let environment: AppEnvironment
-    /// The lesson in front, numbered from 1 (the sandbox is the last).
-    public internal(set) var lesson: Int
+    /// The lesson in front: its position in the course, from 0.
+    public internal(set) var lessonIndex: Int
     /// The step of that lesson, from 0.
     public internal(set) var step: Int
-    /// Every lesson's own state, in course order; `lessons[lesson - 1]` is in front.
-    public internal(set) var lessons: [any Lesson]
-    public var words: [WordInPlay]
-    public var selected: Int
-    /// The heatmap's highlighted column (Enter opens that cell's computation).
-    public var column: Int
-    /// The weights panel's highlighted bar.
-    public var weightCursor: Int
-    public var metric: Metric
-    public var temperature: Double
-    public var focus: Focus
-    public var mode: Mode
+    /// Every lesson's own state, in course order; `lessons[lessonIndex]` is in front.
+    public internal(set) var lessons: [AnyLesson]
+    /// The words in play, selection, metric and temperature: what lessons and panels share.
+    public internal(set) var workspace: Workspace
+    public internal(set) var focus: Focus
+    public internal(set) var mode: Mode
     /// The last message for the user (added, removed, errors); cleared by the next key.
-    public var message: String?
-    /// Words the user has placed, kept across sessions; re-adding one by name finds it.
-    public var customWords: [WordInPlay]
-    public var isFinished: Bool
+    public internal(set) var message: String?
+    public internal(set) var isFinished: Bool
     /// The terminal size of the last frame, for mouse hit-testing and Tab order.
-    public var size: Size
+    public internal(set) var size: Size
+    /// The exercise tasks the learner solved.
+    public internal(set) var progress: CourseProgress
+
     /// The derived numbers (projection, matrices, weights) for the words in play.
-    public private(set) var analysis: Analysis
-    /// The selected word's nearest words in its vocabulary (`refreshNeighbors`).
-    var nearestToSelected: [Neighbor] = []
-    var nearestQuery: NeighborQuery?
-    /// The sandbox's words while a lesson is in front (lessons set their own words).
-    var sandboxWords: [WordInPlay]
-    /// The three nearest vocabulary words to the word being placed (found in `update`, not per frame).
-    var placementNearest: [Neighbor] = []
-
-    /// The sandbox shows the words' real 50-d GloVe vectors instead of the named features (`v`).
-    public internal(set) var realVectors = false
-    /// Words with no GloVe vector (placed by hand), off screen while `realVectors` is on.
-    var setAsideWords: [WordInPlay] = []
-
-    public static func == (a: AppState, b: AppState) -> Bool {
-        a.lesson == b.lesson && a.step == b.step && a.lessons.count == b.lessons.count
-            && zip(a.lessons, b.lessons).allSatisfy { $0.isEqual(to: $1) } && a.words == b.words && a.selected == b.selected
-            && a.column == b.column && a.weightCursor == b.weightCursor && a.metric == b.metric && a.temperature == b.temperature
-            && a.focus == b.focus && a.mode == b.mode && a.message == b.message && a.customWords == b.customWords
-            && a.isFinished == b.isFinished && a.size == b.size && a.analysis == b.analysis
-            && a.nearestToSelected == b.nearestToSelected && a.nearestQuery == b.nearestQuery && a.sandboxWords == b.sandboxWords
-            && a.placementNearest == b.placementNearest && a.realVectors == b.realVectors && a.setAsideWords == b.setAsideWords
-    }
+    public private(set) var analysis = Analysis.empty
+    /// The selected word's nearest words in its vocabulary.
+    public private(set) var nearestToSelected: [Neighbor] = []
+    /// The nearest vocabulary words to the word being placed.
+    public private(set) var placementNearest: [Neighbor] = []
+    /// What the derived numbers were computed from.
+    private var derivedFrom: DerivedInputs?
 
     public init(environment: AppEnvironment, saved: SavedState? = nil) {
         self.environment = environment
-        lessons = Course.lessons()
-        let count = lessons.count
-        // A saved lesson the course no longer has (an edited or older file) starts the course again.
-        let savedLesson = saved?.lesson.flatMap { (1...count).contains($0) ? $0 : nil }
-        // A practitioner's file opens the sandbox on its words; otherwise the course resumes.
-        lesson = environment.initialLesson ?? (environment.file == nil ? savedLesson ?? 1 : count)
-        let savedStep = environment.initialLesson == nil && savedLesson == lesson ? saved?.step : nil
-        step = min(max(0, environment.initialStep ?? savedStep ?? 0), lessons[lesson - 1].stepCount - 1)
-        customWords = saved?.customWords ?? []
-        metric = .scaledDot
-        temperature = 1
-        focus = .map
+        let course = environment.course
+        lessons = course.lessons
+        workspace = Workspace(lexicon: environment.lexicon, file: environment.file, customWords: saved?.customWords ?? [])
+        progress = CourseProgress(saved: saved)
+        // A practitioner's file opens the lesson that explores it; otherwise the course resumes.
+        let savedLesson = saved?.lesson.flatMap(course.index(of:))
+        let opening = environment.file != nil ? course.userFileLesson : nil
+        let front = environment.initialLesson ?? opening ?? savedLesson ?? 0
+        let resumes = environment.initialLesson == nil && opening == nil && savedLesson == front
+        let savedStep = resumes ? saved?.step.flatMap(course.lessons[front].stepIndex(of:)) : nil
+        step = min(max(0, environment.initialStep ?? savedStep ?? 0), course.lessons[front].stepCount - 1)
+        lessonIndex = front
+        focus = .text
         mode = .browsing
         isFinished = false
         size = Size(width: 80, height: 24)
-        selected = 0
-        column = 0
-        weightCursor = 0
-        words = []
-        sandboxWords = []
-        analysis = Analysis.empty
-        sandboxWords = restoredSandboxWords(saved: saved)
-        if isSandbox { words = sandboxWords }
-        recompute()
+        for index in lessons.indices {
+            if let lists = saved?.lessons[lessons[index].id]?.lists, !lists.isEmpty {
+                lessons[index].restore(lists, workspace: workspace)
+            }
+        }
         enterStep()
+        refreshDerived()
     }
 
-    /// The sandbox's words to start with: the saved ones (unless `--words` chose others), else the defaults.
-    private func restoredSandboxWords(saved: SavedState?) -> [WordInPlay] {
-        let space = environment.space(forLesson: Course.sandbox)
-        if space.isBuiltIn, let names = saved?.sandboxWords, !space.startWordsChosen {
-            // Saved as the user left them, even empty: removing every word is a choice too.
-            return names.compactMap { lookUp($0, in: space) }
-        }
-        return space.startWords.compactMap { lookUp($0, in: space) }
-    }
+    // MARK: Reading
 
-    public var isSandbox: Bool { lesson == Course.sandbox }
-
+    public var course: Course { environment.course }
     /// The lesson in front.
-    public var currentLesson: any Lesson { lessons[lesson - 1] }
+    public var currentLesson: AnyLesson { lessons[lessonIndex] }
+    public var lessonID: String { currentLesson.id }
+    public var stepID: String { currentLesson.stepIDs[step] }
+    public var stepKind: StepKind { currentLesson.stepKind(step) }
 
-    /// The vocabulary of the current lesson.
-    public var space: VocabularySpace { environment.space(forLesson: lesson, realVectors: realVectors) }
+    public var words: [WordInPlay] { workspace.words }
+    public var selected: Int { workspace.selected }
+    public var column: Int { workspace.column }
+    public var weightCursor: Int { workspace.weightCursor }
+    public var metric: Metric { workspace.metric }
+    public var temperature: Double { workspace.temperature }
+    public var customWords: [WordInPlay] { workspace.customWords }
+    public var selectedWord: WordInPlay? { workspace.selectedWord }
+    /// The vocabulary of the words in play.
+    public var space: VocabularySpace { workspace.space }
+    public var featureNames: [String] { workspace.featureNames }
 
-    /// Finds a word by name in the current lesson's vocabulary (the user's own placed words first).
-    public func lookUp(_ token: String) -> WordInPlay? { lookUp(token, in: space) }
+    /// Finds a word by name in the current vocabulary (the learner's own placed words first).
+    public func lookUp(_ token: String) -> WordInPlay? { workspace.lookUp(token) }
 
-    func lookUp(_ token: String, in space: VocabularySpace) -> WordInPlay? {
-        for candidate in WordLookup.candidates(for: token) {
-            if let custom = customWords.first(where: { $0.word == candidate && $0.vector.count == space.dimension }) { return custom }
-        }
-        let vocabulary = space.vocabulary
-        guard let index = vocabulary.row(for: token) else { return packWord(for: token, in: space) }
-        let category = vocabulary.lexicon?.categories[index] ?? "file"
-        // Cut once here, not in every frame (a file may hold a token of megabytes).
-        let name = WordInPlay.shown(vocabulary.table.word(at: index))
-        return WordInPlay(word: name, vector: vocabulary.table.vector(at: index), category: category)
-    }
+    /// A lexicon word's vector by name (for lessons' own panels).
+    public func vector(of name: String) -> [Double]? { workspace.vector(of: name) }
 
-    /// Names of the vector's coordinates: the lexicon's features, or d1, d2, … for a file.
-    public var featureNames: [String] {
-        space.vocabulary.lexicon?.featureNames ?? (0..<space.dimension).map { "d\($0 + 1)" }
-    }
+    /// The built-in words shown with their real GloVe vectors instead of the named features.
+    public var showsRealVectors: Bool { workspace.vocabulary == .realVectors && environment.file == nil }
 
-    public var selectedWord: WordInPlay? { words.indices.contains(selected) ? words[selected] : nil }
+    /// What the map and neighbour titles say about the space shown.
+    public var spaceName: String { showsRealVectors ? "GloVe \(space.dimension)D" : "\(space.dimension)D" }
 
-    /// Recomputes from scratch, for a different vector space (no orientation to keep).
-    mutating func resetAnalysis() {
-        analysis = Analysis.empty
-        recompute()
-    }
+    /// The exercise tasks of the step in front (none in an explore step).
+    public var tasks: [ExerciseTaskInfo] { currentLesson.tasks(step: step) }
 
-    /// Recomputes the derived numbers after the words, metric or temperature changed.
-    mutating func recompute() {
-        selected = min(max(0, selected), max(0, words.count - 1))
-        column = min(max(0, column), max(0, words.count - 1))
-        weightCursor = min(max(0, weightCursor), max(0, words.count - 1))
-        var preview: WordInPlay?
-        placementNearest = []
-        if case .placing(let placement) = mode {
-            preview = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
-            placementNearest = space.neighborIndex.nearest(to: placement.vector, k: 5, excluding: [])
-        }
-        if analysis.words.first?.vector.count != words.first?.vector.count { analysis = Analysis.empty }
-        analysis = Analysis(
-            words: words, preview: preview, metric: metric, temperature: temperature, previous: analysis,
-            dimension: space.dimension)
-        refreshNeighbors()
-    }
+    public func isSolved(task: ExerciseTaskInfo) -> Bool { progress.isSolved(task.id, in: lessonID) }
 
     /// What is worth keeping across sessions.
     public var saved: SavedState {
-        SavedState(
-            lesson: lesson, step: step, customWords: customWords,
-            sandboxWords: environment.space(forLesson: Course.sandbox).isBuiltIn
-                ? (isSandbox ? words + setAsideWords : sandboxWords).map(\.word) : nil)
+        var lessonsSaved: [String: SavedLesson] = [:]
+        for (index, lesson) in lessons.enumerated() {
+            let entry = SavedLesson(
+                solved: progress.solved(in: lesson.id), lists: lesson.saved(workspace: index == lessonIndex ? workspace : nil))
+            if !entry.isEmpty { lessonsSaved[lesson.id] = entry }
+        }
+        return SavedState(lesson: lessonID, step: stepID, customWords: workspace.customWords, lessons: lessonsSaved)
     }
+
+    // MARK: Derived numbers, in one place
+
+    /// Recomputes what follows from the inputs, once, when one of them changed: the analysis
+    /// (words, metric, temperature, vocabulary, the word being placed), the selected word's
+    /// neighbours and the placed word's. `update` calls it at its end; nothing else sets them.
+    mutating func refreshDerived() {
+        let inputs = DerivedInputs(self)
+        guard inputs != derivedFrom else { return }
+        let previous = derivedFrom
+        derivedFrom = inputs
+        var preview: WordInPlay?
+        if let vector = inputs.placement, case .placing(let placement) = mode {
+            preview = WordInPlay(word: placement.word, vector: vector, origin: .custom)
+            if vector != previous?.placement || inputs.vocabulary != previous?.vocabulary {
+                placementNearest = space.neighborIndex.nearest(to: vector, k: 5, excluding: [])
+            }
+        } else {
+            placementNearest = []
+        }
+        if inputs.analysisInputs != previous?.analysisInputs {
+            // Another vocabulary (another dimension) keeps no orientation from the last.
+            let keepsOrientation =
+                inputs.vocabulary == previous?.vocabulary && analysis.words.first?.vector.count == words.first?.vector.count
+            analysis = Analysis(
+                words: words, preview: preview, metric: metric, temperature: temperature, previous: keepsOrientation ? analysis : nil,
+                dimension: space.dimension)
+        }
+        if inputs.selectedWord != previous?.selectedWord || inputs.vocabulary != previous?.vocabulary {
+            nearestToSelected =
+                selectedWord.map { word in
+                    let own = space.vocabulary.table.index(of: word.word).map { Set([$0]) } ?? []
+                    return space.neighborIndex.nearest(to: word.vector, k: Self.neighborCount, excluding: own)
+                } ?? []
+        }
+    }
+
+    /// How many neighbours `update` finds for the selected word: more than any panel shows.
+    static let neighborCount = 24
 }
 
-// MARK: What lessons use to set up the shared panels
+/// What the derived numbers depend on: cheap to compare on every event.
+private struct DerivedInputs: Equatable {
+    /// The workspace's count of changes of words, metric, temperature and vocabulary.
+    let revision: Int
+    let vocabulary: VocabularyChoice
+    let selectedWord: String?
+    /// The vector of the word being placed, if any.
+    let placement: [Double]?
 
-extension AppState {
-    /// Puts these lexicon words in play (unknown names are skipped), selects one, and sets
-    /// the metric and temperature; the map keeps its orientation.
-    public mutating func show(
-        _ names: [String], selecting chosen: String? = nil, metric: Metric = .scaledDot, temperature: Double = 1
-    ) {
-        words = names.compactMap { lookUp($0) }
-        selected = chosen.flatMap { name in words.firstIndex { $0.word == name } } ?? 0
-        column = selected
-        weightCursor = selected
-        self.metric = metric
-        self.temperature = temperature
-        recompute()
+    init(_ state: AppState) {
+        revision = state.workspace.revision
+        vocabulary = state.workspace.vocabulary
+        selectedWord = state.selectedWord.map { $0.word + "\u{0}" + String($0.vector.count) }
+        if case .placing(let placement) = state.mode { self.placement = placement.vector } else { placement = nil }
     }
 
-    /// Selects a word in play by name; false when it is not in play.
-    @discardableResult
-    public mutating func select(_ name: String) -> Bool {
-        guard let index = words.firstIndex(where: { $0.word == name }) else { return false }
-        selected = index
-        recompute()
-        return true
+    struct AnalysisInputs: Equatable {
+        let revision: Int
+        let vocabulary: VocabularyChoice
+        let placement: [Double]?
     }
 
-    /// A lexicon word's vector by name (for lessons' own panels).
-    public func vector(of name: String) -> [Double]? { lookUp(name, in: environment.lexicon)?.vector }
+    var analysisInputs: AnalysisInputs { AnalysisInputs(revision: revision, vocabulary: vocabulary, placement: placement) }
+}
+
+/// The exercise tasks solved, by lesson id: the course map's ticks.
+public struct CourseProgress: Sendable, Equatable {
+    private var solvedTasks: [String: Set<String>]
+
+    init(saved: SavedState?) {
+        solvedTasks = [:]
+        for (id, lesson) in saved?.lessons ?? [:] where !lesson.solved.isEmpty { solvedTasks[id] = Set(lesson.solved) }
+    }
+
+    public func isSolved(_ task: String, in lesson: String) -> Bool { solvedTasks[lesson]?.contains(task) ?? false }
+
+    /// The solved tasks of a lesson, sorted (as saved).
+    public func solved(in lesson: String) -> [String] { (solvedTasks[lesson] ?? []).sorted() }
+
+    mutating func markSolved(_ task: String, in lesson: String) { solvedTasks[lesson, default: []].insert(task) }
 }

@@ -21,21 +21,29 @@ extension AppState {
     /// one-hot and an almost uniform softmax.
     static let temperatures: [Double] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5, 2, 3, 5, 10]
 
+    /// The only place the state changes. Returns what must be persisted.
+    public mutating func update(_ event: InputEvent) -> [Effect] { update(.input(event)) }
+
     /// The only place the state changes, with what happened outside the terminal too.
+    /// The derived numbers are brought up to date once, at the end.
     public mutating func update(_ event: AppEvent) -> [Effect] {
+        let before = ExerciseCheckpoint(self)
+        var effects: [Effect]
         switch event {
-        case .input(let input): return update(input)
+        case .input(let input): effects = apply(input)
         case .loaded(let warning):
             message = warning
-            return []
+            effects = []
         case .saveFailed(let reason):
             message = "not saved: \(reason)"
-            return []
+            effects = []
         }
+        effects += checkExercise(since: before)
+        refreshDerived()
+        return effects
     }
 
-    /// The only place the state changes. Returns what must be persisted.
-    public mutating func update(_ event: InputEvent) -> [Effect] {
+    private mutating func apply(_ event: InputEvent) -> [Effect] {
         switch event {
         case .tick:
             advanceAnimation()
@@ -45,9 +53,9 @@ extension AppState {
             return []
         case .mouse(let mouse): return isTooSmall ? [] : click(mouse)
         case .paste(let text):
-            // Pasted text is typed into the add-word prompt, and never run as commands anywhere else.
+            // Pasted text is typed into an open prompt, and never run as commands anywhere else.
             guard case .prompt = mode, !isTooSmall else { return [] }
-            return text.filter { !$0.isNewline }.flatMap { update(.key(.character($0))) }
+            return text.filter { !$0.isNewline }.flatMap { apply(.key(.character($0))) }
         case .key(let key):
             // "Terminal too small" hides every panel: a key must not change what the user cannot see.
             if isTooSmall && key != .control("c") && !(mode == .browsing && AppKeys.command(for: key, in: self) == .quit) { return [] }
@@ -61,7 +69,7 @@ extension AppState {
             if stopAnimation(), case .lesson = AppKeys.command(for: key, in: self) { return [] }
             switch mode {
             case .browsing: return browse(key)
-            case .prompt(let field): return edit(key, field)
+            case .prompt(let prompt): return edit(key, prompt)
             case .placing(let placement): return place(key, placement)
             case .help(let scroll):
                 mode = scrolled(key, scroll).map { .help(scroll: min($0, AppView.overlayMaxScroll(self, size: size))) } ?? .browsing
@@ -81,90 +89,91 @@ extension AppState {
             isFinished = true
             return [.save]
         case .nextStep:
-            if step + 1 < currentLesson.stepCount { return go(toLesson: lesson, step: step + 1) }
-            guard lesson < lessons.count else { return [] }
-            return go(toLesson: lesson + 1, step: 0)
+            if step + 1 < currentLesson.stepCount { return go(toLesson: lessonIndex, step: step + 1) }
+            guard lessonIndex + 1 < lessons.count else { return [] }
+            return go(toLesson: lessonIndex + 1, step: 0)
         case .previousStep:
-            if step > 0 { return go(toLesson: lesson, step: step - 1) }
-            guard lesson > 1 else { return [] }
-            return go(toLesson: lesson - 1, step: lessons[lesson - 2].stepCount - 1)
-        case .previousLesson: return go(toLesson: lesson - 1, step: 0)
-        case .nextLesson: return go(toLesson: lesson + 1, step: 0)
-        case .firstLesson: return go(toLesson: 1, step: 0)
-        case .lastLesson: return go(toLesson: lessons.count, step: 0)
-        case .jump(let number): return go(toLesson: number, step: 0)
+            if step > 0 { return go(toLesson: lessonIndex, step: step - 1) }
+            guard lessonIndex > 0 else { return [] }
+            return go(toLesson: lessonIndex - 1, step: lessons[lessonIndex - 1].stepCount - 1)
+        case .previousLesson: return go(toLesson: lessonIndex - 1, step: 0)
+        case .nextLesson: return go(toLesson: lessonIndex + 1, step: 0)
+        case .firstLesson: return go(toLesson: 0, step: 0)
+        case .lastLesson: return go(toLesson: lessons.count - 1, step: 0)
+        case .jump(let number): return go(toLesson: number - 1, step: 0)
         case .up: move(by: -1)
         case .down: move(by: 1)
         case .nextFocus: cycleFocus(by: 1)
         case .previousFocus: cycleFocus(by: -1)
-        case .addWord: mode = .prompt(Self.wordField())
+        case .addWord:
+            mode = .prompt(Prompt(field: Self.wordField(), purpose: .addWord))
         case .removeWord: return removeSelected()
         case .cycleMetric:
-            metric = [Metric.scaledDot, .cosine, .dot][([Metric.scaledDot, .cosine, .dot].firstIndex(of: metric)! + 1) % 3]
-            recompute()
+            let metrics = [Metric.scaledDot, .cosine, .dot]
+            workspace.setMetric(metrics[((metrics.firstIndex(of: metric) ?? 0) + 1) % metrics.count])
             message = "metric: \(metric.title)"
         case .warmer, .cooler:
             let steps = Self.temperatures
             let current = steps.firstIndex { $0 >= temperature } ?? steps.count - 1
             let next = command == .warmer ? min(current + 1, steps.count - 1) : max(current - 1, 0)
-            temperature = steps[next]
-            recompute()
+            workspace.setTemperature(steps[next])
             message = "temperature \(NumberFormat.fixed(temperature, decimals: 2))"
         case .open: openDetail()
         case .reset: return reset()
         case .help: mode = .help(scroll: 0)
-        case .lesson(let action):
-            var current = lessons[lesson - 1]
-            message = current.perform(action, step: step, app: &self)
-            lessons[lesson - 1] = current
+        case .answer: openAnswer()
+        case .hint: showHints()
+        case .reveal: revealAnswers()
+        case .lesson(let key):
+            var lesson = lessons[lessonIndex]
+            let response = lesson.perform(key: key, step: step, context: lessonContext, workspace: &workspace)
+            lessons[lessonIndex] = lesson
+            follow(response)
         }
         return []
     }
 
-    /// Moves to a lesson and step (clamped to the course); the lesson sets itself up for the step.
-    mutating func go(toLesson number: Int, step target: Int) -> [Effect] {
-        let number = min(max(1, number), lessons.count)
-        let target = min(max(0, target), lessons[number - 1].stepCount - 1)
-        guard number != lesson || target != step else { return [] }
-        leaveRealVectors()
-        let wasSandbox = isSandbox
-        if wasSandbox && number != lesson { sandboxWords = words }
-        lesson = number
-        step = target
-        if isSandbox && !wasSandbox {
-            words = sandboxWords
-            selected = 0
-            recompute()
+    /// What the lesson may read while it acts.
+    var lessonContext: LessonContext { LessonContext(focus: focus, showsAllPanels: layout(for: size).kind == .full) }
+
+    /// Shows the lesson's message, opens the prompt it asks for, focuses the panel it names.
+    private mutating func follow(_ response: LessonResponse) {
+        message = response.message
+        if let prompt = response.prompt {
+            var field = TextField(prompt: prompt.label, placeholder: prompt.placeholder, maxLength: prompt.maxLength)
+            for character in prompt.text { _ = field.handle(.character(character)) }
+            mode = .prompt(Prompt(field: field, purpose: .lesson))
         }
+        if let panel = response.focus, layout(for: size).kind == .full, focusOrder(compact: false).contains(panel) { focus = panel }
+    }
+
+    /// Moves to a lesson and step (clamped to the course); the lesson sets itself up for the step.
+    mutating func go(toLesson index: Int, step target: Int) -> [Effect] {
+        let index = min(max(0, index), lessons.count - 1)
+        let target = min(max(0, target), lessons[index].stepCount - 1)
+        guard index != lessonIndex || target != step else { return [] }
+        if index != lessonIndex { lessons[lessonIndex].leave(step: step, workspace: workspace) }
+        lessonIndex = index
+        step = target
         enterStep()
         return [.save]
     }
 
-    /// Lets the lesson in front set itself up for the current step, and keeps the focus on one of its panels.
+    /// Puts the workspace on the lesson's vocabulary and lets the lesson set itself up for the
+    /// step; the step opens with its first panel focused.
     mutating func enterStep() {
-        var current = lessons[lesson - 1]
-        current.enter(step: step, app: &self)
-        lessons[lesson - 1] = current
-        let order = focusOrder(compact: false)
-        if !order.contains(focus) { focus = order.first ?? .text }
+        workspace.useVocabulary(currentLesson.vocabulary(step: step))
+        lessons[lessonIndex].enter(step: step, workspace: &workspace)
+        focus = focusOrder(compact: false).first ?? .text
     }
 
-    /// `r`: the step as it first appeared; in the sandbox, its start words.
+    /// `r`: the lesson as it first appeared, at this step (the sandbox: its start words).
     private mutating func reset() -> [Effect] {
-        guard isSandbox else {
-            // A fresh lesson value forgets what the learner changed in it.
-            lessons[lesson - 1] = Course.lessons()[lesson - 1]
-            enterStep()
-            message = "step reset"
-            return []
-        }
-        leaveRealVectors()
-        metric = .scaledDot
-        temperature = 1
-        words = space.startWords.compactMap { lookUp($0) }
-        selected = 0
-        recompute()
-        message = "sandbox reset to its \(words.count) start words (your own words are kept: a adds them back)"
+        workspace.useVocabulary(currentLesson.vocabulary(step: step))
+        lessons[lessonIndex].reset(step: step, workspace: &workspace)
+        workspace.useVocabulary(currentLesson.vocabulary(step: step))
+        focus = focusOrder(compact: false).first ?? .text
+        message = currentLesson.opensUserFiles ? "reset to the start words (your own words are kept: a adds them back)" : "step reset"
         return [.save]
     }
 
@@ -182,44 +191,35 @@ extension AppState {
 
     /// ↑/↓ moves the selected word on the map, the column in the heatmap, the bar in the weights.
     private mutating func move(by step: Int) {
-        guard !words.isEmpty else { return }
-        let count = words.count
-        let wrap = { (value: Int) in (value + count) % count }
         switch focus {
-        case .map:
-            selected = wrap(selected + step)
-            refreshNeighbors()
-        case .heatmap: column = wrap(column + step)
-        case .weights: weightCursor = wrap(weightCursor + step)
-        case .text, .neighbors, .panel: break
+        case .map: workspace.moveSelection(by: step)
+        case .heatmap: workspace.moveColumn(by: step)
+        case .weights: workspace.moveWeightCursor(by: step)
+        case .text, .neighbors, .own: break
         }
     }
 
     /// Removes the selected word, the one every title names, whichever panel has the focus
     /// (the status bar says which: "d remove apple").
     private mutating func removeSelected() -> [Effect] {
-        let index = selected
-        guard words.indices.contains(index) else {
+        guard let word = workspace.remove(at: selected) else {
             message = "no word to remove"
             return []
         }
-        let word = words.remove(at: index)
-        if index < selected || selected >= words.count { selected = max(0, selected - 1) }
-        recompute()
         message = "removed \(word.word)"
         return [.save]
     }
 
     private mutating func openDetail() {
-        if case .panel(let panel) = focus {
-            if let explanation = currentLesson.explain(panel: panel, step: step, state: self) {
+        if case .own(let panel) = focus {
+            if let explanation = currentLesson.explain(panel, step: step, state: self) {
                 mode = .detail(.lesson(explanation), scroll: 0)
             }
             return
         }
         guard !words.isEmpty else { return }
         switch focus {
-        case .map, .weights, .text, .neighbors, .panel:
+        case .map, .weights, .text, .neighbors, .own:
             guard analysis.attention != nil else {
                 message = analysis.problem ?? "no weights to explain"
                 return
@@ -228,12 +228,6 @@ extension AppState {
         case .heatmap:
             mode = .detail(.score(row: selected, column: column, metric: metric), scroll: 0)
         }
-    }
-
-    // MARK: Adding a word
-
-    static func wordField() -> TextField {
-        TextField(prompt: "add word: ", placeholder: "type a word, Enter to add, Esc to cancel", maxLength: 40)
     }
 
     /// ↑/↓ (and PgUp/PgDn) scroll an overlay; any other key closes it (nil).
@@ -247,107 +241,39 @@ extension AppState {
         }
     }
 
-    private mutating func edit(_ key: Key, _ field: TextField) -> [Effect] {
-        var field = field
-        if key == .control("c") {
-            mode = .browsing
+    // MARK: Prompts
+
+    static func wordField() -> TextField {
+        TextField(prompt: "add word: ", placeholder: "type a word, Enter to add, Esc to cancel", maxLength: 40)
+    }
+
+    private mutating func edit(_ key: Key, _ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        if case .answer(let task) = prompt.purpose, key == .up || key == .down {
+            // ↑/↓ choose which number task the answer is for.
+            openAnswer(from: task, moving: key == .down ? 1 : -1, keeping: prompt.field)
             return []
         }
-        if key == .tab, adjustBeforeAdding(field.text) { return [] }
-        switch field.handle(key) {
-        case .submitted(let text): return submit(text.trimmingWhitespace())
+        if prompt.purpose == .addWord, key == .tab, adjustBeforeAdding(prompt.field.text) { return [] }
+        switch prompt.field.handle(key) {
+        case .submitted(let text):
+            mode = .browsing
+            let typed = text.trimmingWhitespace()
+            switch prompt.purpose {
+            case .addWord: return submitWord(typed)
+            case .answer(let task): return submitAnswer(typed, task: task)
+            case .lesson:
+                var lesson = lessons[lessonIndex]
+                let response = lesson.submit(typed, step: step, context: lessonContext, workspace: &workspace)
+                lessons[lessonIndex] = lesson
+                follow(response)
+            }
         case .cancelled:
             mode = .browsing
             message = "cancelled"
-        case .edited, .ignored: mode = .prompt(field)
+        case .edited, .ignored: mode = .prompt(prompt)
         }
         return []
-    }
-
-    private mutating func submit(_ text: String) -> [Effect] {
-        mode = .browsing
-        guard !text.isEmpty else {
-            message = "no word typed"
-            return []
-        }
-        guard !text.contains(where: \.isWhitespace) else {
-            message = "one word at a time (no spaces)"
-            return []
-        }
-        if let existing = words.firstIndex(where: { WordLookup.candidates(for: text).contains($0.word) }) {
-            selected = existing
-            message = "\(words[existing].word) is already in play"
-            return []
-        }
-        if let known = lookUp(text) {
-            return add(known)
-        }
-        guard !realVectors else {
-            message = "'\(text)' has no GloVe vector here: press v for the named features to place it"
-            return []
-        }
-        let start = words.isEmpty ? [Double](repeating: 0.1, count: space.dimension) : centroid()
-        mode = .placing(Placement(word: text.lowercased(), vector: start, feature: 0))
-        recompute()
-        message = "'\(text)' is new: set its features with ↑/↓ ←/→, Enter to add"
-        return []
-    }
-
-    private mutating func add(_ word: WordInPlay) -> [Effect] {
-        words.append(word)
-        selected = words.count - 1
-        recompute()
-        message = word.isEstimated ? "added \(word.label) (\(word.category), features estimated from GloVe)" : "added \(word.word)"
-        return [.save]
-    }
-
-    private func centroid() -> [Double] {
-        let sum = words.dropFirst().reduce(words[0].vector) { AttnMath.add($0, $1.vector) }
-        return scale(sum, by: 1 / Double(words.count)).map { ($0 * 10).rounded() / 10 }
-    }
-
-    // MARK: Placing an unknown word
-
-    /// The step ←/→ change a feature by.
-    static let placementStep = 0.1
-
-    private mutating func place(_ key: Key, _ placement: Placement) -> [Effect] {
-        var placement = placement
-        let dimension = placement.vector.count
-        switch key {
-        case .escape, .control("c"):
-            mode = .browsing
-            recompute()
-            message = "cancelled"
-            return []
-        case .enter:
-            guard placement.vector.contains(where: { $0 != 0 }) else {
-                message = "a word cannot be the zero vector: give it at least one feature"
-                return []
-            }
-            let word = WordInPlay(word: placement.word, vector: placement.vector, category: "custom", isCustom: true)
-            // Only this vocabulary's placement of the name is replaced; one made for another (a file's d dimensions) stays.
-            customWords.removeAll { $0.word == word.word && $0.vector.count == word.vector.count }
-            customWords.append(word)
-            mode = .browsing
-            return add(word)
-        case .up, .character("k"): placement.feature = (placement.feature + dimension - 1) % max(dimension, 1)
-        case .down, .character("j"), .tab: placement.feature = (placement.feature + 1) % max(dimension, 1)
-        case .left, .character("h"), .character("-"): nudge(&placement, by: -Self.placementStep)
-        case .right, .character("l"), .character("+"): nudge(&placement, by: Self.placementStep)
-        case .character("0"): placement.vector[placement.feature] = 0
-        default: break
-        }
-        mode = .placing(placement)
-        recompute()
-        return []
-    }
-
-    private func nudge(_ placement: inout Placement, by step: Double) {
-        guard placement.vector.indices.contains(placement.feature) else { return }
-        let value = placement.vector[placement.feature] + step
-        // Round to the step so repeated nudges show 0.3, not 0.30000000000000004.
-        placement.vector[placement.feature] = min(1, max(-1, (value * 10).rounded() / 10))
     }
 
     // MARK: Mouse
@@ -355,8 +281,7 @@ extension AppState {
     private mutating func click(_ mouse: MouseEvent) -> [Effect] {
         guard mouse.button == .left, mode == .browsing else { return [] }
         if let hit = lastLayoutHit(x: mouse.x, y: mouse.y) {
-            selected = hit
-            refreshNeighbors()
+            workspace.selectIndex(hit)
             focus = .map
         }
         return []

@@ -1,3 +1,5 @@
+import Vocabularies
+
 /// What a hand-edited (or damaged but still valid JSON) state file may hold
 /// before the app refuses or clamps it: every value here stays drawable in the
 /// panels and summable without overflow.
@@ -7,8 +9,10 @@ extension SavedState {
     public static let valueLimit = 10.0
     /// Placed words kept; more is no one's real collection.
     public static let customWordLimit = 1000
-    /// Sandbox words kept (the lexicon has fewer words than this).
-    public static let sandboxWordLimit = 500
+    /// Entries kept in each of a lesson's saved lists (the words in play: `Workspace.wordLimit`).
+    public static let listLimit = Workspace.wordLimit
+    /// Tasks and lists kept per lesson: more is a damaged file, not progress.
+    public static let lessonEntryLimit = 200
     /// A placed word's name, as the add-word prompt allows it.
     public static let wordLengthLimit = 40
 
@@ -38,8 +42,8 @@ extension SavedState {
                 word.vector = word.vector.map { min(Self.valueLimit, max(-Self.valueLimit, $0)) }
                 clamped += 1
             }
-            word.isCustom = true
-            word.category = "custom"
+            word.origin = .custom
+            word.kind = nil
             kept.append(word)
         }
         if refused > 0 {
@@ -55,17 +59,31 @@ extension SavedState {
         }
         state.customWords = kept
 
-        if let names = sandboxWords {
-            var unique: [String] = []
-            var seenNames = Set<String>()
-            for name in names where seenNames.insert(name).inserted { unique.append(name) }
-            if unique.count < names.count { warnings.append("\(names.count - unique.count) repeated sandbox word(s) dropped") }
-            if unique.count > Self.sandboxWordLimit {
-                warnings.append("\(unique.count) sandbox words: only the first \(Self.sandboxWordLimit) are kept")
-                unique.removeLast(unique.count - Self.sandboxWordLimit)
+        var lessons: [String: SavedLesson] = [:]
+        var repeated = 0
+        var cut = 0
+        for (id, lesson) in self.lessons.sorted(by: { $0.key < $1.key }).prefix(Self.lessonEntryLimit) {
+            var checked = SavedLesson(solved: Array(Self.unique(lesson.solved, repeated: &repeated).prefix(Self.lessonEntryLimit)))
+            for (key, names) in lesson.lists.sorted(by: { $0.key < $1.key }).prefix(Self.lessonEntryLimit) {
+                var unique = Self.unique(names, repeated: &repeated)
+                if unique.count > Self.listLimit {
+                    cut += unique.count - Self.listLimit
+                    unique.removeLast(unique.count - Self.listLimit)
+                }
+                checked.lists[key] = unique
             }
-            state.sandboxWords = unique
+            lessons[id] = checked
         }
+        if repeated > 0 { warnings.append("\(repeated) repeated saved word(s) or task(s) dropped") }
+        if cut > 0 { warnings.append("\(cut) saved word(s) beyond \(Self.listLimit) in play dropped") }
+        state.lessons = lessons
         return (state, warnings)
+    }
+
+    private static func unique(_ names: [String], repeated: inout Int) -> [String] {
+        var seen = Set<String>()
+        let kept = names.filter { seen.insert($0).inserted }
+        repeated += names.count - kept.count
+        return kept
     }
 }

@@ -47,8 +47,14 @@ public struct StateStore: Sendable {
     private struct VersionOnly: Decodable { var version: Int? }
 
     /// The saved state as it is on disk now, without moving anything aside; nil when unreadable.
-    public func peek() -> SavedState? {
-        FileManager.default.contents(atPath: file).flatMap { try? JSONDecoder().decode(SavedState.self, from: $0) }
+    public func peek(course: Course) -> SavedState? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.version ?? 1
+        guard version <= SavedState.currentVersion else { return nil }
+        if version < SavedState.currentVersion {
+            return (try? JSONDecoder().decode(SavedStateVersion1.self, from: data))?.migrated(course: course)
+        }
+        return try? JSONDecoder().decode(SavedState.self, from: data)
     }
 
     /// The saved state; nil when there is none yet.
@@ -58,7 +64,8 @@ public struct StateStore: Sendable {
     /// reported (`SavedState.checked()`).
     /// - Parameter readOnly: leave the folder exactly as it is (`render`): the
     ///   problems are reported, nothing is moved.
-    public func load(readOnly: Bool = false) -> Loaded {
+    /// - Parameter course: names the steps of a format-1 file (saved by position) when it is migrated.
+    public func load(readOnly: Bool = false, course: Course) -> Loaded {
         guard let data = FileManager.default.contents(atPath: file) else { return Loaded(state: nil) }
         let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.version
         if let version, version > SavedState.currentVersion {
@@ -66,7 +73,11 @@ public struct StateStore: Sendable {
             return Loaded(state: nil, warnings: [moveAside("newer-v\(version)", problem: problem, readOnly: readOnly)])
         }
         do {
-            let (state, warnings) = try JSONDecoder().decode(SavedState.self, from: data).checked()
+            let decoded =
+                (version ?? 1) < SavedState.currentVersion
+                ? try JSONDecoder().decode(SavedStateVersion1.self, from: data).migrated(course: course)
+                : try JSONDecoder().decode(SavedState.self, from: data)
+            let (state, warnings) = decoded.checked()
             return Loaded(state: state, warnings: warnings.map { "\(file): \($0)" })
         } catch {
             return Loaded(

@@ -47,8 +47,8 @@ public enum AppView {
             HeatmapPanel(state: state, colorMode: colorMode, sideBySide: layout.heatmapsSideBySide).render(into: &buffer, area: area)
         case .weights: WeightsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area)
         case .neighbors: NeighborsPanel(state: state, colorMode: colorMode).render(into: &buffer, area: area)
-        case .panel(let number):
-            state.currentLesson.draw(panel: number, step: state.step, state: state, colorMode: colorMode, into: &buffer, area: area)
+        case .own(let name):
+            state.currentLesson.draw(name, step: state.step, state: state, colorMode: colorMode, into: &buffer, area: area)
         }
     }
 
@@ -59,9 +59,9 @@ public enum AppView {
         let style = Style(modifiers: [.reverse])
         buffer.fill(area, style: style)
         let lesson = state.currentLesson
-        let position = " Lesson \(state.lesson)/\(state.lessons.count)"
+        let position = " Lesson \(state.lessonIndex + 1)/\(state.lessons.count)"
         // The sandbox says which space it shows: the named features or the real vectors (`v`).
-        let title = lesson.title + (state.realVectors ? " · real GloVe vectors" : "")
+        let title = lesson.title + (state.showsRealVectors ? " · real GloVe vectors" : "")
         let marker = " · step \(state.step + 1)/\(lesson.stepCount)"
         // Only the settings the step lets the learner change: a lesson's own numbers do not use
         // the shared metric or temperature, and words in play matter only where they can be added.
@@ -105,7 +105,14 @@ public enum AppView {
     /// The keys that work now: the prompt's and the placement's own while those are open.
     static func drawStatus(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         switch state.mode {
-        case .prompt: StatusBar(bindings: AppKeys.promptStatus, title: "adding a word", helpHint: nil).render(into: &buffer, area: area)
+        case .prompt(let prompt):
+            let (bindings, title) =
+                switch prompt.purpose {
+                case .addWord: (AppKeys.promptStatus, "adding a word")
+                case .answer: (AppKeys.answerStatus, "answering")
+                case .lesson: (AppKeys.lessonPromptStatus, "typing")
+                }
+            StatusBar(bindings: bindings, title: title, helpHint: nil).render(into: &buffer, area: area)
         case .placing: StatusBar(bindings: AppKeys.placingStatus, title: "placing", helpHint: nil).render(into: &buffer, area: area)
         default:
             StatusBar(bindings: AppKeys.statusBar(for: state), pinned: AppKeys.statusBarPinned(for: state), compactSeparator: " ")
@@ -114,8 +121,8 @@ public enum AppView {
     }
 
     static func drawMessage(_ state: AppState, into buffer: inout Buffer, area: Rect, colorMode: ColorMode) {
-        if case .prompt(let field) = state.mode {
-            field.render(into: &buffer, area: area)
+        if case .prompt(let prompt) = state.mode {
+            prompt.field.render(into: &buffer, area: area)
             return
         }
         if let message = state.message ?? state.analysis.problem {

@@ -2,8 +2,8 @@ import TUIKit
 
 /// How a word's category looks: a colour, and a marker that still tells the
 /// categories apart without colour.
-enum CategoryStyle {
-    static func color(_ category: String) -> Color {
+public enum CategoryStyle {
+    public static func color(_ category: String) -> Color {
         switch category {
         case "fruit": .cube(1, 4, 1)
         case "electronics": .cube(1, 3, 5)
@@ -18,7 +18,7 @@ enum CategoryStyle {
         }
     }
 
-    static func marker(_ category: String) -> Character {
+    public static func marker(_ category: String) -> Character {
         switch category {
         case "fruit": "●"
         case "electronics": "■"
@@ -29,7 +29,7 @@ enum CategoryStyle {
         }
     }
 
-    static func style(_ category: String, mode: ColorMode) -> Style {
+    public static func style(_ category: String, mode: ColorMode) -> Style {
         Style(foreground: mode.displayable(color(category)), modifiers: category == "custom" ? [.bold] : [])
     }
 }

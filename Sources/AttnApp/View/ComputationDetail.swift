@@ -23,12 +23,12 @@ public struct ComputationDetail: Equatable, Sendable {
         }
     }
 
-    init(title: String, lines: [String]) {
+    public init(title: String, lines: [String]) {
         self.title = title
         self.lines = lines
     }
 
-    static func score(_ a: WordInPlay, _ b: WordInPlay, metric: Metric, featureNames: [String]) -> ComputationDetail {
+    public static func score(_ a: WordInPlay, _ b: WordInPlay, metric: Metric, featureNames: [String]) -> ComputationDetail {
         let products = elementwiseProducts(a.vector, b.vector)
         let total = dot(a.vector, b.vector)
         let nameWidth = max(7, featureNames.map { DisplayWidth.of($0) }.max() ?? 0)

@@ -2,11 +2,17 @@ import TUIKit
 
 /// Words' feature values as signed bars around a zero line, one column per word:
 /// `fruit  0.90 ▕████▏`. Negative values grow to the left of the zero line.
-struct FeatureBars: Widget {
-    struct Column {
+public struct FeatureBars: Widget {
+    public struct Column {
         let word: String
         let vector: [Double]
         let style: Style
+
+        public init(word: String, vector: [Double], style: Style) {
+            self.word = word
+            self.vector = vector
+            self.style = style
+        }
     }
 
     let names: [String]
@@ -14,7 +20,13 @@ struct FeatureBars: Widget {
     /// Highlighted row (a feature), if any.
     var highlighted: Int?
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    public init(names: [String], columns: [Column], highlighted: Int? = nil) {
+        self.names = names
+        self.columns = columns
+        self.highlighted = highlighted
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let nameWidth = min(10, names.map { DisplayWidth.of($0) }.max() ?? 0)
         let columnWidth = max(8, (area.width - nameWidth) / columns.count)
@@ -52,7 +64,7 @@ struct FeatureBars: Widget {
 
     /// Draws the bars inside `frame`. Short of a row, the words' header goes under the top
     /// border (the frame's title names the words), so every feature's number still shows.
-    func render(in frame: Frame, into buffer: inout Buffer, area: Rect) {
+    public func render(in frame: Frame, into buffer: inout Buffer, area: Rect) {
         var inner = frame.inner(area)
         if inner.height < height, inner.height > 0 {
             inner = Rect(x: inner.x, y: inner.y - 1, width: inner.width, height: inner.height + 1)

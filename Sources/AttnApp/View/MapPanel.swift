@@ -47,7 +47,7 @@ struct MapPanel: Widget {
     var title: String {
         guard let word = state.selectedWord else { return "Map" }
         return showsContext
-            ? "Map · PCA\(state.realVectors ? " of GloVe \(state.space.dimension)D" : "") · \(word.word) → its context"
+            ? "Map · PCA\(state.showsRealVectors ? " of GloVe \(state.space.dimension)D" : "") · \(word.word) → its context"
             : "Map · PCA of \(state.spaceName) · \(word.word)"
     }
 

@@ -4,7 +4,7 @@ import TUIKit
 /// A matrix as a labelled grid of numbers in a frame that names it and its shape
 /// ("Q = X·W_Q · 5×2"). The cursor cell is reversed when the panel has the focus; a grid
 /// too big for the panel scrolls to the cursor, and its last row says which part is shown.
-struct MatrixPanel: Widget {
+public struct MatrixPanel: Widget {
     var title: String
     var matrix: Matrix
     var rowLabels: [String]
@@ -20,7 +20,23 @@ struct MatrixPanel: Widget {
     /// (else nothing: Enter shows it).
     var details: [String] = []
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    public init(
+        title: String, matrix: Matrix, rowLabels: [String], columnLabels: [String], cursor: Heatmap.Position?, highlightedRow: Int?,
+        isFocused: Bool, colorMode: ColorMode, scale: ColorScale? = nil, details: [String] = []
+    ) {
+        self.title = title
+        self.matrix = matrix
+        self.rowLabels = rowLabels
+        self.columnLabels = columnLabels
+        self.cursor = cursor
+        self.highlightedRow = highlightedRow
+        self.isFocused = isFocused
+        self.colorMode = colorMode
+        self.scale = scale
+        self.details = details
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
         let frame = Frame(
             title: "\(title) · \(matrix.rows)×\(matrix.columns)", trailingTitle: isFocused ? "Enter why" : nil, isFocused: isFocused)
         let inner = frame.draw(into: &buffer, area: area)
@@ -60,7 +76,7 @@ struct MatrixPanel: Widget {
     }
 
     /// "rows 1–4 of 5 · cols 1–6 of 13" ("row 2 of 5" for one), only the axes that are cut.
-    static func shownPart(_ geometry: Heatmap.Geometry, rows: Int, columns: Int) -> String {
+    public static func shownPart(_ geometry: Heatmap.Geometry, rows: Int, columns: Int) -> String {
         func range(_ name: String, first: Int, count: Int, of total: Int) -> String {
             count == 1 ? "\(name) \(first + 1) of \(total)" : "\(name)s \(first + 1)–\(first + count) of \(total)"
         }

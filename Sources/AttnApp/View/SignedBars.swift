@@ -2,11 +2,17 @@ import TUIKit
 
 /// Signed values as bars around a zero line, one row each: `label  -0.45  ██│`.
 /// Negative values grow to the left of the line, so a sign is seen before it is read.
-struct SignedBars: Widget {
-    struct Row {
+public struct SignedBars: Widget {
+    public struct Row {
         let label: String
         let value: Double
         var style: Style = .plain
+
+        public init(label: String, value: Double, style: Style = .plain) {
+            self.label = label
+            self.value = value
+            self.style = style
+        }
     }
 
     let rows: [Row]
@@ -18,7 +24,15 @@ struct SignedBars: Widget {
     /// Longest label shown; the rest is cut.
     var maxLabelWidth = 14
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    public init(rows: [Row], highlighted: Int? = nil, decimals: Int = 2, scale: Double? = nil, maxLabelWidth: Int = 14) {
+        self.rows = rows
+        self.highlighted = highlighted
+        self.decimals = decimals
+        self.scale = scale
+        self.maxLabelWidth = maxLabelWidth
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty, !rows.isEmpty else { return }
         let labelWidth = min(maxLabelWidth, rows.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let texts = rows.map { NumberFormat.fixed($0.value, decimals: decimals) }

@@ -4,11 +4,11 @@ import TUIKit
 
 /// The step's text (with a live line from the lesson, if it has one); while a new word
 /// is being placed, its feature editor instead.
-struct StepTextPanel: Widget {
+public struct StepTextPanel: Widget {
     let state: AppState
     let colorMode: ColorMode
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    public func render(into buffer: inout Buffer, area: Rect) {
         if case .placing(let placement) = state.mode {
             renderPlacement(placement, into: &buffer, area: area)
             return
@@ -31,27 +31,53 @@ struct StepTextPanel: Widget {
     }
 
     static func frameTitle(_ state: AppState) -> String {
-        "Lesson \(state.lesson) · \(state.currentLesson.title) · step \(state.step + 1)/\(state.currentLesson.stepCount)"
+        state.stepKind == .exercise ? "Exercise" : "Step \(state.step + 1) of \(state.currentLesson.stepCount)"
     }
 
-    /// The live line (bold), then the step's paragraphs; "Try:" paragraphs in italics.
+    /// The live line (bold), then the step's paragraphs; "Try:" paragraphs in italics, "Recap:" in bold.
     static func text(_ state: AppState, colorMode: ColorMode, includingLive: Bool = true) -> StyledText {
         var text = StyledText()
         if includingLive, let live = state.currentLesson.liveText(step: state.step, state: state) {
             text.append(live, style: Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold]))
             text.append("\n")
         }
-        let paragraphs = state.currentLesson.script.steps.indices.contains(state.step) ? state.currentLesson.script.steps[state.step] : []
-        for (index, paragraph) in paragraphs.enumerated() {
+        for (index, paragraph) in state.currentLesson.paragraphs(ofStep: state.step).enumerated() {
             if index > 0 { text.append("\n") }
+            let resolved = state.course.resolved(paragraph)
+            if resolved.hasPrefix("Recap:") {
+                text.append("Recap:", style: Style(modifiers: [.bold]))
+                text.append(String(resolved.dropFirst("Recap:".count)))
+                continue
+            }
             let isTry = paragraph.hasPrefix("Try:")
-            text.append(paragraph, style: isTry ? Style(modifiers: [.italic, .bold]) : .plain)
+            text.append(resolved, style: isTry ? Style(modifiers: [.italic, .bold]) : .plain)
         }
+        appendTasks(state, to: &text, colorMode: colorMode)
         return text
     }
 
+    /// An exercise's tasks under its text: a tick and "Solved" for each solved one; for an open
+    /// keys task, what its check compares now.
+    static func appendTasks(_ state: AppState, to text: inout StyledText, colorMode: ColorMode) {
+        for (index, task) in state.tasks.enumerated() {
+            text.append("\n")
+            if state.isSolved(task: task) {
+                text.append("\(index + 1). ✓ Solved: ", style: Style(foreground: colorMode.displayable(.cube(1, 5, 1)), modifiers: [.bold]))
+                text.append(task.question)
+                continue
+            }
+            text.append("\(index + 1). ", style: Style(modifiers: [.bold]))
+            text.append(task.question)
+            if task.kind == .number {
+                text.append(" (Enter to answer)", style: Style(modifiers: [.dim]))
+            } else if let check = state.currentLesson.check(task: index, step: state.step, workspace: state.workspace) {
+                text.append(" Now: \(check.compared).", style: Style(modifiers: [.dim]))
+            }
+        }
+    }
+
     /// Rows the step's text needs at `width` columns, borders included.
-    static func height(_ state: AppState, width: Int, includingLive: Bool = true) -> Int {
+    public static func height(_ state: AppState, width: Int, includingLive: Bool = true) -> Int {
         TextWrap.wrap(text(state, colorMode: .monochrome, includingLive: includingLive), width: max(1, width - 2)).count + 2
     }
 
@@ -59,7 +85,7 @@ struct StepTextPanel: Widget {
     static let formulaTerms = 8
 
     /// context(w) = Σ weightⱼ·wordⱼ for the selected word, largest weights first.
-    static func liveFormula(_ state: AppState) -> String? {
+    public static func liveFormula(_ state: AppState) -> String? {
         guard let attention = state.analysis.attention, let word = state.selectedWord,
             attention.weights.indices.contains(state.selected)
         else { return nil }

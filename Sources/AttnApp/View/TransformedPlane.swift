@@ -3,11 +3,17 @@ import TUIKit
 
 /// A plane of two features moved by a 2×2 matrix W (x ↦ x·W, word vectors as rows):
 /// the image of the square grid, faint; each word's old place, hollow, with an arrow to its new one.
-struct TransformedPlane: Widget {
-    struct Word {
+public struct TransformedPlane: Widget {
+    public struct Word {
         var label: String
         var vector: [Double]
         var category: String
+
+        public init(label: String, vector: [Double], category: String) {
+            self.label = label
+            self.vector = vector
+            self.category = category
+        }
     }
 
     var title: String
@@ -17,6 +23,19 @@ struct TransformedPlane: Widget {
     var selected: Int?
     var isFocused: Bool
     var colorMode: ColorMode
+
+    public init(
+        title: String, transform: Matrix, words: [Word], axisNames: (x: String, y: String), selected: Int?, isFocused: Bool,
+        colorMode: ColorMode
+    ) {
+        self.title = title
+        self.transform = transform
+        self.words = words
+        self.axisNames = axisNames
+        self.selected = selected
+        self.isFocused = isFocused
+        self.colorMode = colorMode
+    }
 
     /// Grid lines at these feature values, each drawn from −extent to +extent before it is moved.
     static let gridValues: [Double] = stride(from: -2.0, through: 2.0, by: 0.5).map { $0 }
@@ -48,7 +67,7 @@ struct TransformedPlane: Widget {
             equalScale: true, showsOrigin: true)
     }
 
-    func render(into buffer: inout Buffer, area: Rect) {
+    public func render(into buffer: inout Buffer, area: Rect) {
         let frame = Frame(title: title, trailingTitle: isFocused ? "Enter why" : nil, isFocused: isFocused)
         let inner = frame.draw(into: &buffer, area: area)
         guard !inner.isEmpty else { return }

@@ -1,0 +1,257 @@
+import AttnApp
+import AttnMath
+import TUIKit
+
+/// Lesson 9: attention replaces a word by the softmax-weighted sum of the words with it.
+/// First by hand in a plane of two features, then in the lexicon: the company decides the
+/// direction, stacked layers repeat the pull, and small words dilute it.
+struct AttentionPullsLesson: Lesson, Equatable {
+    static let id = "attention"
+
+    enum Step: String, LessonStep {
+        case byHand = "by-hand"
+        case company, layers
+        case smallWords = "small-words"
+    }
+
+    enum Action: Hashable, Sendable {
+        case partner, company, layer, smallWords
+    }
+
+    enum Panel: String, LessonPanel {
+        /// The hand example's plane.
+        case handPlane = "hand-plane"
+        /// The hand example worked out.
+        case handNumbers = "hand-numbers"
+        /// apple's pull on the lexicon's map.
+        case map
+    }
+
+    /// The hand-sized example: apple between a fruit and a phone, in two features.
+    static let handWords: [(name: String, vector: [Double], category: String)] = [
+        ("apple", [2, 2], "ambiguous"), ("orange", [0, 3], "ambiguous"), ("phone", [4, 0], "electronics"),
+    ]
+    static let fruits = ["orange", "banana"]
+    static let electronics = ["phone", "laptop"]
+    static let smallWords = ["an", "and", "the"]
+    /// Every word the lexicon steps may show: the map's projection is fitted to all of them
+    /// once, so it never moves when the company changes or the small words come and go.
+    static let mapWords = ["apple"] + fruits + electronics + smallWords
+    static let maxLayers = 6
+
+    var partnerIsPhone = false
+    var amongElectronics = false
+    var layers = 1
+    var withSmallWords = false
+
+    func keys(at step: Step) -> [LessonKey<Action>] {
+        let company = LessonKey([.character("s")], Action.company, help: "switch apple's company: fruits or electronics", short: "switch")
+        switch step {
+        case .byHand: return [LessonKey([.character("p")], .partner, help: "put phone or orange beside apple", short: "partner")]
+        case .company: return [company]
+        case .layers: return [LessonKey([.character("n")], .layer, help: "add a layer (up to 6, then back to 1)", short: "layer"), company]
+        case .smallWords:
+            return [LessonKey([.character("w")], .smallWords, help: "bring an, and, the in or out", short: "small words"), company]
+        }
+    }
+
+    func sharedCommands(at step: Step) -> Set<AppCommand> { step == .byHand ? [] : [.up, .down, .open] }
+
+    mutating func enter(_ step: Step, workspace: inout Workspace) {
+        partnerIsPhone = false
+        amongElectronics = false
+        // Two layers to start, so the first n shows a third step, already about 0.
+        layers = step == .layers ? 2 : 1
+        withSmallWords = step == .smallWords
+        if step != .byHand { showCompany(&workspace) }
+    }
+
+    mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
+        switch action {
+        case .partner:
+            partnerIsPhone.toggle()
+            return "apple beside \(partnerIsPhone ? "phone" : "orange")"
+        case .company:
+            amongElectronics.toggle()
+            showCompany(&workspace)
+            return "apple among \(company.joined(separator: " and "))"
+        case .layer:
+            layers = layers == Self.maxLayers ? 1 : layers + 1
+            return "\(layers) layer\(layers == 1 ? "" : "s")"
+        case .smallWords:
+            withSmallWords.toggle()
+            showCompany(&workspace)
+            return withSmallWords ? "an, and, the join the softmax" : "an, and, the left the softmax"
+        }
+    }
+
+    var company: [String] { amongElectronics ? Self.electronics : Self.fruits }
+
+    private func showCompany(_ workspace: inout Workspace) {
+        workspace.show(["apple"] + company + (withSmallWords ? Self.smallWords : []), selecting: "apple", metric: .cosine)
+    }
+
+    // MARK: The numbers
+
+    /// The hand example's attention: apple and its partner, softmax of the cosines.
+    var handAttention: ContextAttention? {
+        let partner = Self.handWords[partnerIsPhone ? 2 : 1]
+        return try? ContextAttention(vectors: [Self.handWords[0].vector, partner.vector], metric: .cosine)
+    }
+
+    /// apple's position after each layer (index 0: apple itself); every word moves in each layer.
+    static func path(of vectors: [[Double]], layers: Int) -> [[Double]] {
+        var current = vectors
+        var path = [vectors[0]]
+        for _ in 0..<layers {
+            guard let attention = try? ContextAttention(vectors: current, metric: .cosine) else { break }
+            current = attention.context
+            path.append(current[0])
+        }
+        return path
+    }
+
+    // MARK: Panels
+
+    func panels(at step: Step) -> [Focus] {
+        step == .byHand ? [.panel(Panel.handPlane), .panel(Panel.handNumbers)] : [.panel(Panel.map), .weights]
+    }
+
+    func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
+        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: step == .byHand ? [1, 1] : [3, 2])
+    }
+
+    func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let focused = state.focus == .panel(panel)
+        switch panel {
+        case .handPlane: drawHandPlane(focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .handNumbers:
+            let frame = Frame(title: "How apple moves", isFocused: focused)
+            let inner = frame.draw(into: &buffer, area: area)
+            Paragraph(StyledText(handLines().joined(separator: "\n"))).render(into: &buffer, area: inner)
+        case .map: drawLexiconMap(step: step, state: state, focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        }
+    }
+
+    static func pullStyle(_ mode: ColorMode) -> Style { Style(foreground: mode.displayable(.cube(5, 5, 1)), modifiers: [.bold]) }
+
+    private func drawHandPlane(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let frame = Frame(title: "apple beside \(partnerIsPhone ? "phone" : "orange") · 2 features", isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        let partner = partnerIsPhone ? 2 : 1
+        var points = Self.handWords.enumerated().map { index, word in
+            let inPlay = index == 0 || index == partner
+            return ScatterMap.Point(
+                "\(word.name) \(QueryPlane.vectorText(word.vector))", x: word.vector[0], y: word.vector[1],
+                style: inPlay ? CategoryStyle.style(word.category, mode: colorMode) : Style(modifiers: [.dim]),
+                marker: CategoryStyle.marker(word.category))
+        }
+        var arrows: [ScatterMap.Arrow] = []
+        if let moved = handAttention?.context[0] {
+            let apple = Self.handWords[0].vector
+            arrows.append(
+                ScatterMap.Arrow(
+                    from: WorldPoint(x: apple[0], y: apple[1]), to: WorldPoint(x: moved[0], y: moved[1]), style: Self.pullStyle(colorMode)))
+            points.append(
+                ScatterMap.Point(
+                    "apple′ \(QueryPlane.vectorText(moved, decimals: 2))", x: moved[0], y: moved[1], style: Self.pullStyle(colorMode),
+                    isSelected: true, marker: "✚"))
+        }
+        ScatterMap(
+            points: points, arrows: arrows, xCaption: "tech →", yCaption: "↑ fruit",
+            bounds: WorldBounds(minX: -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true, showsOrigin: true
+        ).render(into: &buffer, area: inner)
+    }
+
+    /// The hand computation with the core's numbers: cosines, softmax, the weighted sum.
+    func handLines() -> [String] {
+        guard let attention = handAttention else { return ["no attention"] }
+        let partner = Self.handWords[partnerIsPhone ? 2 : 1]
+        let apple = Self.handWords[0]
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
+        let (cosSelf, cosPartner) = (attention.scores[0][0], attention.scores[0][1])
+        let (wSelf, wPartner) = (attention.weights[0][0], attention.weights[0][1])
+        return [
+            "cos(apple, apple) = \(fixed(cosSelf))",
+            // On two lines, so a narrow panel never breaks the formula.
+            "cos(apple, \(partner.name))",
+            "  = \(fixed(dot(apple.vector, partner.vector))) / (\(fixed(norm(apple.vector)))·\(fixed(norm(partner.vector)))) = \(fixed(cosPartner))",
+            "",
+            "softmax(\(fixed(cosSelf)), \(fixed(cosPartner))):",
+            "  e^\(fixed(cosSelf)) / (e^\(fixed(cosSelf)) + e^\(fixed(cosPartner))) = \(fixed(wSelf))",
+            "  the rest goes to \(partner.name): \(fixed(wPartner))",
+            "",
+            "apple′ = \(fixed(wSelf))·\(QueryPlane.vectorText(apple.vector)) + \(fixed(wPartner))·\(QueryPlane.vectorText(partner.vector))",
+            "       = \(QueryPlane.vectorText(attention.context[0], decimals: 2))",
+        ]
+    }
+
+    private func drawLexiconMap(
+        step: Step, state: AppState, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect
+    ) {
+        let frame = Frame(
+            title: step == .layers ? "apple through \(layers) layer\(layers == 1 ? "" : "s")" : "apple → its context", isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        let vectors = Self.mapWords.compactMap { state.vector(of: $0) }
+        guard vectors.count == Self.mapWords.count, state.words.first?.word == "apple" else { return }
+        // Fitted to every word the steps may show, so nothing moves when words come and go.
+        let pca = PCA(vectors: vectors, dimension: vectors[0].count)
+        let inPlay = Set(state.words.map(\.word))
+        var points = zip(Self.mapWords, vectors).map { name, vector in
+            let category = state.words.first { $0.word == name }?.category ?? ""
+            let point = pca.project(vector)
+            return ScatterMap.Point(
+                name, x: point.x, y: point.y,
+                style: inPlay.contains(name) ? CategoryStyle.style(category, mode: colorMode) : Style(modifiers: [.dim]),
+                isSelected: name == "apple", marker: inPlay.contains(name) ? CategoryStyle.marker(category) : "∘")
+        }
+        let path = Self.path(of: state.words.map(\.vector), layers: step == .layers ? layers : 1).map(pca.project)
+        let style = Self.pullStyle(colorMode)
+        let arrows = zip(path, path.dropFirst()).map { from, to in
+            ScatterMap.Arrow(from: WorldPoint(x: from.x, y: from.y), to: WorldPoint(x: to.x, y: to.y), style: style)
+        }
+        for (index, point) in path.enumerated().dropFirst() {
+            points.append(
+                ScatterMap.Point(index == path.count - 1 ? "apple′" : "", x: point.x, y: point.y, style: style, marker: "✚"))
+        }
+        let rows = Layout.split(inner, .vertical, [.fill(1), .length(2)])
+        ScatterMap(points: points, arrows: arrows, xCaption: "PC1 →", yCaption: "↑ PC2", padding: 0.1).render(
+            into: &buffer, area: rows[0])
+        Paragraph(mapNote(step: step, state: state)).render(into: &buffer, area: rows[1])
+    }
+
+    func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
+        guard panel == .map else { return Explanation(title: "How apple moves", lines: handLines()) }
+        guard let attention = state.analysis.attention, state.words.first?.word == "apple" else { return nil }
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 3) }
+        var lines = ["apple′ = Σ wⱼ·vⱼ, wⱼ = softmax(cos(apple, wordⱼ))", ""]
+        for (index, word) in state.words.enumerated() {
+            lines.append(
+                NumberFormat.padRight(word.word, 8) + "cos " + NumberFormat.pad(fixed(attention.scores[0][index]), 6) + "   w "
+                    + fixed(attention.weights[0][index]))
+        }
+        lines += ["", "|apple| = \(fixed(norm(state.words[0].vector)))   |apple′| = \(fixed(norm(attention.context[0])))"]
+        return Explanation(title: "apple's context", lines: lines)
+    }
+
+    /// The number under the map: how far each layer moved apple, or how long its context is.
+    func mapNote(step: Step, state: AppState) -> String {
+        let vectors = state.words.map(\.vector)
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
+        switch step {
+        case .layers:
+            let path = Self.path(of: vectors, layers: layers)
+            let moves = zip(path, path.dropFirst()).map { fixed(euclideanDistance($0, $1)) }
+            return "each layer moved apple by " + moves.joined(separator: ", ")
+        case .smallWords:
+            let context = Self.path(of: vectors, layers: 1).last ?? []
+            let without = Self.path(of: vectors.prefix(1 + company.count).map { $0 }, layers: 1).last ?? []
+            return withSmallWords
+                ? "|context| = \(fixed(norm(context))) with an, and, the; \(fixed(norm(without))) without"
+                : "|context| = \(fixed(norm(context))) without the small words"
+        case .byHand, .company:
+            let context = Self.path(of: vectors, layers: 1).last ?? []
+            return "apple moved \(fixed(euclideanDistance(vectors[0], context))) towards \(company.joined(separator: " and "))"
+        }
+    }
+}

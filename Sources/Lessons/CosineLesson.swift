@@ -1,0 +1,202 @@
+import AttnApp
+import AttnMath
+import TUIKit
+
+/// Lesson 4: cosine similarity is the angle between two arrows. The arrows drawn in the
+/// plane of two features, and the 13-feature numbers: dot, lengths, cosine and angle. A
+/// key stretches one arrow (cosine stays, dot changes); two pairs share a cosine but not a dot.
+struct CosineLesson: Lesson, Equatable {
+    static let id = "cosine"
+
+    enum Step: String, LessonStep {
+        case angle, plane, length
+        case equalCosine = "equal-cosine"
+    }
+
+    enum Action: Hashable, Sendable {
+        case nextPair, scale, plane
+    }
+
+    enum Panel: String, LessonPanel {
+        /// The two arrows in a plane of two features.
+        case arrows
+        /// The 13-feature numbers and the pairs compared.
+        case numbers
+    }
+
+    static let pairs = [
+        WordPair("banana", "apple"), WordPair("banana", "banana"), WordPair("banana", "cherry"), WordPair("banana", "phone"),
+        WordPair("phone", "camera"), WordPair("the", "in"),
+    ]
+    /// What `s` multiplies the second word's vector by, in turn.
+    static let factors: [Double] = [1, 2, 3, 0.5]
+    /// The planes `f` shows in turn: two of the lexicon's features each (fruit × tech parts fruits from electronics).
+    static let planes = [
+        Plane(x: "fruit", y: "tech"), Plane(x: "fruit", y: "size"), Plane(x: "tech", y: "screen"), Plane(x: "sweet", y: "sour"),
+    ]
+
+    struct Plane: Equatable {
+        let x: String
+        let y: String
+    }
+
+    var pair = 0
+    var factor = 0
+    var planeIndex = 0
+
+    var shown: WordPair { Self.pairs[pair] }
+    var scale: Double { Self.factors[factor] }
+    var plane: Plane { Self.planes[planeIndex] }
+
+    func keys(at step: Step) -> [LessonKey<Action>] {
+        [
+            LessonKey([.character("p")], .nextPair, help: "show the next pair of words", short: "pair"),
+            LessonKey([.character("s")], .scale, help: "stretch the second word's vector (×2, ×3, ×0.5, ×1)", short: "scale"),
+            LessonKey([.character("f")], .plane, help: "draw the arrows in the plane of two other features", short: "plane"),
+        ]
+    }
+
+    func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
+
+    mutating func enter(_ step: Step, workspace: inout Workspace) {
+        // Each step opens on a pair and a plane where its point shows: banana·phone is 90° in
+        // fruit × tech but 99° in 13-D; stretching cherry needs a plane where cherry is not on
+        // banana's line; the small words are seen among screen and tech.
+        let start: (pair: Int, plane: Int) =
+            switch step {
+            case .angle: (0, 0)
+            case .plane: (3, 0)
+            case .length: (2, 1)
+            case .equalCosine: (4, 2)
+            }
+        pair = start.pair
+        planeIndex = start.plane
+        factor = 0
+        workspace.show([shown.first, shown.second], selecting: shown.first, metric: .cosine)
+    }
+
+    mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
+        switch action {
+        case .nextPair:
+            pair = (pair + 1) % Self.pairs.count
+            workspace.show([shown.first, shown.second], selecting: shown.first, metric: .cosine)
+            return "pair: \(shown.label)"
+        case .scale:
+            factor = (factor + 1) % Self.factors.count
+            return "\(shown.second) × \(NumberFormat.fixed(scale, decimals: 1))"
+        case .plane:
+            planeIndex = (planeIndex + 1) % Self.planes.count
+            return "plane: \(plane.x) × \(plane.y)"
+        }
+    }
+
+    func panels(at step: Step) -> [Focus] { [.panel(Panel.arrows), .panel(Panel.numbers)] }
+
+    func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
+        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step))
+    }
+
+    /// The two vectors as compared: the first word's, and the second word's times the factor.
+    struct Vectors {
+        let a: WordInPlay
+        let b: WordInPlay
+    }
+
+    func vectors(_ state: AppState) -> Vectors? {
+        guard let a = state.lookUp(shown.first), let b = state.lookUp(shown.second) else { return nil }
+        let name = scale == 1 ? b.word : "\(NumberFormat.fixed(scale, decimals: scale == 0.5 ? 1 : 0))×\(b.word)"
+        return Vectors(a: a, b: WordInPlay(word: name, vector: AttnMath.scale(b.vector, by: scale), origin: b.origin, kind: b.kind))
+    }
+
+    /// A vector's coordinates in the plane of two features.
+    static func planeCoordinates(_ vector: [Double], in plane: Plane, names: [String]) -> [Double] {
+        [plane.x, plane.y].map { name in names.firstIndex(of: name).map { vector[$0] } ?? 0 }
+    }
+
+    /// The arrow glyph for a direction (the tip's marker, so the word's label sits at the tip).
+    static func head(_ x: Double, _ y: Double) -> Character {
+        // tan(22.5°) ≈ 0.4142 splits the circle into eight sectors centred on the glyphs.
+        let (ax, ay) = (abs(x), abs(y))
+        if ax == 0 && ay == 0 { return "•" }
+        if ay <= 0.4142 * ax { return x > 0 ? "→" : "←" }
+        if ax <= 0.4142 * ay { return y > 0 ? "↑" : "↓" }
+        switch (x > 0, y > 0) {
+        case (true, true): return "↗"
+        case (false, true): return "↖"
+        case (true, false): return "↘"
+        case (false, false): return "↙"
+        }
+    }
+
+    func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        guard let pair = vectors(state) else { return }
+        let focused = state.focus == .panel(panel)
+        let names = state.featureNames
+        let a = Self.planeCoordinates(pair.a.vector, in: plane, names: names)
+        let b = Self.planeCoordinates(pair.b.vector, in: plane, names: names)
+        if panel == .arrows {
+            let planeAngle = angleInDegrees(a, b).map { "\(NumberFormat.fixed($0, decimals: 0))°" } ?? "none"
+            let frame = Frame(title: "\(plane.x) × \(plane.y) plane · angle here \(planeAngle)", isFocused: focused)
+            let inner = frame.draw(into: &buffer, area: area)
+            let styles = [pair.a, pair.b].map { CategoryStyle.style($0.category, mode: colorMode).adding(.bold) }
+            let ends = [a, b].map { WorldPoint(x: $0[0], y: $0[1]) }
+            let xs = ends.map(\.x) + [0, 1]
+            let ys = ends.map(\.y) + [0, 1]
+            // Fixed margins around the origin and the unit square, so short arrows look short.
+            let bounds = WorldBounds(
+                minX: xs.min()! - 0.15, maxX: xs.max()! + 0.15, minY: ys.min()! - 0.15, maxY: ys.max()! + 0.15)
+            let origin = WorldPoint(x: 0, y: 0)
+            ScatterMap(
+                // One label where both tips meet (a word with itself).
+                points: zip([pair.a.word, ends[0] == ends[1] ? "" : pair.b.word], zip(ends, styles)).map { label, end in
+                    ScatterMap.Point(label, x: end.0.x, y: end.0.y, style: end.1, marker: Self.head(end.0.x, end.0.y))
+                },
+                arrows: zip(ends, styles).map { ScatterMap.Arrow(from: origin, to: $0.0, style: $0.1) },
+                xCaption: "\(plane.x) →", yCaption: "↑ \(plane.y)", bounds: bounds, equalScale: true, showsOrigin: true
+            ).render(into: &buffer, area: inner)
+            return
+        }
+        let frame = Frame(title: "\(pair.a.word) and \(pair.b.word), all 13 features", isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        var lines = Self.numbers(pair, plane: plane, names: names).map { StyledText($0) }
+        lines.append("")
+        lines.append(StyledText(Self.comparisonHeader, style: Style(modifiers: [.dim])))
+        for (index, other) in Self.pairs.enumerated() {
+            guard let a = state.vector(of: other.first), let b = state.vector(of: other.second) else { continue }
+            let row = Self.comparisonRow(other.label, a, b)
+            lines.append(StyledText(row, style: index == self.pair ? Style(modifiers: [.reverse, .bold]) : .plain))
+        }
+        for (row, line) in lines.enumerated() where inner.y + row < inner.bottom {
+            buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width)
+        }
+    }
+
+    /// The 13-feature computation for the pair, one short line each.
+    static func numbers(_ pair: Vectors, plane: Plane, names: [String]) -> [String] {
+        let (a, b) = (pair.a.vector, pair.b.vector)
+        let product = dot(a, b)
+        let lengths = norm(a) * norm(b)
+        let planeAngle = angleInDegrees(
+            planeCoordinates(a, in: plane, names: names), planeCoordinates(b, in: plane, names: names))
+        return [
+            "a·b     = \(NumberFormat.fixed(product, decimals: 3))",
+            "|a|·|b| = \(NumberFormat.fixed(norm(a), decimals: 3)) × \(NumberFormat.fixed(norm(b), decimals: 3)) = \(NumberFormat.fixed(lengths, decimals: 3))",
+            "cos     = a·b / (|a|·|b|) = \(NumberFormat.fixed(cosineSimilarity(a, b), decimals: 3))",
+            "angle   = \(NumberFormat.fixed(angleInDegrees(a, b), decimals: 1))° in 13-D",
+            "          \(NumberFormat.fixed(planeAngle, decimals: 1))° in the plane",
+        ]
+    }
+
+    static let comparisonHeader = NumberFormat.padRight("pair", 15) + NumberFormat.pad("cos", 7) + NumberFormat.pad("a·b", 8)
+
+    static func comparisonRow(_ label: String, _ a: [Double], _ b: [Double]) -> String {
+        NumberFormat.padRight(label, 15) + NumberFormat.pad(NumberFormat.fixed(cosineSimilarity(a, b), decimals: 3), 7)
+            + NumberFormat.pad(NumberFormat.fixed(dot(a, b), decimals: 3), 8)
+    }
+
+    func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
+        guard let pair = vectors(state) else { return nil }
+        let detail = ComputationDetail.score(pair.a, pair.b, metric: .cosine, featureNames: state.featureNames)
+        return Explanation(title: detail.title, lines: detail.lines)
+    }
+}

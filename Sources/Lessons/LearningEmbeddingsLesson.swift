@@ -1,0 +1,246 @@
+import AttnApp
+import AttnMath
+import TUIKit
+
+/// Lesson 13: embeddings are learnt. Vectors start random and skip-gram with negative
+/// sampling, reading a small corpus a few sentences per step, pulls words that appear
+/// together and pushes sampled others away, until fruits and gadgets form clusters.
+struct LearningEmbeddingsLesson: Lesson, Equatable {
+    static let id = "learning-embeddings"
+
+    enum Step: String, LessonStep {
+        case random, step, loss, clusters
+
+        /// How many training steps the lesson step starts from: random vectors, one step, a few, 40 (320 sentences).
+        var startingSteps: Int {
+            switch self {
+            case .random: 0
+            case .step: 1
+            case .loss: 10
+            case .clusters: 40
+            }
+        }
+    }
+
+    enum Action: Hashable, Sendable {
+        case step, play
+    }
+
+    enum Panel: String, LessonPanel {
+        /// The words on the map as they learn.
+        case map
+        /// What the last step read, pulled and pushed.
+        case pairs
+        /// The loss of each step.
+        case loss
+    }
+
+    static let corpus = TrainingCorpus.builtIn
+    /// Every fruit and gadget of the corpus (each sentence has one); the map shows the first six of each.
+    static let allFruits = ["banana", "cherry", "grape", "lemon", "mango", "peach", "pear", "plum", "kiwi", "strawberry"]
+    static let allGadgets = [
+        "phone", "laptop", "tablet", "camera", "printer", "television", "keyboard", "headphones", "computer", "speaker",
+    ]
+    static let fruits = Array(allFruits.prefix(6))
+    static let gadgets = Array(allGadgets.prefix(6))
+    /// The words on the map, with their kind.
+    static let mapWords = fruits.map { ($0, "fruit") } + gadgets.map { ($0, "electronics") }
+    /// Each fruit's and gadget's kind, for its colour where the pairs panel names it.
+    static let kinds = Dictionary(uniqueKeysWithValues: allFruits.map { ($0, "fruit") } + allGadgets.map { ($0, "electronics") })
+    static let dimension = 8
+    static let sentencesPerStep = 8
+    static let window = 2
+    static let seed: UInt64 = 13
+
+    private(set) var model = Self.freshModel()
+    /// Steps made since the random start.
+    private(set) var stepsTrained = 0
+    /// The mean loss of each step so far, oldest first.
+    private(set) var losses: [Double] = []
+    /// What the last step read and trained.
+    private(set) var lastSentences: [Int] = []
+    private(set) var lastPairs: [TrainedPair] = []
+    /// The map's projection, kept from step to step so the map turns smoothly instead of flipping.
+    private(set) var projection: PCA?
+    private(set) var isPlaying = false
+
+    static func freshModel() -> SkipGram {
+        SkipGram(
+            vocabularySize: corpus.words.count, dimension: dimension, learningRate: 0.2, negativeSamples: 3, seed: seed)
+    }
+
+    func keys(at step: Step) -> [LessonKey<Action>] {
+        [
+            LessonKey(
+                [.character(" ")], .step, help: "one training step (reads the next \(Self.sentencesPerStep) sentences)", label: "Space",
+                short: "train"),
+            LessonKey([.character("p")], .play, help: "auto-play: a training step every 100 ms (any key stops it)", short: "play"),
+        ]
+    }
+
+    func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
+
+    mutating func enter(_ step: Step, workspace: inout Workspace) {
+        model = Self.freshModel()
+        stepsTrained = 0
+        losses = []
+        lastSentences = []
+        lastPairs = []
+        isPlaying = false
+        projection = nil
+        project()
+        for _ in 0..<step.startingSteps { train() }
+        // The shared word list is not drawn here; it holds the map's words so nothing stale shows.
+        workspace.show(Self.mapWords.map(\.0))
+    }
+
+    mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
+        switch action {
+        case .step:
+            train()
+            return nil
+        case .play:
+            isPlaying = true
+            return "auto-play: any key stops it"
+        }
+    }
+
+    func isAnimating(at step: Step) -> Bool { isPlaying }
+
+    mutating func tick(at step: Step, workspace: inout Workspace) -> Bool {
+        train()
+        return true
+    }
+
+    mutating func stopAnimating() { isPlaying = false }
+
+    /// One training step: the next sentences of the corpus, round and round.
+    mutating func train() {
+        let count = Self.corpus.sentences.count
+        lastSentences = (0..<Self.sentencesPerStep).map { (stepsTrained * Self.sentencesPerStep + $0) % count }
+        let result = model.train(sentences: lastSentences.map { Self.corpus.sentences[$0] }, window: Self.window)
+        lastPairs = result.pairs
+        losses.append(result.meanLoss)
+        stepsTrained += 1
+        project()
+    }
+
+    private mutating func project() {
+        projection = PCA(vectors: mapVectors, dimension: Self.dimension, orientedLike: projection?.axes)
+    }
+
+    /// The learnt vectors (embeddings) of the map's words.
+    var mapVectors: [[Double]] {
+        Self.mapWords.map { model.embeddings.row(Self.corpus.index(of: $0.0)!) }
+    }
+
+    func vector(of word: String) -> [Double]? { Self.corpus.index(of: word).map { model.embeddings.row($0) } }
+
+    func panels(at step: Step) -> [Focus] { [.panel(Panel.map), .panel(Panel.pairs), .panel(Panel.loss)] }
+
+    func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
+        let base = LessonLayouts.textOnTop(state, body: body, panels: [.panel(Panel.map), .panel(Panel.pairs)], weights: [1, 1])
+        guard let right = base.rect(of: .panel(Panel.pairs)) else { return base }
+        // The loss under what was read: a few rows are enough for it.
+        let lossHeight = max(5, right.height * 2 / 5)
+        let parts = Layout.split(right, .vertical, [.fill(1), .length(lossHeight)])
+        return LessonLayout(
+            base.placements.filter { $0.panel != .panel(Panel.pairs) } + [
+                PanelPlacement(.panel(Panel.pairs), parts[0]), PanelPlacement(.panel(Panel.loss), parts[1]),
+            ])
+    }
+
+    func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let focused = state.focus == .panel(panel)
+        switch panel {
+        case .map: drawMap(focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .pairs: drawPairs(focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .loss: drawLoss(focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        }
+    }
+
+    private func drawMap(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        var title = stepsTrained == 0 ? "Map · random start" : "Map · after \(stepsTrained) step\(stepsTrained == 1 ? "" : "s")"
+        if isPlaying { title += " · ▶ playing" }
+        let inner = Frame(title: title, isFocused: focused).draw(into: &buffer, area: area)
+        guard let projection else { return }
+        let points = zip(Self.mapWords, mapVectors).map { word, vector in
+            let point = projection.project(vector)
+            return ScatterMap.Point(
+                word.0, x: point.x, y: point.y, style: CategoryStyle.style(word.1, mode: colorMode), marker: CategoryStyle.marker(word.1))
+        }
+        ScatterMap(points: points, xCaption: "PC1 → ● fruit ■ gadget", yCaption: "↑ PC2").render(into: &buffer, area: inner)
+    }
+
+    private func drawPairs(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let title = stepsTrained == 0 ? "What a step reads" : "What step \(stepsTrained) read"
+        let inner = Frame(title: title, isFocused: focused).draw(into: &buffer, area: area)
+        guard let last = lastSentences.last else {
+            Paragraph(
+                "Nothing yet: Space reads the next \(Self.sentencesPerStep) of the text's \(Self.corpus.sentences.count) sentences."
+            ).render(into: &buffer, area: inner)
+            return
+        }
+        var lines: [StyledText] = [StyledText("\(lastSentences.count) sentences; the last:", style: Style(modifiers: [.dim]))]
+        lines.append(StyledText("“\(Self.corpus.sentence(last))”", style: Style(modifiers: [.bold])))
+        // Each fruit or gadget of that sentence: the words it was pulled to, and those it was pushed from.
+        let sentencePairs = lastPairs.suffix(SkipGram.pairs(sentences: [Self.corpus.sentences[last]], window: Self.window).count)
+        let words = Self.corpus.words
+        for word in Set(Self.corpus.sentences[last]).sorted().map({ words[$0] }) {
+            guard let kind = Self.kinds[word] else { continue }
+            let mine = sentencePairs.filter { words[$0.center] == word }
+            var line = StyledText(word, style: CategoryStyle.style(kind, mode: colorMode).adding(.bold))
+            line.append(" pulled to " + mine.map { words[$0.context] }.joined(separator: ", "))
+            // Each pair pushes 3 words: name a few, and count the rest, so every pulled word stays in view.
+            let pushed = Array(Set(mine.flatMap(\.negatives))).sorted().map { words[$0] }
+            let more = pushed.count > 4 ? ", +\(pushed.count - 4) more" : ""
+            line.append("; pushed from " + pushed.prefix(4).joined(separator: ", ") + more)
+            lines.append(line)
+        }
+        // Where there is room, the step's other sentences too, one line each, above the last.
+        let needed = lines.map { Paragraph($0).lineCount(width: inner.width) }.reduce(0, +)
+        if inner.height >= needed + lastSentences.count - 1 {
+            lines[0] = StyledText("read \(lastSentences.count) sentences, the last in bold:", style: Style(modifiers: [.dim]))
+            let earlier = lastSentences.dropLast().map { number in
+                StyledText(DisplayWidth.truncate("“\(Self.corpus.sentence(number))”", to: inner.width), style: Style(modifiers: [.dim]))
+            }
+            lines.insert(contentsOf: earlier, at: 1)
+        }
+        var y = inner.y
+        for line in lines where y < inner.bottom {
+            let paragraph = Paragraph(line)
+            paragraph.render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.bottom - y))
+            y += paragraph.lineCount(width: inner.width)
+        }
+    }
+
+    private func drawLoss(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let inner = Frame(title: "Loss", isFocused: focused).draw(into: &buffer, area: area)
+        guard let latest = losses.last, let first = losses.first else {
+            buffer.write("no step yet", x: inner.x, y: inner.y, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+            return
+        }
+        var text = StyledText("step \(stepsTrained): loss ")
+        text.append(NumberFormat.fixed(latest, decimals: 2), style: Style(modifiers: [.bold]))
+        if stepsTrained > 1 { text.append("  (step 1: \(NumberFormat.fixed(first, decimals: 2)))") }
+        buffer.write(text, x: inner.x, y: inner.y, maxWidth: inner.width)
+        let chart = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+        // Bars from 0, so a bar half as tall is half the loss and one step's wiggle stays small.
+        Sparkline(losses, style: Style(foreground: colorMode.displayable(.cube(5, 3, 0))), lowerBound: 0).render(into: &buffer, area: chart)
+    }
+
+    func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
+        guard panel == .loss, let pair = lastPairs.last else { return nil }
+        let words = Self.corpus.words
+        return Explanation(
+            title: "The loss of one pair",
+            lines: [
+                "loss = −log σ(w·c) − Σₙ log σ(−w·n), σ(x) = 1/(1+e⁻ˣ)",
+                "w: the centre word's vector, c: its neighbour's context vector, n: sampled words' context vectors.",
+                "Last pair: \(words[pair.center]) with \(words[pair.context]), pushed from "
+                    + pair.negatives.map { words[$0] }.joined(separator: ", ") + ".",
+                "A step's loss is the mean over its \(lastPairs.count) pairs, each taken before its own update: "
+                    + NumberFormat.fixed(losses.last ?? 0, decimals: 4),
+            ])
+    }
+}

@@ -1,0 +1,237 @@
+import AttnApp
+import AttnMath
+import TUIKit
+
+/// Lesson 12: several attention heads side by side, each with its own W_Q, W_K, W_V, so one
+/// word attends to different words in different heads; their outputs are concatenated and
+/// projected by W_O.
+struct MultiHeadLesson: Lesson, Equatable {
+    static let id = "multi-head"
+
+    enum Step: String, LessonStep {
+        case heads
+        case twoSenses = "two-senses"
+        case matrices, concat
+    }
+
+    enum Action: Hashable, Sendable {
+        case previous, next, head, entry, raise, lower, projection
+    }
+
+    enum Panel: String, LessonPanel {
+        /// Every head's weights.
+        case heads
+        /// Each head's W_Q = W_K column.
+        case matrices
+        /// The heads' outputs joined and projected by W_O.
+        case concatenation
+    }
+
+    static let words = ["apple", "banana", "cherry", "orange", "phone", "laptop"]
+    /// The three features the heads read (d_model = 3), from the lexicon.
+    static let features = ["fruit", "tech", "colour"]
+    static let headNames = ["fruit", "tech", "colour"]
+    /// Each head's W_Q = W_K column: it compares words by one feature (colour is weaker, so it gets more).
+    static let presets: [[Double]] = [[3, 0, 0], [0, 3, 0], [0, 0, 4]]
+    static let entryStep = 0.5
+    /// W_O presets (9×3): how the concatenated head outputs become one vector of 3 features.
+    static let projections: [(name: String, matrix: Matrix)] = {
+        let identity = Matrix.identity(3)
+        let zero = Matrix(rows: 3, columns: 3)
+        let third = Matrix(rows: 3, columns: 3, values: identity.values.map { $0 / 3 })
+        var own = Matrix(rows: 9, columns: 3)
+        for head in 0..<3 { own[head * 3 + head, head] = 1 }
+        return [
+            ("mean of the heads", stacked([third, third, third])),
+            ("each head's own feature", own),
+            ("head 1 only", stacked([identity, zero, zero])),
+        ]
+    }()
+
+    static func stacked(_ blocks: [Matrix]) -> Matrix {
+        Matrix(rows: blocks.map(\.rows).reduce(0, +), columns: 3, values: blocks.flatMap(\.values))
+    }
+
+    var columns = presets
+    /// The head the edit keys change, and the feature (entry of its W_Q and W_K) they change.
+    var editedHead = 0
+    var feature = 0
+    var projection = 0
+    /// The words' three features, rows in `words` order.
+    var input = Matrix(rows: 0, columns: 3)
+
+    var attention: MultiHeadAttention {
+        let heads = columns.map { column in
+            let w = Matrix(rows: 3, columns: 1, values: column)
+            return AttentionHead(query: w, key: w, value: .identity(3))
+        }
+        return MultiHeadAttention(heads: heads, output: Self.projections[projection].matrix)
+    }
+
+    /// Every head's numbers for the words in play; nil only if a score were not a number.
+    var result: MultiHeadAttention.Result? { try? attention.attend(input) }
+
+    func keys(at step: Step) -> [LessonKey<Action>] {
+        var keys = [
+            LessonKey(
+                [.up, .character("k")], Action.previous, help: "select the previous word (its row in every head)", label: "↑/↓",
+                short: "word"),
+            LessonKey(
+                [.down, .character("j")], .next, help: "select the next word", label: "↓/j", short: "word", showsInStatusBar: false),
+            LessonKey([.character("n")], .head, help: "choose the head to edit", short: "head"),
+            LessonKey([.character("e")], .entry, help: "choose the feature whose W_Q and W_K entry +/- change", short: "entry"),
+            LessonKey([.character("+"), .character("=")], .raise, help: "raise the entry by 0.5", label: "+/-", short: "change"),
+            LessonKey(
+                [.character("-"), .character("_")], .lower, help: "lower the entry by 0.5", label: "-/_", short: "change",
+                showsInStatusBar: false),
+        ]
+        if step == .concat { keys.append(LessonKey([.character("o")], .projection, help: "switch W_O between its presets", short: "W_O")) }
+        return keys
+    }
+
+    mutating func enter(_ step: Step, workspace: inout Workspace) {
+        columns = Self.presets
+        editedHead = step == .matrices ? 1 : 0
+        feature = editedHead
+        projection = 0
+        let indices = Self.features.compactMap { workspace.featureNames.firstIndex(of: $0) }
+        input = Matrix(Self.words.map { word in indices.map { workspace.vector(of: word)?[$0] ?? 0 } }, columns: 3)
+        workspace.show(Self.words, selecting: step == .heads ? "cherry" : "apple")
+    }
+
+    mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
+        switch action {
+        case .previous, .next:
+            let count = Self.words.count
+            workspace.select(Self.words[(workspace.selected + (action == .next ? 1 : count - 1)) % count])
+            return nil
+        case .head:
+            editedHead = (editedHead + 1) % columns.count
+            feature = editedHead < Self.features.count ? editedHead : 0
+            return "editing head \(editedHead + 1) (\(Self.headNames[editedHead]))"
+        case .entry:
+            feature = (feature + 1) % Self.features.count
+            return "entry: \(Self.features[feature])"
+        case .raise, .lower:
+            let value = columns[editedHead][feature] + (action == .raise ? Self.entryStep : -Self.entryStep)
+            columns[editedHead][feature] = min(6, max(-6, value))
+            return
+                "head \(editedHead + 1): W_Q and W_K \(Self.features[feature]) entry \(NumberFormat.fixed(columns[editedHead][feature], decimals: 1))"
+        case .projection:
+            projection = (projection + 1) % Self.projections.count
+            return "W_O: \(Self.projections[projection].name)"
+        }
+    }
+
+    func panels(at step: Step) -> [Focus] { [.panel(Panel.heads), .panel(step == .concat ? Panel.concatenation : .matrices)] }
+
+    func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
+
+    func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
+        let textHeight = min(StepTextPanel.height(state, width: body.width), max(3, body.height / 2))
+        let lowerHeight = 5
+        let rest = max(0, body.height - textHeight)
+        let headsHeight = max(0, min(Self.words.count + 3, rest - lowerHeight))
+        // Where there is room, the matrices and the concatenation both show; else the step's own.
+        let lower: [Focus] =
+            rest >= headsHeight + 2 * lowerHeight ? [.panel(Panel.matrices), .panel(Panel.concatenation)] : [panels(at: step)[1]]
+        let rows = Layout.split(
+            body, .vertical, [.length(textHeight), .length(headsHeight)] + lower.dropLast().map { _ in .length(lowerHeight) } + [.fill(1)])
+        return LessonLayout(
+            [PanelPlacement(.text, rows[0]), PanelPlacement(.panel(Panel.heads), rows[1])]
+                + zip(lower, rows.dropFirst(2)).map { PanelPlacement($0, $1) })
+    }
+
+    func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let focused = state.focus == .panel(panel)
+        switch panel {
+        case .heads: drawHeads(state: state, focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .matrices: drawMatrices(state: state, focused: focused, into: &buffer, area: area)
+        case .concatenation: drawConcatenation(state: state, focused: focused, into: &buffer, area: area)
+        }
+    }
+
+    private func drawHeads(state: AppState, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        guard let result, area.width > 0 else { return }
+        // Only the first head carries the row labels: the rows line up, and three narrow tables keep room for numbers.
+        let labelWidth = 7
+        let cells = Self.words.count * 3 + 2
+        let parts = Layout.split(area, .horizontal, result.heads.indices.map { .fill($0 == 0 ? cells + labelWidth : cells) })
+        for (index, part) in parts.enumerated() {
+            let edited = index == editedHead
+            let frame = Frame(title: "head \(index + 1) · \(Self.headNames[index])\(edited ? " ✎" : "")", isFocused: focused && edited)
+            let inner = frame.draw(into: &buffer, area: part)
+            let labels = index == 0 ? labelWidth : 0
+            Heatmap(
+                rowLabels: index == 0 ? Self.words : Self.words.map { _ in "" },
+                columnLabels: Self.words.map { String($0.prefix(2)) },
+                values: result.heads[index].weights.rowVectors.map { $0.map { Optional($0) } },
+                scale: ColorScale(lower: 0, upper: 1, kind: .sequential), colorMode: colorMode, selectedRow: state.selected,
+                rowLabelWidth: index == 0 ? labelWidth - 1 : 0, cellWidth: max(1, min(4, (inner.width - labels) / Self.words.count))
+            ).render(into: &buffer, area: inner)
+        }
+    }
+
+    private func drawMatrices(state: AppState, focused: Bool, into buffer: inout Buffer, area: Rect) {
+        let frame = Frame(title: "W_Q = W_K of each head: (" + Self.features.joined(separator: ", ") + ") · W_V = I", isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        let word = Self.words[state.selected]
+        let weights = result?.heads.map { $0.weights.row(state.selected) }
+        for (head, column) in columns.enumerated() where inner.y + head < inner.bottom {
+            var line = StyledText("head \(head + 1)", style: head == editedHead ? Style(modifiers: [.bold]) : .plain)
+            for (index, value) in column.enumerated() {
+                let cell = NumberFormat.pad(NumberFormat.fixed(value, decimals: 1), 7)
+                line.append(cell, style: head == editedHead && index == feature ? Style(modifiers: [.reverse, .bold]) : .plain)
+            }
+            if let row = weights?[head] {
+                // The two words this head gives the selected word most of its weight to; none stands out in a flat row.
+                let top = row.indices.sorted { row[$0] > row[$1] }.prefix(2)
+                let flat = (row.max() ?? 0) - (row.min() ?? 0) < 0.005
+                line.append(
+                    "   \(word) → "
+                        + (flat
+                            ? "all \(row.count) alike, \(NumberFormat.fixed(row.first ?? 0, decimals: 2)) each"
+                            : top.map { "\(Self.words[$0]) \(NumberFormat.fixed(row[$0], decimals: 2))" }.joined(separator: ", ")))
+            }
+            buffer.write(line, x: inner.x, y: inner.y + head, maxWidth: inner.width)
+        }
+    }
+
+    private func drawConcatenation(state: AppState, focused: Bool, into buffer: inout Buffer, area: Rect) {
+        let row = state.selected
+        let frame = Frame(title: "\(Self.words[row]): heads joined, then · W_O (\(Self.projections[projection].name))", isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        guard let result else { return }
+        let numbers = { (values: [Double]) in values.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ") }
+        let heads = result.heads.indices.map { "head \($0 + 1) → \(numbers(result.heads[$0].output.row(row)))" }
+        let lines = [
+            StyledText(heads.joined(separator: "   ")),
+            StyledText("concat (9) = " + heads.indices.map { numbers(result.heads[$0].output.row(row)) }.joined(separator: " │ ")),
+            StyledText("· W_O (9×3) = ") + StyledText(numbers(result.output.row(row)), style: Style(modifiers: [.bold]))
+                + StyledText("   (" + Self.features.joined(separator: ", ") + ")"),
+        ]
+        var y = inner.y
+        for line in lines where y < inner.bottom {
+            let paragraph = Paragraph(line)
+            paragraph.render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: inner.bottom - y))
+            y += paragraph.lineCount(width: inner.width)
+        }
+    }
+
+    func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
+        guard panel == .heads, let result else { return nil }
+        let row = state.selected
+        let head = result.heads[editedHead]
+        let word = Self.words[row]
+        let numbers = { (values: [Double]) in values.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: ", ") }
+        return Explanation(
+            title: "\(word) in head \(editedHead + 1) (\(Self.headNames[editedHead]))",
+            lines: [
+                "x(\(word)) = (\(numbers(input.row(row)))) as (\(Self.features.joined(separator: ", ")))",
+                "q = x·W_Q = \(numbers(head.queries.row(row)));  keys k = x·W_K: \(numbers(head.keys.values))",
+                "scores q·k/√1: \(numbers(head.scores.row(row)))",
+                "weights = softmax(scores): \(numbers(head.weights.row(row)))",
+                "output = weights·V = \(numbers(head.output.row(row)))",
+            ])
+    }
+}

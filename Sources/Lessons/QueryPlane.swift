@@ -1,0 +1,67 @@
+import AttnApp
+import AttnMath
+import TUIKit
+
+/// The hand-sized plane of lessons 7 and 8: three words with two features and a
+/// direction q that `t` turns by 45°. Integer coordinates keep every score exact, so
+/// the sum of the raw weights is exactly 0 where q is perpendicular to apple + banana + phone.
+struct QueryPlane: Equatable, Sendable {
+    struct Word: Equatable, Sendable {
+        let name: String
+        let vector: [Double]
+        let category: String
+    }
+
+    static let words = [
+        Word(name: "apple", vector: [2, 2], category: "ambiguous"),
+        Word(name: "banana", vector: [-1, 3], category: "fruit"),
+        Word(name: "phone", vector: [4, 0], category: "electronics"),
+    ]
+
+    /// q's eight directions, counter-clockwise from (1, 0).
+    static let directions: [[Double]] = [[1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1]]
+
+    var direction: Int
+
+    var q: [Double] { Self.directions[direction] }
+
+    mutating func turn() { direction = (direction + 1) % Self.directions.count }
+
+    static var vectors: [[Double]] { words.map(\.vector) }
+
+    /// The raw scores q·vᵢ, the weights lesson 7 divides by their sum.
+    var scores: [Double] { Self.vectors.map { dot(q, $0) } }
+
+    /// Σ wᵢ·vᵢ / Σ wᵢ with the raw scores as weights; nil where they sum to 0.
+    var rawAverage: [Double]? { weightedAverage(weights: scores, vectors: Self.vectors, dimension: 2) }
+
+    static func vectorText(_ v: [Double], decimals: Int = 0) -> String {
+        "(" + v.map { NumberFormat.fixed($0, decimals: decimals) }.joined(separator: ", ") + ")"
+    }
+
+    /// The plane with its axes through the origin, the three words, q as an arrow from the
+    /// origin, and the given extra points (the averages).
+    func render(
+        title: String, marks: [(label: String, point: [Double], color: Color)], focused: Bool, colorMode: ColorMode,
+        into buffer: inout Buffer, area: Rect
+    ) {
+        let frame = Frame(title: title, isFocused: focused)
+        let inner = frame.draw(into: &buffer, area: area)
+        var points = Self.words.map { word in
+            ScatterMap.Point(
+                "\(word.name) \(Self.vectorText(word.vector))", x: word.vector[0], y: word.vector[1],
+                style: CategoryStyle.style(word.category, mode: colorMode), marker: CategoryStyle.marker(word.category))
+        }
+        let qStyle = Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold])
+        let arrows = [ScatterMap.Arrow(from: WorldPoint(x: 0, y: 0), to: WorldPoint(x: q[0], y: q[1]), style: qStyle)]
+        points.append(ScatterMap.Point("q", x: q[0] * 1.15, y: q[1] * 1.15, style: qStyle, marker: " "))
+        for mark in marks {
+            let style = Style(foreground: colorMode.displayable(mark.color), modifiers: [.bold])
+            points.append(ScatterMap.Point(mark.label, x: mark.point[0], y: mark.point[1], style: style, isSelected: true, marker: "✚"))
+        }
+        ScatterMap(
+            points: points, arrows: arrows, xCaption: "feature 1 →", yCaption: "↑ feature 2",
+            bounds: WorldBounds(minX: -2, maxX: 5.5, minY: -1.5, maxY: 3.5), equalScale: true, showsOrigin: true
+        ).render(into: &buffer, area: inner)
+    }
+}

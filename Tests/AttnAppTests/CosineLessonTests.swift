@@ -1,0 +1,106 @@
+import AttnMath
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// Lesson 4, Cosine similarity: every step's Try replayed through `update`; the cosines and
+/// angles against numpy (`a @ b / norm(a) / norm(b)`, `np.degrees(np.arccos(...))`).
+final class CosineLessonTests: XCTestCase {
+    func opened(step: Int) -> AppState { opening("cosine", step: step) }
+
+    func lesson(_ state: AppState) -> CosineLesson { state.lesson(as: CosineLesson.self) }
+
+    func numbers(_ state: AppState) -> String { state.panelText(CosineLesson.Panel.numbers) }
+
+    func testStep1PChangesThePairAndTheAngle() {
+        var state = opened(step: 0)
+        XCTAssertEqual(lesson(state).shown, WordPair("banana", "apple"))
+        // numpy: cos 0.7087098123321143, 44.869961161356024° in 13-D, 47.29061004263853° in fruit × tech.
+        XCTAssertTrue(numbers(state).contains("= 0.709"))
+        XCTAssertTrue(numbers(state).contains("44.9° in 13-D"))
+        XCTAssertTrue(numbers(state).contains("47.3° in the plane"))
+        XCTAssertTrue(state.panelText(CosineLesson.Panel.arrows).contains("angle here 47°"))
+        state.press("p")  // Try: press p for banana with itself: 0° and cosine 1
+        XCTAssertEqual(lesson(state).shown, WordPair("banana", "banana"))
+        XCTAssertTrue(numbers(state).contains("= 1.000"))
+        XCTAssertTrue(numbers(state).contains("0.0° in 13-D"))
+        XCTAssertTrue(state.panelText(CosineLesson.Panel.arrows).contains("angle here 0°"))
+    }
+
+    func testStep2ThePlaneAngleIsNotThe13DAngleAndFChangesOnlyThePlaneAngle() {
+        var state = opened(step: 1)
+        // banana·phone: 90° in fruit × tech (banana has no tech, phone no fruit), 99.02198657030992° in 13-D.
+        XCTAssertEqual(lesson(state).shown, WordPair("banana", "phone"))
+        XCTAssertTrue(state.panelText(CosineLesson.Panel.arrows).contains("fruit × tech plane · angle here 90°"))
+        XCTAssertTrue(numbers(state).contains("99.0° in 13-D"))
+        XCTAssertTrue(numbers(state).contains("90.0° in the plane"))
+        state.press("f")  // Try: press f to draw the pair in another plane
+        XCTAssertEqual(lesson(state).plane, CosineLesson.Plane(x: "fruit", y: "size"))
+        // numpy: banana (0.95, −0.10), phone (0, −0.50): 90° − atan(0.10 / 0.95) = 83.99099404250546°.
+        XCTAssertTrue(state.panelText(CosineLesson.Panel.arrows).contains("fruit × size plane · angle here 84°"))
+        XCTAssertTrue(numbers(state).contains("84.0° in the plane"))
+        // The plane changes the picture, not the 13-D numbers.
+        XCTAssertTrue(numbers(state).contains("99.0° in 13-D"))
+    }
+
+    func testThePlaneAngleIsNotThe13DAngle() throws {
+        // banana·phone: 90° in fruit × tech (banana has no tech, phone no fruit), 99.02198657030992° in 13-D.
+        var state = opened(step: 0)
+        state.press("ppp")
+        XCTAssertEqual(lesson(state).shown, WordPair("banana", "phone"))
+        XCTAssertTrue(numbers(state).contains("99.0° in 13-D"))
+        XCTAssertTrue(numbers(state).contains("90.0° in the plane"))
+        XCTAssertTrue(numbers(state).contains("= -0.157"))
+    }
+
+    func testStep3StretchingCherryChangesTheDotProductNotTheCosine() throws {
+        var state = opened(step: 2)
+        XCTAssertEqual(lesson(state).shown, WordPair("banana", "cherry"))
+        // numpy: banana·cherry = 2.8525, cosine 0.9137387823369462.
+        XCTAssertTrue(numbers(state).contains("a·b     = 2.852"))
+        XCTAssertTrue(numbers(state).contains("= 0.914"))
+        state.press("s")
+        XCTAssertEqual(lesson(state).scale, 2)
+        let stretched = try XCTUnwrap(lesson(state).vectors(state))
+        XCTAssertEqual(stretched.b.word, "2×cherry")
+        XCTAssertEqual(dot(stretched.a.vector, stretched.b.vector), 2 * 2.8525, accuracy: 1e-12)
+        XCTAssertTrue(numbers(state).contains("a·b     = 5.705"))
+        XCTAssertTrue(numbers(state).contains("= 0.914"))
+        state.press("ss")
+        XCTAssertEqual(lesson(state).scale, 0.5)
+        XCTAssertTrue(numbers(state).contains("a·b     = 1.426"))
+        XCTAssertTrue(numbers(state).contains("= 0.914"))
+    }
+
+    func testStep4EqualCosinesDifferentDotProducts() throws {
+        var state = opened(step: 3)
+        XCTAssertEqual(lesson(state).shown, WordPair("phone", "camera"))
+        // numpy: phone·camera cos 0.9459531430147926, dot 1.8025; the·in cos 0.9461239017030666, dot 0.0193.
+        XCTAssertTrue(numbers(state).contains("a·b     = 1.803"))
+        XCTAssertTrue(numbers(state).contains("= 0.946"))
+        state.press("p")
+        XCTAssertEqual(lesson(state).shown, WordPair("the", "in"))
+        XCTAssertTrue(numbers(state).contains("a·b     = 0.019"))
+        XCTAssertTrue(numbers(state).contains("= 0.946"))
+        let the = try XCTUnwrap(state.vector(of: "the"))
+        let inWord = try XCTUnwrap(state.vector(of: "in"))
+        XCTAssertEqual(try XCTUnwrap(cosineSimilarity(the, inWord)), 0.9461239017030666, accuracy: 1e-12)
+        XCTAssertEqual(norm(the), 0.14212670403551897, accuracy: 1e-12)
+    }
+
+    func testArrowHeadsPointTheArrowsWay() {
+        XCTAssertEqual(CosineLesson.head(1, 0), "→")
+        XCTAssertEqual(CosineLesson.head(0.6, 0.65), "↗")
+        XCTAssertEqual(CosineLesson.head(0, -1), "↓")
+        XCTAssertEqual(CosineLesson.head(-1, -1), "↙")
+    }
+
+    func testEnterShowsTheCosineComputationForTheStretchedPair() throws {
+        var state = opened(step: 2)
+        state.press("s<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+        XCTAssertEqual(explanation.title, "cosine(banana, 2×cherry)")
+    }
+}

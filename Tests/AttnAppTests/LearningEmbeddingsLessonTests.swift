@@ -1,0 +1,185 @@
+import AttnMath
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// Lesson 13: embeddings learnt from a corpus by skip-gram with negative sampling.
+final class LearningEmbeddingsLessonTests: XCTestCase {
+    func opened(step: Int) -> AppState {
+        var state = opening("learning-embeddings", step: step)
+        _ = state.update(.resize(Size(width: 100, height: 30)))
+        return state
+    }
+
+    func lesson(_ state: AppState) throws -> LearningEmbeddingsLesson {
+        try XCTUnwrap(state.currentLesson.base as? LearningEmbeddingsLesson)
+    }
+
+    /// Cosine written out here, not taken from the math core.
+    func cosine(_ a: [Double], _ b: [Double]) -> Double {
+        var ab = 0.0
+        var aa = 0.0
+        var bb = 0.0
+        for k in a.indices {
+            ab += a[k] * b[k]
+            aa += a[k] * a[k]
+            bb += b[k] * b[k]
+        }
+        return ab / (aa.squareRoot() * bb.squareRoot())
+    }
+
+    /// Whether every fruit is on average nearer (by cosine) the other fruits than the gadgets, and every gadget the other gadgets.
+    func isSeparated(_ lesson: LearningEmbeddingsLesson) -> Bool {
+        let groups = [LearningEmbeddingsLesson.fruits, LearningEmbeddingsLesson.gadgets]
+        let mean = { (values: [Double]) in values.reduce(0, +) / Double(values.count) }
+        return [(groups[0], groups[1]), (groups[1], groups[0])].allSatisfy { own, other in
+            own.allSatisfy { word in
+                let vector = lesson.vector(of: word)!
+                let same = own.filter { $0 != word }.map { cosine(vector, lesson.vector(of: $0)!) }
+                let across = other.map { cosine(vector, lesson.vector(of: $0)!) }
+                return mean(same) > mean(across)
+            }
+        }
+    }
+
+    func testTheCorpusIsAFewHundredSentencesOfFruitAndGadgets() {
+        let corpus = LearningEmbeddingsLesson.corpus
+        XCTAssertEqual(corpus.sentences.count, 470)
+        for word in LearningEmbeddingsLesson.fruits + LearningEmbeddingsLesson.gadgets {
+            XCTAssertNotNil(corpus.index(of: word), word)
+        }
+        // Every sentence names a fruit or a gadget, so the pairs panel always has a word to show.
+        for sentence in corpus.sentences {
+            XCTAssertTrue(sentence.contains { LearningEmbeddingsLesson.kinds[corpus.words[$0]] != nil }, "\(sentence)")
+        }
+        XCTAssertEqual(TrainingCorpus(text: "# comment\nthe ripe pear\n\nthe phone\n").sentences, [[0, 1, 2], [0, 3]])
+    }
+
+    func testNumbersMatchANumpyReference() throws {
+        // numpy: SplitMix64 (seed 13) and the word2vec update written out in Python, η = 0.2, d = 8,
+        // 3 negatives, window 2, 8 sentences a step in corpus order.
+        let state = opened(step: 3)
+        let trained = try lesson(state)
+        XCTAssertEqual(trained.stepsTrained, 40)
+        XCTAssertEqual(trained.losses[0], 2.7724505048393757, accuracy: 1e-12)
+        XCTAssertEqual(trained.losses[9], 2.382927703817219, accuracy: 1e-12)
+        XCTAssertEqual(trained.losses[39], 1.665596256093376, accuracy: 1e-12)
+        let banana = try XCTUnwrap(trained.vector(of: "banana"))
+        XCTAssertEqual(banana[0], 0.3832515798435545, accuracy: 1e-12)
+        XCTAssertEqual(banana[2], -0.6049641564115736, accuracy: 1e-12)
+        XCTAssertEqual(cosine(banana, try XCTUnwrap(trained.vector(of: "cherry"))), 0.963719646548769, accuracy: 1e-12)
+        XCTAssertEqual(cosine(banana, try XCTUnwrap(trained.vector(of: "phone"))), 0.6928764958532542, accuracy: 1e-12)
+    }
+
+    func testStep1SpaceMakesOneTrainingStep() throws {
+        var state = opened(step: 0)
+        XCTAssertEqual(try lesson(state).stepsTrained, 0)
+        XCTAssertTrue(screen(state, 100, 30).text.contains("random start"))
+        state.press("<Space>")
+        let trained = try lesson(state)
+        XCTAssertEqual(trained.stepsTrained, 1)
+        XCTAssertEqual(trained.lastSentences, Array(0..<8))
+        // From zero context vectors every σ is ½: the first pair's loss is (1 + 3 negatives)·ln 2, the mean a bit below.
+        XCTAssertEqual(trained.losses.count, 1)
+        XCTAssertLessThanOrEqual(trained.losses[0], 4 * log(2.0) + 1e-12)
+        XCTAssertGreaterThan(trained.losses[0], 2.7)
+        XCTAssertTrue(screen(state, 100, 30).text.contains("after 1 step"))
+    }
+
+    func testStep2SpaceNamesThePairsPulledAndPushed() throws {
+        var state = opened(step: 1)
+        state.press("<Space>")
+        let trained = try lesson(state)
+        XCTAssertEqual(trained.stepsTrained, 2)
+        XCTAssertEqual(trained.lastSentences, Array(8..<16))
+        let corpus = LearningEmbeddingsLesson.corpus
+        // The last sentence of step 2 is the file's 16th, "plum juice is ripe": plum's pairs are named.
+        let last = corpus.sentence(15)
+        XCTAssertEqual(last, "plum juice is ripe")
+        let text = screen(state, 100, 30).text
+        XCTAssertTrue(text.contains("“\(last)”"), text)
+        XCTAssertTrue(text.contains("plum pulled to juice, is;"), text)
+        XCTAssertTrue(text.contains("pushed from"), text)
+        for pair in trained.lastPairs {
+            XCTAssertEqual(pair.negatives.count, 3)
+            XCTAssertFalse(pair.negatives.contains(pair.center) || pair.negatives.contains(pair.context))
+        }
+    }
+
+    func testStep3AutoPlayTicksTrainsAndAnyKeyStopsIt() throws {
+        var state = opened(step: 2)
+        XCTAssertNil(state.tickInterval, "no ticks while idle")
+        state.press("p")
+        XCTAssertTrue(try lesson(state).isPlaying)
+        XCTAssertEqual(state.tickInterval, 100)
+        for _ in 0..<30 { _ = state.update(.tick) }
+        XCTAssertEqual(try lesson(state).stepsTrained, 40)
+        XCTAssertTrue(screen(state, 100, 30).text.contains("playing"))
+        // An unbound key stops it too, and the lesson's own keys only stop it (Space does not also train).
+        state.press("<Space>")
+        XCTAssertFalse(try lesson(state).isPlaying)
+        XCTAssertNil(state.tickInterval)
+        XCTAssertEqual(try lesson(state).stepsTrained, 40)
+        _ = state.update(.tick)
+        XCTAssertEqual(try lesson(state).stepsTrained, 40, "ticks do nothing once stopped")
+        state.press("px")
+        XCTAssertFalse(try lesson(state).isPlaying)
+        let losses = try lesson(state).losses
+        XCTAssertLessThan(losses.suffix(10).reduce(0, +) / 10, losses[0] - 0.5, "the loss fell")
+    }
+
+    func testStep4AfterAbout40StepsFruitsAndGadgetsAreApartAndStayApart() throws {
+        var state = opened(step: 3)
+        XCTAssertTrue(isSeparated(try lesson(state)))
+        state.press("<Space><Space><Space>")
+        XCTAssertEqual(try lesson(state).stepsTrained, 43)
+        XCTAssertTrue(isSeparated(try lesson(state)))
+        // The random start is mixed up, and a few steps are not enough.
+        XCTAssertFalse(isSeparated(try lesson(opened(step: 0))))
+        XCTAssertFalse(isSeparated(try lesson(opened(step: 2))))
+    }
+
+    func testManyStepsFromTheStartLowerTheLossAndSeparateTheWords() throws {
+        // As `render --lesson 13 --keys '<Space>…'` replays them.
+        var state = opened(step: 0)
+        state.press(String(repeating: "<Space>", count: 60))
+        let trained = try lesson(state)
+        XCTAssertEqual(trained.stepsTrained, 60)
+        XCTAssertLessThan(trained.losses.last!, trained.losses[0] - 0.5)
+        XCTAssertTrue(isSeparated(trained))
+    }
+
+    func testResetStartsTheStepAgain() throws {
+        var state = opened(step: 0)
+        state.press("<Space><Space>r")
+        XCTAssertEqual(try lesson(state).stepsTrained, 0)
+        XCTAssertTrue(try lesson(state).losses.isEmpty)
+        state.press("p")
+        state.press("r")
+        XCTAssertFalse(try lesson(state).isPlaying)
+    }
+
+    func testRenderWithAutoPlayEndsWithoutTicks() {
+        let session = Session(
+            course: course, vocabulary: lexicon, lesson: index("learning-embeddings"), stateDir: nil, persist: false, colorMode: .monochrome
+        )
+        let terminal = RecordingTerminal(size: Size(width: 100, height: 30), colorMode: .monochrome, keys: [.character("p")])
+        session.run(on: terminal)
+        XCTAssertTrue(terminal.lastFrame?.text.contains("playing") ?? false)
+    }
+}
+
+extension LearningEmbeddingsLessonTests {
+    func testEnterOnTheLossExplainsTheLastPair() throws {
+        var state = opened(step: 1)
+        state.press("<Tab><Tab>")
+        XCTAssertEqual(state.focus, .panel(LearningEmbeddingsLesson.Panel.loss))
+        state.press("<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+        XCTAssertEqual(explanation.title, "The loss of one pair")
+        let loss = NumberFormat.fixed(try lesson(state).losses[0], decimals: 4)
+        XCTAssertTrue(explanation.lines.last?.hasSuffix(loss) ?? false, "\(explanation.lines)")
+    }
+}

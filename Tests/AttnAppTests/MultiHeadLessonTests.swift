@@ -1,0 +1,124 @@
+import AttnMath
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// Lesson 12: three heads with their own matrices attend differently; their outputs are joined and projected by W_O.
+final class MultiHeadLessonTests: XCTestCase {
+    static let number = 12
+    let words = ["apple", "banana", "cherry", "orange", "phone", "laptop"]
+    /// (fruit, tech, colour) of each word, as the lexicon has them.
+    let features: [[Double]] = [[0.6, 0.65, 0.25], [0.95, 0, 0.4], [0.9, 0, 0.7], [0.65, 0, 0.75], [0, 0.9, 0], [0, 0.95, 0]]
+
+    func opened(step: Int) -> AppState {
+        var state = opening("multi-head", step: step)
+        _ = state.update(.resize(Size(width: 100, height: 30)))
+        return state
+    }
+
+    func lesson(_ state: AppState) throws -> MultiHeadLesson { try XCTUnwrap(state.currentLesson.base as? MultiHeadLesson) }
+
+    /// softmax((x_i·w)(x_j·w)) over j, written out here: a head whose W_Q = W_K = w (d_k = 1).
+    func weights(of row: Int, column w: [Double]) -> [Double] {
+        let projected = features.map { $0[0] * w[0] + $0[1] * w[1] + $0[2] * w[2] }
+        let exponentials = projected.map { exp(projected[row] * $0) }
+        let sum = exponentials.reduce(0, +)
+        return exponentials.map { $0 / sum }
+    }
+
+    /// Σ_j w_j·x_j: a head's output with W_V = I.
+    func output(_ weights: [Double]) -> [Double] {
+        (0..<3).map { k in zip(weights, features).reduce(0) { $0 + $1.0 * $1.1[k] } }
+    }
+
+    func testTheInputIsTheLexiconsThreeFeatures() throws {
+        let state = opened(step: 0)
+        XCTAssertEqual(try lesson(state).input, Matrix(features))
+    }
+
+    func testEachHeadsWeightsMatchAHandComputedSoftmax() throws {
+        let result = try XCTUnwrap(try lesson(opened(step: 1)).result)
+        for (head, column) in [[3.0, 0, 0], [0, 3.0, 0], [0, 0, 4.0]].enumerated() {
+            for row in words.indices {
+                let expected = weights(of: row, column: column)
+                for (got, want) in zip(result.heads[head].weights.row(row), expected) { XCTAssertEqual(got, want, accuracy: 1e-12) }
+            }
+        }
+        // Apple by hand in head 1: scores 1.8·(1.8, 2.85, 2.7, 1.95, 0, 0) → softmax ≈ 0.07, 0.47, 0.36, 0.09, 0.003, 0.003.
+        XCTAssertEqual(result.heads[0].weights[0, 1], 0.4711, accuracy: 5e-4)
+    }
+
+    func testOneWordAttendsToDifferentWordsInEachHead() throws {
+        let result = try XCTUnwrap(try lesson(opened(step: 1)).result)
+        let apple = 0
+        let top = result.heads.map { head in
+            words[head.weights.row(apple).indices.max { head.weights[apple, $0] < head.weights[apple, $1] }!]
+        }
+        XCTAssertEqual(top, ["banana", "laptop", "orange"])
+    }
+
+    func testStep1ArrowsChooseTheWordMarkedInEveryHead() throws {
+        var state = opened(step: 0)
+        XCTAssertEqual(state.selectedWord?.word, "cherry")
+        XCTAssertTrue(screen(state, 100, 30).text.contains("cherry → banana 0.55"))
+        state.press("<Down>")
+        XCTAssertEqual(state.selectedWord?.word, "orange")
+        let text = screen(state, 100, 30).text
+        XCTAssertTrue(text.contains("orange → banana 0.49"), text)
+        state.press("<Up><Up>")
+        XCTAssertEqual(state.selectedWord?.word, "banana")
+        // One entry for the pair in the status bar.
+        XCTAssertTrue(text.contains("↑/↓ word") && !text.contains("↓/j"))
+    }
+
+    func testStep2EnterShowsApplesNumbersInTheMarkedHead() throws {
+        var state = opened(step: 1)
+        state.press("<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+        XCTAssertEqual(explanation.title, "apple in head 1 (fruit)")
+        XCTAssertTrue(explanation.lines.contains("scores q·k/√1: 3.24, 5.13, 4.86, 3.51, 0.00, 0.00"), "\(explanation.lines)")
+        XCTAssertTrue(explanation.lines.contains("weights = softmax(scores): 0.07, 0.47, 0.36, 0.09, 0.00, 0.00"), "\(explanation.lines)")
+    }
+
+    func testStep3LoweringHead2sTechEntryToZeroFlattensApplesRow() throws {
+        var state = opened(step: 2)
+        XCTAssertGreaterThan(try XCTUnwrap(try lesson(state).result).heads[1].weights[0, 5], 0.5)
+        state.press("------")
+        let edited = try lesson(state)
+        XCTAssertEqual(edited.columns[1], [0, 0, 0])
+        for weight in try XCTUnwrap(edited.result).heads[1].weights.row(0) { XCTAssertEqual(weight, 1.0 / 6, accuracy: 1e-12) }
+        // The matrices panel says so, rather than naming two "top" words of a tie.
+        XCTAssertTrue(screen(state, 80, 24).text.contains("apple → all 6 alike, 0.17 each"), screen(state, 80, 24).text)
+        // The other heads are untouched.
+        XCTAssertEqual(try XCTUnwrap(edited.result).heads[0].weights[0, 1], weights(of: 0, column: [3, 0, 0])[1], accuracy: 1e-12)
+        // n and e choose another entry; + raises it: head 3's fruit entry now also counts.
+        state.press("n++")
+        XCTAssertEqual(try lesson(state).columns[2], [0, 0, 5])
+        state.press("e+")
+        XCTAssertEqual(try lesson(state).columns[2], [0.5, 0, 5])
+        state.press("r")
+        XCTAssertEqual(try lesson(state).columns, MultiHeadLesson.presets)
+    }
+
+    func testStep4ConcatenationAndWOMatchHandComputedOutputs() throws {
+        var state = opened(step: 3)
+        let heads = [[3.0, 0, 0], [0, 3.0, 0], [0, 0, 4.0]].map { output(weights(of: 0, column: $0)) }
+        let result = try XCTUnwrap(try lesson(state).result)
+        let concatenated = heads.flatMap { $0 }
+        for (got, want) in zip(result.concatenated.row(0), concatenated) { XCTAssertEqual(got, want, accuracy: 1e-12) }
+        // W_O = the mean of the heads.
+        for k in 0..<3 { XCTAssertEqual(result.output[0, k], (heads[0][k] + heads[1][k] + heads[2][k]) / 3, accuracy: 1e-12) }
+        state.press("o")
+        // W_O = each head's own feature: head 1's fruit, head 2's tech, head 3's colour.
+        let own = try XCTUnwrap(try lesson(state).result).output.row(0)
+        XCTAssertEqual(own[0], heads[0][0], accuracy: 1e-12)
+        XCTAssertEqual(own[1], heads[1][1], accuracy: 1e-12)
+        XCTAssertEqual(own[2], heads[2][2], accuracy: 1e-12)
+        XCTAssertTrue(screen(state, 100, 30).text.contains("each head's own feature"))
+        state.press("o")
+        let first = try XCTUnwrap(try lesson(state).result).output.row(0)
+        for k in 0..<3 { XCTAssertEqual(first[k], heads[0][k], accuracy: 1e-12) }
+    }
+}

@@ -1,0 +1,248 @@
+import AttnMath
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// Lesson 10: W_Q and W_K move the plane (fruit, screen) and change the scores QKᵀ/√2.
+final class QueriesAndKeysLessonTests: XCTestCase {
+    static let lesson = 10
+
+    /// The lexicon's (fruit, screen) of apple, orange, banana, phone, laptop, in that order.
+    static let plane = [(0.6, 0.35), (0.65, 0.0), (0.95, 0.0), (0.0, 0.7), (0.0, 0.8)]
+
+    /// Printed by Tests/AttnAppTests/Reference/lesson10_11_reference.py (numpy, float64).
+    static let identityScores: [[Double]] = [
+        [0.341179021923, 0.275771644663, 0.403050865276, 0.173241161391, 0.197989898732],
+        [0.275771644663, 0.298752615051, 0.436638437383, 0, 0],
+        [0.403050865276, 0.436638437383, 0.638163870021, 0, 0],
+        [0.173241161391, 0, 0, 0.346482322781, 0.395979797464],
+        [0.197989898732, 0, 0, 0.395979797464, 0.452548339959],
+    ]
+    static let numpyScores: [QueriesAndKeysLesson.Preset: [[Double]]] = [
+        .identity: identityScores,
+        .stretch: [
+            [1.104854345604, 1.103086578651, 1.612203461105, 0.173241161391, 0.197989898732],
+            [1.103086578651, 1.195010460205, 1.746553749531, 0, 0],
+            [1.612203461105, 1.746553749531, 2.552655480083, 0, 0],
+            [0.173241161391, 0, 0, 0.346482322781, 0.395979797464],
+            [0.197989898732, 0, 0, 0.395979797464, 0.452548339959],
+        ],
+        .rotation: identityScores,
+        .projection: [
+            [0.254558441227, 0.275771644663, 0.403050865276, 0, 0],
+            [0.275771644663, 0.298752615051, 0.436638437383, 0, 0],
+            [0.403050865276, 0.436638437383, 0.638163870021, 0, 0],
+            [0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0],
+        ],
+        .swap: [
+            [0.296984848098, 0.16086679272, 0.235113004745, 0.296984848098, 0.33941125497],
+            [0.16086679272, 0, 0, 0.32173358544, 0.367695526217],
+            [0.235113004745, 0, 0, 0.470226009489, 0.537401153702],
+            [0.296984848098, 0.32173358544, 0.470226009489, 0, 0],
+            [0.33941125497, 0.367695526217, 0.537401153702, 0, 0],
+        ],
+    ]
+
+    func opened(step: Int) -> AppState {
+        var state = opening("queries-keys", step: step)
+        _ = state.update(.resize(Size(width: 100, height: 30)))
+        return state
+    }
+
+    func lesson(_ state: AppState) throws -> QueriesAndKeysLesson {
+        try XCTUnwrap(state.currentLesson.base as? QueriesAndKeysLesson)
+    }
+
+    func after(_ state: AppState) throws -> Matrix {
+        try XCTUnwrap(try lesson(state).results(state)).after.scores
+    }
+
+    func before(_ state: AppState) throws -> Matrix {
+        try XCTUnwrap(try lesson(state).results(state)).before.scores
+    }
+
+    func assertClose(_ matrix: Matrix, _ expected: [[Double]], accuracy: Double = 1e-11, file: StaticString = #filePath, line: UInt = #line)
+    {
+        XCTAssertEqual(matrix.rows, expected.count, file: file, line: line)
+        for (i, row) in expected.enumerated() {
+            for (j, value) in row.enumerated() {
+                XCTAssertEqual(matrix[i, j], value, accuracy: accuracy, "[\(i), \(j)]", file: file, line: line)
+            }
+        }
+    }
+
+    /// The scores of the matrices panel's text at 100×30: the lines of panel `n`.
+    func panelText(_ state: AppState, _ panel: QueriesAndKeysLesson.Panel) throws -> String {
+        let layout = state.layout(for: Size(width: 100, height: 30))
+        let rect = try XCTUnwrap(layout.rect(of: .panel(panel)))
+        return screen(state, 100, 30).text(in: rect)
+    }
+
+    func testThePlaneIsFruitAgainstScreenOfTheLexicon() throws {
+        let state = opened(step: 0)
+        XCTAssertEqual(state.wordNames, QueriesAndKeysLesson.words)
+        let x = QueriesAndKeysLesson.input(state)
+        for (i, (fruit, screen)) in Self.plane.enumerated() {
+            XCTAssertEqual(x.row(i), [fruit, screen])
+        }
+    }
+
+    func testEveryPresetsScoresMatchNumpy() throws {
+        var state = opened(step: 0)
+        for preset in QueriesAndKeysLesson.Preset.allCases {
+            XCTAssertEqual(try lesson(state).preset, preset)
+            assertClose(try after(state), try XCTUnwrap(Self.numpyScores[preset]))
+            assertClose(try before(state), Self.identityScores)
+            state.press("p")
+        }
+        XCTAssertEqual(try lesson(state).preset, .identity, "p cycles back to the first preset")
+    }
+
+    func testEachStepStartsAtItsPreset() throws {
+        let expected: [QueriesAndKeysLesson.Preset] = [.identity, .stretch, .rotation, .projection, .swap]
+        for (step, preset) in expected.enumerated() {
+            XCTAssertEqual(try lesson(opened(step: step)).preset, preset)
+        }
+    }
+
+    /// Step 1: "press + three times: W_Q stretches fruit and apple's scores with the fruits grow".
+    func testStep1PlusStretchesFruitAndApplesFruitScoresGrow() throws {
+        var state = opened(step: 0)
+        let matricesBefore = try panelText(state, .matrices)
+        let planeBefore = try panelText(state, .plane)
+        state.press("+++")
+        let lesson = try lesson(state)
+        XCTAssertEqual(lesson.query[0, 0], 1.3, accuracy: 1e-12)
+        XCTAssertEqual(lesson.key, .identity(2), "only W_Q changed")
+        // apple's query (0.6·1.3, 0.35) against orange's and banana's unchanged keys, by hand.
+        let scores = try after(state)
+        XCTAssertEqual(scores[0, 1], 0.6 * 1.3 * 0.65 / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(scores[0, 2], 0.6 * 1.3 * 0.95 / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertGreaterThan(scores[0, 1], Self.identityScores[0][1])
+        XCTAssertEqual(scores[0, 3], Self.identityScores[0][3], accuracy: 1e-12, "phone has no fruit to stretch")
+        // On screen: the matrix shows 1.3, the words moved, the after-scores show the new number.
+        XCTAssertNotEqual(try panelText(state, .matrices), matricesBefore)
+        XCTAssertTrue(try panelText(state, .matrices).contains("1.3"))
+        XCTAssertTrue(try panelText(state, .matrices).contains("identity, edited"), "the title no longer claims the identity")
+        XCTAssertNotEqual(try panelText(state, .plane), planeBefore, "the queries plane moved")
+        XCTAssertTrue(try panelText(state, .scores).contains(NumberFormat.fixed(0.6 * 1.3 * 0.65 / 2.0.squareRoot(), decimals: 2)))
+    }
+
+    /// Step 2: "press - twice: the stretch shrinks and apple–orange falls".
+    func testStep2MinusShrinksTheStretch() throws {
+        var state = opened(step: 1)
+        let start = try after(state)[0, 1]
+        state.press("--")
+        XCTAssertEqual(try lesson(state).query[0, 0], 1.8, accuracy: 1e-12)
+        let now = try after(state)[0, 1]
+        XCTAssertEqual(now, (0.6 * 1.8) * (0.65 * 2) / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertLessThan(now, start)
+    }
+
+    /// Step 3: a rotation of both leaves every score; "↓ four times to reach W_K, then + five times" moves only
+    /// the keys, and apple–orange goes from 0.28 to 0.34.
+    func testStep3RotationKeepsScoresUntilTheKeysAloneChange() throws {
+        var state = opened(step: 2)
+        assertClose(try after(state), Self.identityScores)
+        state.press("<Down><Down><Down><Down>+++++")
+        let lesson = try lesson(state)
+        XCTAssertEqual(lesson.entry, 4)
+        XCTAssertEqual(lesson.key[0, 0], 1.3, accuracy: 1e-12)
+        XCTAssertEqual(lesson.query[0, 0], 0.8, accuracy: 1e-12)
+        // apple's query (0.6·0.8 − 0.35·0.6, 0.6·0.6 + 0.35·0.8) against orange's key (0.65·1.3, 0.65·0.6).
+        let q = (0.6 * 0.8 - 0.35 * 0.6, 0.6 * 0.6 + 0.35 * 0.8)
+        let k = (0.65 * 1.3, 0.65 * 0.6)
+        let score = try after(state)[0, 1]
+        XCTAssertEqual(score, (q.0 * k.0 + q.1 * k.1) / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(NumberFormat.fixed(Self.identityScores[0][1], decimals: 2), "0.28")
+        XCTAssertEqual(NumberFormat.fixed(score, decimals: 2), "0.34", "the number the Try promises")
+        XCTAssertTrue(try XCTUnwrap(state.currentLesson.liveText(step: 2, state: state)).contains("orange 0.28 → 0.34"))
+    }
+
+    /// Step 4: the projection zeroes phone's row and column; "↑ twice, then + five times" gives phone's key
+    /// some fruit, so apple–phone, in apple's row (the one shown at 80×24), is 0.15.
+    func testStep4ProjectionZeroesPhoneUntilItsKeyGainsFruit() throws {
+        var state = opened(step: 3)
+        XCTAssertEqual(try after(state).row(3), [0, 0, 0, 0, 0])
+        XCTAssertEqual(try after(state)[0, 3], 0)
+        state.press("<Up><Up>+++++")
+        let lesson = try lesson(state)
+        XCTAssertEqual(lesson.entry, 6, "↑ twice wraps round to W_K's screen → fruit")
+        XCTAssertEqual(lesson.key[1, 0], 0.5, accuracy: 1e-12)
+        // apple's query is (0.6, 0); phone's key is (0.7·0.5, 0).
+        let score = try after(state)[0, 3]
+        XCTAssertEqual(score, 0.6 * 0.7 * 0.5 / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(NumberFormat.fixed(score, decimals: 2), "0.15", "the number the Try promises")
+        // At 80×24 the after-table shows apple's row, with phone's 0.15 in it.
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(QueriesAndKeysLesson.Panel.scores)))
+        XCTAssertTrue(screen(state, 80, 24).text(in: rect).contains("0.15"))
+    }
+
+    /// Step 5: with the swap apple scores phone above orange, unlike before; p cycles to the identity.
+    func testStep5SwapMakesAppleScorePhoneAboveOrange() throws {
+        var state = opened(step: 4)
+        let scores = try after(state)
+        XCTAssertGreaterThan(scores[0, 3], scores[0, 1], "after: apple–phone above apple–orange")
+        XCTAssertLessThan(try before(state)[0, 3], try before(state)[0, 1], "before: the other way round")
+        // And so on screen: apple's after-row shows phone's 0.30 above orange's 0.16.
+        let text = try panelText(state, .scores)
+        XCTAssertTrue(text.contains("0.30") && text.contains("0.16"), text)
+        state.press("p")
+        XCTAssertEqual(try lesson(state).preset, .identity)
+        assertClose(try after(state), Self.identityScores)
+    }
+
+    /// At 80×24 the score tables are cut to the selected word's row, and say so.
+    func testAt80x24TheScoreTablesSayWhichRowsTheyShow() throws {
+        var state = opening("queries-keys", step: 1)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(QueriesAndKeysLesson.Panel.scores)))
+        let text = screen(state, 80, 24).text(in: rect)
+        XCTAssertTrue(text.contains("before: W = I · row"), text)
+        XCTAssertTrue(text.contains("after · row"), text)
+        XCTAssertTrue(text.contains("apple     0.34"), "apple's row stays in view\n\(text)")
+    }
+
+    /// The plane draws each word where W sends it: with W_Q = diag(2, 1) banana's fruit doubles.
+    func testThePlaneDrawsTheWordsWhereTheMatrixSendsThem() throws {
+        let words = Self.plane.enumerated().map { index, point in
+            TransformedPlane.Word(label: QueriesAndKeysLesson.words[index], vector: [point.0, point.1], category: "fruit")
+        }
+        let plane = TransformedPlane(
+            title: "Queries", transform: Matrix([[2, 0], [0, 1]]), words: words, axisNames: ("fruit", "screen"), selected: 0,
+            isFocused: false, colorMode: .monochrome)
+        XCTAssertEqual(plane.moved[2], [1.9, 0])
+        XCTAssertEqual(plane.moved[0], [1.2, 0.35])
+        let placement = plane.map.layout(in: Rect(x: 0, y: 0, width: 40, height: 20))
+        // The moved banana (label "banana") lies right of where it started (the unlabelled hollow marker).
+        let moved = try XCTUnwrap(placement.pointCells[words.count + 2])
+        let start = try XCTUnwrap(placement.pointCells[2])
+        XCTAssertGreaterThan(moved.x, start.x)
+        XCTAssertEqual(moved.y, start.y)
+    }
+
+    func testEntriesStayInRangeAndSelectionWraps() throws {
+        var state = opened(step: 0)
+        state.press(String(repeating: "+", count: 40))
+        XCTAssertEqual(try lesson(state).query[0, 0], QueriesAndKeysLesson.limit)
+        state.press("<Up>")
+        XCTAssertEqual(try lesson(state).entry, 7, "↑ from the first entry wraps to W_K's last")
+        state.press("r")
+        XCTAssertEqual(try lesson(state).query, .identity(2), "r resets the step")
+    }
+
+    func testEnterExplainsTheSelectedEntryAndApplesScores() throws {
+        var state = opened(step: 4)
+        state.press("<Enter>")
+        guard case .lesson(let entry) = state.detail else { return XCTFail("Enter opens the entry's explanation") }
+        XCTAssertTrue(entry.title.contains("W_Q"))
+        XCTAssertTrue(entry.lines.contains { $0.hasPrefix("apple") && $0.hasSuffix("= 0.60") }, "\(entry.lines)")
+        state.press("<Esc><Tab><Enter>")
+        guard case .lesson(let row) = state.detail else { return XCTFail("Enter on the scores opens apple's row") }
+        XCTAssertTrue(row.lines.contains { $0.hasPrefix("phone") && $0.contains("0.30") && $0.contains("0.17") }, "\(row.lines)")
+    }
+}

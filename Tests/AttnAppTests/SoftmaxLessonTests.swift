@@ -1,0 +1,98 @@
+import AttnMath
+import Foundation
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// Lesson 8, softmax beside the raw weights: every Try replayed, and the weights against numpy.
+final class SoftmaxLessonTests: XCTestCase {
+    func opened(step: Int) -> AppState { opening("softmax", step: step) }
+
+    func lesson(_ state: AppState) throws -> SoftmaxLesson { try XCTUnwrap(state.currentLesson.base as? SoftmaxLesson) }
+
+    func assertClose(_ a: [Double], _ b: [Double], accuracy: Double = 1e-12, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, file: file, line: line)
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, file: file, line: line) }
+    }
+
+    /// Whether p lies inside the triangle a, b, c (the same side of each edge as the third corner).
+    func inside(_ p: [Double], _ a: [Double], _ b: [Double], _ c: [Double]) -> Bool {
+        func side(_ u: [Double], _ v: [Double], _ w: [Double]) -> Double { (v[0] - u[0]) * (w[1] - u[1]) - (v[1] - u[1]) * (w[0] - u[0]) }
+        let s1 = side(a, b, p) * side(a, b, c)
+        let s2 = side(b, c, p) * side(b, c, a)
+        let s3 = side(c, a, p) * side(c, a, b)
+        return s1 > 0 && s2 > 0 && s3 > 0
+    }
+
+    func testStep1SoftmaxIsDefinedWhereTheRawSumIsZero() throws {
+        let state = opened(step: 0)
+        XCTAssertEqual(try lesson(state).plane.scores, [0, -4, 4])
+        XCTAssertNil(try lesson(state).plane.rawAverage)
+        // numpy: softmax([0, -4, 4])
+        assertClose(try lesson(state).weights, [0.017980286735531543, 0.00032932043896389293, 0.9816903928255046])
+        let text = LessonScreenTests.words(screen(state, 80, 24).text)
+        XCTAssertTrue(text.contains("raw c: Σw = 0 → undefined"))
+        XCTAssertTrue(text.contains("softmax c: (3.96, 0.04)"))
+    }
+
+    func testStep1TryTurningQBreaksTheRawColumnButNeverSoftmax() throws {
+        var state = opened(step: 0)
+        var undefinedRaw = 0
+        var negativeRaw = 0
+        for _ in 0..<8 {
+            state.press("t")
+            let current = try lesson(state)
+            if current.plane.rawAverage == nil { undefinedRaw += 1 }
+            if current.plane.scores.contains(where: { $0 < 0 }) && current.plane.scores.contains(where: { $0 > 0 }) { negativeRaw += 1 }
+            XCTAssertTrue(current.weights.allSatisfy { $0 > 0 })
+            XCTAssertEqual(current.weights.reduce(0, +), 1, accuracy: 1e-12)
+        }
+        XCTAssertEqual(undefinedRaw, 2)
+        XCTAssertGreaterThan(negativeRaw, 0)
+    }
+
+    func testStep2SoftmaxCStaysInsideTheTriangleAsQTurns() throws {
+        var state = opened(step: 1)
+        let (apple, banana, phone) = ([2.0, 2.0], [-1.0, 3.0], [4.0, 0.0])
+        // numpy: softmax([2, -1, 4])
+        assertClose(try lesson(state).weights, [0.11849965453500959, 0.005899750401902781, 0.8756005950630876])
+        XCTAssertFalse(inside(try XCTUnwrap(try lesson(state).plane.rawAverage), apple, banana, phone), "raw c is outside")
+        var positions: Set<[Double]> = []
+        for _ in 0..<8 {
+            XCTAssertTrue(inside(try lesson(state).softmaxAverage, apple, banana, phone))
+            positions.insert(try lesson(state).softmaxAverage)
+            state.press("t")
+        }
+        XCTAssertGreaterThan(positions.count, 1, "t moves the softmax c")
+    }
+
+    func testEnterOnTheNumbersShowsTheExponentials() throws {
+        var state = opened(step: 1)
+        state.focus = .panel(SoftmaxLesson.Panel.table)
+        state.press("<Enter>")  // the panel's title says "Enter why"
+        guard case .detail(.lesson(let explanation), _) = state.mode else { return XCTFail("no detail: \(state.mode)") }
+        XCTAssertEqual(explanation.title, "Softmax, step by step")
+        // q = (1, 0): phone scores 4, the largest, so its exponential is e^0 = 1.
+        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("phone: e^((4−4)/1.00) = 1.0000") }, "\(explanation.lines)")
+    }
+
+    func testStep3TryMinusSharpensTowardsPhoneAndPlusFlattens() throws {
+        var state = opened(step: 2)
+        XCTAssertEqual(try lesson(state).temperature, 2)
+        let start = try lesson(state).weights
+        // numpy: softmax([2, -1, 4] / 2)
+        assertClose(start, [0.25371618163502524, 0.05661173224047129, 0.6896720861245036])
+        state.press("-")
+        XCTAssertEqual(try lesson(state).temperature, 1)
+        XCTAssertGreaterThan(try lesson(state).weights[2], start[2])
+        state.press("--")
+        XCTAssertGreaterThan(try lesson(state).weights[2], 0.99)
+        state.press("++++")
+        XCTAssertGreaterThan(entropy(try lesson(state).weights), entropy(start))
+        // The exponentials are shown: e^((s − 4)/T) for apple at T = 4 is e^(−0.5).
+        XCTAssertEqual(try lesson(state).exponentials[0], exp(-0.5), accuracy: 1e-15)
+        XCTAssertTrue(LessonScreenTests.words(screen(state, 80, 24).text).contains("0.607"))
+    }
+}

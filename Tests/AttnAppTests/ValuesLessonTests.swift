@@ -1,0 +1,199 @@
+import AttnMath
+import Reports
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// Lesson 11: softmax(QKᵀ/√d_k)·V on "an apple and a phone", every matrix on screen.
+final class ValuesLessonTests: XCTestCase {
+    // Printed by Tests/AttnAppTests/Reference/lesson10_11_reference.py (numpy, float64).
+    static let ownScores: [[Double]] = [
+        [1.131370849898e-02, 7.636753236815e-02, 5.091168824543e-03, -5.656854249492e-04, 1.527350647363e-01],
+        [7.636753236815e-02, 2.213244225114e+00, -8.343860018001e-02, 8.626702730476e-02, 1.654629867977e+00],
+        [5.091168824543e-03, -8.343860018001e-02, 1.046518036156e-02, -6.505382386916e-03, 2.545584412272e-02],
+        [-5.656854249492e-04, 8.626702730476e-02, -6.505382386916e-03, 4.808326112069e-03, 2.545584412272e-02],
+        [1.527350647363e-01, 1.654629867977e+00, 2.545584412272e-02, 2.545584412272e-02, 2.291025971044e+00],
+    ]
+    static let ownWeights: [[Double]] = [
+        [0.192266501337, 0.20518997581, 0.191073829975, 0.189996004593, 0.221473688284],
+        [0.06179813844, 0.523611467166, 0.052671110065, 0.062412946924, 0.299506337405],
+        [0.202851762263, 0.185665321864, 0.203944824407, 0.200512968594, 0.207025122872],
+        [0.195444439012, 0.213174025304, 0.194286999096, 0.196497586963, 0.200596949625],
+        [0.06354819444, 0.285343406164, 0.055953409149, 0.055953409149, 0.539201581097],
+    ]
+    static let ownOutput: [[Double]] = [
+        [0.115404065845, 0.348046492158], [0.312267168804, 0.614761886199], [0.103125987152, 0.323220753462],
+        [0.120198209935, 0.334734883312], [0.168816011627, 0.675686596843],
+    ]
+    static let ownOutputAtHalf: [[Double]] = [
+        [0.118448146211, 0.370933003828], [0.439185912351, 0.69248361952], [0.094730942713, 0.320887338055],
+        [0.128753444128, 0.343632275549], [0.127357740289, 0.823337579842],
+    ]
+    static let identityWeights: [[Double]] = [
+        [0.20111027746, 0.1998813548, 0.200253128776, 0.200447613944, 0.198307625019],
+        [0.17035720537, 0.262618463239, 0.170640932906, 0.1699796357, 0.226403762786],
+        [0.199778749636, 0.199739967342, 0.200761894045, 0.198701197352, 0.201018191626],
+        [0.200838425328, 0.199827193173, 0.199561344132, 0.201519147544, 0.198253889824],
+        [0.159105052385, 0.213127737874, 0.161662741326, 0.158752421323, 0.307352047093],
+    ]
+    /// apple's row of the identity head's output (all 13 features).
+    static let identityAppleOutput: [Double] = [
+        1.507246632897e-01, 1.244760429099e-01, 1.352282153714e-01, 3.551913811714e-02, 3.880930256212e-01, 2.282885395103e-01,
+        1.735541312954e-01, -6.850190350444e-03, 2.267619153821e-05, 6.394820648072e-02, -1.805723567794e-01, -1.271813322986e-01,
+        5.062185787571e-02,
+    ]
+
+    func opened(step: Int) -> AppState {
+        var state = opening("values", step: step)
+        _ = state.update(.resize(Size(width: 100, height: 30)))
+        return state
+    }
+
+    func lesson(_ state: AppState) throws -> ValuesLesson { try XCTUnwrap(state.currentLesson.base as? ValuesLesson) }
+
+    func result(_ state: AppState) throws -> AttentionResult { try XCTUnwrap(try lesson(state).result(state.workspace)) }
+
+    func assertClose(_ matrix: Matrix, _ expected: [[Double]], accuracy: Double = 1e-11, file: StaticString = #filePath, line: UInt = #line)
+    {
+        XCTAssertEqual(matrix.rows, expected.count, file: file, line: line)
+        XCTAssertEqual(matrix.columns, expected.first?.count ?? 0, file: file, line: line)
+        for (i, row) in expected.enumerated() {
+            for (j, value) in row.enumerated() {
+                XCTAssertEqual(matrix[i, j], value, accuracy: accuracy, "[\(i), \(j)]", file: file, line: line)
+            }
+        }
+    }
+
+    func explanation(_ state: AppState) -> Explanation? {
+        if case .lesson(let explanation) = state.detail { return explanation }
+        return nil
+    }
+
+    func testTheLessonsHeadMatchesNumpy() throws {
+        let state = opened(step: 0)
+        XCTAssertEqual(state.wordNames, ValuesLesson.sentence)
+        let result = try result(state)
+        XCTAssertEqual(result.queries.columns, 2)
+        assertClose(result.scores, Self.ownScores)
+        assertClose(result.weights, Self.ownWeights)
+        assertClose(result.output, Self.ownOutput)
+    }
+
+    func testTheIdentityHeadMatchesNumpyAndTheAttentionCommand() throws {
+        let state = opened(step: 4)
+        XCTAssertTrue(try lesson(state).usesIdentity)
+        let result = try result(state)
+        assertClose(result.weights, Self.identityWeights)
+        for (j, value) in Self.identityAppleOutput.enumerated() {
+            XCTAssertEqual(result.output[1, j], value, accuracy: 1e-11)
+        }
+        // `attn-tui attention an apple and a phone` (scaled dot, T = 1) computes the same numbers.
+        let report = try AttentionReport(vocabulary: lexicon, arguments: ValuesLesson.sentence, metric: .scaledDot, temperature: 1)
+        for i in 0..<5 {
+            for j in 0..<5 { XCTAssertEqual(result.weights[i, j], report.attention.weights[i][j], accuracy: 1e-12) }
+            for k in 0..<13 { XCTAssertEqual(result.output[i, k], report.attention.context[i][k], accuracy: 1e-12) }
+        }
+    }
+
+    /// Step 1: "press Tab twice to reach V, then Enter: apple's fruit value worked out as a sum".
+    func testStep1EnterOnVWorksOutApplesFruitValue() throws {
+        var state = opened(step: 0)
+        state.press("<Tab><Tab><Enter>")
+        XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.values))
+        let explanation = try XCTUnwrap(explanation(state))
+        XCTAssertEqual(explanation.title, "V[apple, fruit] = 0.60")
+        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("fruit") && $0.hasSuffix("0.60×1.00 = 0.60") }, "\(explanation.lines)")
+        XCTAssertTrue(explanation.lines.contains("(+ 12 terms × 0)"), "W_V reads fruit alone: \(explanation.lines)")
+        XCTAssertEqual(explanation.lines.last, "sum = 0.60")
+    }
+
+    /// Step 2: "Tab twice to the scores and press Enter: apple's query times phone's key, over √2".
+    func testStep2EnterOnTheScoresWorksOutApplePhone() throws {
+        var state = opened(step: 1)
+        state.press("<Tab><Tab><Enter>")
+        let explanation = try XCTUnwrap(explanation(state))
+        // q(apple) = 2·(0.6, 0.65), k(phone) = 2·(0, 0.9): (0 + 1.3·1.8) / √2.
+        XCTAssertEqual(explanation.title, "scores[apple, phone] = \(NumberFormat.fixed(1.3 * 1.8 / 2.0.squareRoot(), decimals: 2))")
+        XCTAssertTrue(
+            explanation.lines.contains { $0.hasPrefix("tech") && $0.contains("1.30") && $0.hasSuffix("2.34") }, "\(explanation.lines)")
+        // The cursor keys move the cell: ] wraps from phone to an.
+        state.press("<Esc>]<Enter>")
+        XCTAssertEqual(try XCTUnwrap(self.explanation(state)).title, "scores[apple, an] = 0.08")
+    }
+
+    /// Step 3: "press + to raise the temperature: apple's weights flatten".
+    func testStep3WarmerFlattensApplesWeights() throws {
+        var state = opened(step: 2)
+        let before = try result(state).weights.row(1)
+        state.press("+")
+        XCTAssertEqual(state.temperature, 1.5)
+        let after = try result(state).weights.row(1)
+        XCTAssertGreaterThan(entropy(after), entropy(before))
+        XCTAssertLessThan(after.max()!, before.max()!)
+        XCTAssertEqual(after.reduce(0, +), 1, accuracy: 1e-12)
+    }
+
+    /// Step 4: "press - twice to lower the temperature: apple's output moves towards its own value".
+    func testStep4CoolerMovesApplesOutputTowardsItsValue() throws {
+        var state = opened(step: 3)
+        let value = try result(state).values.row(1)
+        XCTAssertEqual(value, [0.6, 0.65])
+        let before = try result(state).output.row(1)
+        state.press("--")
+        XCTAssertEqual(state.temperature, 0.5)
+        let after = try result(state).output.row(1)
+        XCTAssertEqual(after[0], Self.ownOutputAtHalf[1][0], accuracy: 1e-11)
+        XCTAssertEqual(after[1], Self.ownOutputAtHalf[1][1], accuracy: 1e-11)
+        XCTAssertLessThan(distance(after, value), distance(before, value))
+        // The numbers the Try names: apple's fruit output from 0.31 to 0.44, its own value 0.60.
+        XCTAssertEqual([before[0], after[0], value[0]].map { NumberFormat.fixed($0, decimals: 2) }, ["0.31", "0.44", "0.60"])
+    }
+
+    /// Step 5: "press p to switch to the lesson's 13×2 head: the output has 2 columns again".
+    func testStep5PSwitchesToTheLessonsHead() throws {
+        var state = opened(step: 4)
+        XCTAssertEqual(try result(state).output.columns, 13)
+        let title = screen(state, 100, 30).text
+        XCTAssertTrue(title.contains("output weights·V · 5×13"), title)
+        state.press("p")
+        XCTAssertEqual(try result(state).output.columns, 2)
+        assertClose(try result(state).output, Self.ownOutput)
+        XCTAssertTrue(screen(state, 100, 30).text.contains("output weights·V · 5×2"))
+    }
+
+    func testEveryMatrixIsLabelledWithItsShape() throws {
+        let expected = [["X · 5×13", "W_V · 13×2", "V = X·W_V · 5×2"], ["Q = X·W_Q · 5×2", "K = X·W_K · 5×2", "scores QKᵀ/√d_k · 5×5"]]
+        for (step, titles) in expected.enumerated() {
+            let text = screen(opened(step: step), 100, 30).text
+            for title in titles { XCTAssertTrue(text.contains(title), "step \(step + 1): \(title)\n\(text)") }
+        }
+    }
+
+    /// X is 5×13: at 80×24 it shows some columns and says which; ] scrolls to the cursor.
+    func testAWideMatrixSaysWhichColumnsItShowsAndScrolls() throws {
+        var state = opening("values", step: 0)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(ValuesLesson.Stage.input)))
+        XCTAssertTrue(screen(state, 80, 24).text(in: rect).contains("cols 1–"))
+        state.press(String(repeating: "]", count: 12))
+        let text = screen(state, 80, 24).text(in: rect)
+        XCTAssertTrue(text.contains("of 13") && text.contains("home"), "the last column, home, scrolled into view\n\(text)")
+        XCTAssertFalse(text.contains("cols 1–"), text)
+    }
+
+    func testEnterOnAWeightShowsTheSoftmaxAndOnAnOutputTheWeightedSum() throws {
+        var state = opened(step: 2)
+        XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.weights), "step 3 starts on the weights it changes")
+        state.press("<Enter>")
+        let weight = try XCTUnwrap(explanation(state))
+        XCTAssertEqual(weight.title, "weights[apple, phone] = 0.30")
+        XCTAssertTrue(weight.lines.contains { $0.hasPrefix("phone") && $0.hasSuffix("◀") })
+        state = opened(step: 3)
+        XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.output), "step 4 starts on the output it changes")
+        state.press("<Down><Enter>")
+        let output = try XCTUnwrap(explanation(state))
+        XCTAssertEqual(output.title, "output[and, fruit] = \(NumberFormat.fixed(Self.ownOutput[2][0], decimals: 2))")
+    }
+}
