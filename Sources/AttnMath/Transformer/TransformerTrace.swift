@@ -82,6 +82,19 @@ public struct TransformerTrace: Equatable, Sendable {
 public struct Prediction: Equatable, Sendable {
     public let token: Int
     public let probability: Double
+
+    public init(token: Int, probability: Double) {
+        self.token = token
+        self.probability = probability
+    }
+
+    /// The `count` likeliest tokens of a distribution, likeliest first (the lower token on a tie).
+    public static func top(_ probabilities: [Double], count: Int) -> [Prediction] {
+        let order = probabilities.indices.sorted { a, b in
+            probabilities[a] != probabilities[b] ? probabilities[a] > probabilities[b] : a < b
+        }
+        return order.prefix(max(0, count)).map { Prediction(token: $0, probability: probabilities[$0]) }
+    }
 }
 
 extension Transformer {
@@ -161,10 +174,6 @@ extension Transformer {
     public func topPredictions(
         after prompt: [Int], count: Int, temperature: Double = 1, switchedOff: Set<AttentionHeadID> = []
     ) throws(SoftmaxError) -> [Prediction] {
-        let probabilities = try nextTokenProbabilities(after: prompt, temperature: temperature, switchedOff: switchedOff)
-        return probabilities.enumerated()
-            .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
-            .prefix(max(0, count))
-            .map { Prediction(token: $0.offset, probability: $0.element) }
+        Prediction.top(try nextTokenProbabilities(after: prompt, temperature: temperature, switchedOff: switchedOff), count: count)
     }
 }

@@ -116,7 +116,11 @@ public struct TransformerTrainer: Sendable {
         }
     }
 
-    private mutating func evaluate() {
+    /// Measures the losses on the whole training and held-out streams now
+    /// (unless this step is measured already), records them, and keeps the
+    /// model if its held-out loss is the best. `step()` does it every `evaluationInterval` steps.
+    public mutating func evaluate() {
+        if history.records.last?.step == stepsTaken { return }
         if !isKnownUniquelyReferenced(&engine) {
             engine = TrainingEngine(configuration: configuration, concurrent: engine.concurrent)
         }
