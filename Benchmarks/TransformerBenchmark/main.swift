@@ -68,6 +68,18 @@ case "losses":
         let top = try trainer.bestModel.topPredictions(after: tokens, count: 3)
         print(prompt, "→", top.map { "\(corpus.vocabulary[$0.token]) \(String(format: "%.2f", $0.probability))" }.joined(separator: ", "))
     }
+    // What each head does on the held-out sentences, and how much "is" reads the fruit or gadget before it.
+    let nouns = Set(
+        [
+            "banana", "cherry", "grape", "lemon", "mango", "peach", "pear", "plum", "kiwi", "strawberry", "phone", "laptop", "tablet",
+            "camera", "printer", "television", "keyboard", "headphones", "computer", "speaker",
+        ].compactMap(corpus.token(of:)))
+    let isToNoun = trainer.bestModel.meanAttention(stream: corpus.heldOutStream, from: [corpus.token(of: "is")!], to: nouns) ?? [:]
+    for s in trainer.bestModel.headStatistics(stream: corpus.heldOutStream) {
+        print(
+            "\(s.head): previous word \(String(format: "%.2f", s.previousWord)), itself \(String(format: "%.2f", s.itself)), "
+                + "<s> \(String(format: "%.2f", s.sentenceStart)), is → its noun \(String(format: "%.2f", isToNoun[s.head] ?? 0))")
+    }
 case "record":
     guard let recordPath else { fatalError("record needs a PATH") }
     var trainer = TransformerTrainer(corpus: corpus, seed: seed, evaluationInterval: Int.max, concurrent: !serial)

@@ -147,3 +147,36 @@ struct TransformerInvariantTests {
         #expect(history.isPastMinimum(patience: 2) && !history.isPastMinimum(patience: 3))
     }
 }
+
+@Suite("Head statistics")
+struct HeadStatisticsTests {
+    @Test func meansOfTheTracesWeights() throws {
+        let model = TransformerInvariantTests.model(seed: 6)
+        // Two windows: [0 5 3 0 2 7 1 4] and [0 9]; queries at positions 1… of each.
+        let stream = [0, 5, 3, 0, 2, 7, 1, 4, 0, 9]
+        let statistics = model.headStatistics(stream: stream)
+        #expect(
+            statistics.map(\.head) == [
+                AttentionHeadID(layer: 0, head: 0), .init(layer: 0, head: 1), .init(layer: 1, head: 0), .init(layer: 1, head: 1),
+            ])
+        let first = model.trace(Array(stream[0..<8])).blocks[1].heads[0].weights
+        let second = model.trace(Array(stream[8...])).blocks[1].heads[0].weights
+        let previous = ((1..<8).map { first[$0, $0 - 1] }.reduce(0, +) + second[1, 0]) / 8
+        let itself = ((1..<8).map { first[$0, $0] }.reduce(0, +) + second[1, 1]) / 8
+        let boundary = ((1..<8).map { i in first[i, 0] + (i > 3 ? first[i, 3] : 0) }.reduce(0, +) + second[1, 0]) / 8
+        expectClose(statistics[2].previousWord, previous, tolerance: 1e-14)
+        expectClose(statistics[2].itself, itself, tolerance: 1e-14)
+        expectClose(statistics[2].sentenceStart, boundary, tolerance: 1e-14)
+    }
+
+    @Test func attentionFromSomeWordsToOthers() throws {
+        let model = TransformerInvariantTests.model(seed: 7)
+        let stream = [0, 5, 3, 9, 2, 5, 9, 4]
+        let shares = try #require(model.meanAttention(stream: stream, from: [9], to: [5]))
+        let weights = model.trace(stream).blocks[0].heads[1].weights
+        // Token 9 at positions 3 and 6; token 5 before them at 1 (and 5 for the second).
+        expectClose(shares[AttentionHeadID(layer: 0, head: 1)], (weights[3, 1] + weights[6, 1] + weights[6, 5]) / 2, tolerance: 1e-14)
+        #expect(model.meanAttention(stream: stream, from: [5], to: [9]) != nil)
+        #expect(model.meanAttention(stream: stream, from: [4], to: [11]) == nil)
+    }
+}
