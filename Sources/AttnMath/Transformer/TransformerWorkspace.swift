@@ -1,7 +1,7 @@
 /// The memory of one batch's forward and backward pass: every activation the
 /// backward pass needs (kept per layer, so a trace can read them too), the
 /// gradients of every parameter, and scratch. One allocation, carved up, reused
-/// from step to step; nothing is allocated inside a step.
+/// from step to step.
 ///
 /// A workspace belongs to one pass at a time; that is what makes it safe to
 /// hand to another thread (`@unchecked Sendable`).
