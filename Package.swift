@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, one way: attn-tui → Reports → Lessons → AttnApp → TUIKit, Vocabularies → EmbeddingFiles → AttnMath;
-// attn-tui → NcursesTerminal → TUIKit.
+// Layers, one way: attn-tui → Reports → Lessons → AttnApp → TUIKit, Vocabularies → EmbeddingFiles → AttnMath
+// → TextEscaping; attn-tui → NcursesTerminal → TUIKit → TextEscaping (the screen escapes with the outputs' rule).
 // AttnMath knows nothing of terminals or files; TUIKit knows nothing of attention.
 // Built and tested on Linux only: the Darwin branches of the C-library code are kept, but no
 // macOS build is claimed (none has been built; ncurses and the cache's file calls differ there).
@@ -15,8 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
+        // The one escaper of control characters, for every output and the screen alike.
+        .target(name: "TextEscaping"),
         // Pure mathematics of embeddings and attention: no file I/O.
-        .target(name: "AttnMath"),
+        .target(name: "AttnMath", dependencies: ["TextEscaping"]),
         // The file-system jobs more than one target has: atomic writes, XDG folders.
         .target(name: "FileSupport"),
         // Users' embedding files: the readers, the binary cache, the projector export.
@@ -25,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "embedding-benchmark", dependencies: ["AttnMath", "EmbeddingFiles"], path: "Benchmarks/EmbeddingBenchmark"),
         // Terminal-independent UI toolkit: cells, buffers, layout, widgets, keys.
-        .target(name: "TUIKit"),
+        .target(name: "TUIKit", dependencies: ["TextEscaping"]),
         // Generates Swift source holding every file of the top-level Assets/ folder.
         .executableTarget(name: "AssetGen"),
         .plugin(
@@ -49,12 +51,22 @@ let package = Package(
         .executableTarget(
             name: "attn-tui",
             dependencies: [
-                "AttnApp", "AttnMath", "EmbeddingFiles", "Lessons", "NcursesTerminal", "Reports", "TUIKit", "Vocabularies",
+                "AttnApp", "AttnAssets", "AttnMath", "EmbeddingFiles", "Lessons", "NcursesTerminal", "Reports", "TUIKit",
+                "Vocabularies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead of
-            // 30 MB. A crash report then shows addresses only; a debug build keeps the names.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--strip-all"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        // The release binary without its symbol table: with --static-swift-stdlib, 16 MB instead
+                        // of 30 MB. A crash report then shows addresses only; a debug build keeps the names.
+                        "-Xlinker", "--strip-all",
+                        // GCC's runtime libraries linked in as well, so that the static binary needs only glibc and
+                        // ncurses: libgcc's unwinder by clang's flag, libstdc++ (which the Swift runtime uses) through
+                        // Tools/link/libstdc++.so, a linker script found before the system's libstdc++.so.
+                        "-Xclang-linker", "-static-libgcc", "-L", Context.packageDirectory + "/Tools/link",
+                    ], .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         // Benchmarks (not tests): swift run -c release frame-benchmark
         .executableTarget(
@@ -66,7 +78,7 @@ let package = Package(
         // Test support: the numpy reference for a small embedding file, shared by two test targets.
         .target(name: "ReferenceTables", path: "Tests/ReferenceTables", resources: [.copy("Embeddings")]),
         .testTarget(name: "EmbeddingFilesTests", dependencies: ["AttnMath", "EmbeddingFiles", "ReferenceTables"]),
-        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit", "TextEscaping"]),
         .testTarget(name: "AssetGenTests", dependencies: ["AssetGen"]),
         .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),
         .testTarget(

@@ -7,19 +7,31 @@ import Vocabularies
 
 // Frame benchmark: how fast the interactive program answers a key.
 //
-//   swift run -c release frame-benchmark [--words N] [--size COLSxROWS] [--rounds R] [--huge-token BYTES]
+//   swift run -c release frame-benchmark [--words N] [--size COLSxROWS] [--rounds R] [--huge-token BYTES] [--cpu]
 //
 // Prints the first frame's time (lexicon parse + state + analysis + view, as
 // at start-up) and the median / p90 / max time from a key press to a finished
-// frame with N words in play, for the keys a user presses most. With the word
+// frame with N words in play, for the keys a user presses most; then floods of
+// 2,000 keys through the event loop (frames drawn, time to catch up). With the word
 // pack loaded: its parse time, and half of the words in play from the pack. With
 // --huge-token, the words come from a file-like vocabulary whose first word is a
 // token of BYTES letters (issue 9.6: a key must not cost more because of it).
 
-func milliseconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+/// With --cpu, times are this thread's CPU time instead of wall time: on a machine shared with
+/// busy neighbours, the work itself, without the time spent waiting for a core.
+var measuresCPUTime = false
+
+@MainActor func now() -> UInt64 {
+    guard measuresCPUTime else { return DispatchTime.now().uptimeNanoseconds }
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}
+
+@MainActor func milliseconds(_ body: () -> Void) -> Double {
+    let start = now()
     body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    return Double(now() - start) / 1e6
 }
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
@@ -37,12 +49,13 @@ while let flag = arguments.popFirst() {
     case "--words": wordCount = Int(arguments.popFirst() ?? "") ?? wordCount
     case "--rounds": rounds = Int(arguments.popFirst() ?? "") ?? rounds
     case "--huge-token": hugeToken = Int(arguments.popFirst() ?? "") ?? hugeToken
+    case "--cpu": measuresCPUTime = true
     case "--size":
         let parts = (arguments.popFirst() ?? "").split(separator: "x").compactMap { Int($0) }
         if parts.count == 2 { size = Size(width: parts[0], height: parts[1]) }
     default:
         FileHandle.standardError.write(
-            Data("usage: frame-benchmark [--words N] [--size COLSxROWS] [--rounds R] [--huge-token BYTES]\n".utf8))
+            Data("usage: frame-benchmark [--words N] [--size COLSxROWS] [--rounds R] [--huge-token BYTES] [--cpu]\n".utf8))
         exit(2)
     }
 }
@@ -122,6 +135,29 @@ for (name, keys) in scenarios {
 print(
     "key press → finished frame, \(wordCount) words\(hugeToken > 0 ? " (one of \(hugeToken) bytes)" : ""), \(size), all keys: median \(String(format: "%.3f", percentile(all, 0.5))) ms (target ≤ 1 ms), first frame \(String(format: "%.2f", firstFrameTime)) ms (target ≤ 15 ms)"
 )
+
+// Floods (issue 18.22): 2,000 keys waiting at once (a held-down key, keys pasted into the
+// terminal), through the whole event loop of a Session, as the screen gets them: the frames drawn
+// and the time until the last frame is finished. "One frame per key" is how the loop drew them
+// before frames were skipped while keys wait (and how `render --keys` still draws).
+let floods: [(String, [Key])] = [
+    ("↓/↑ ×1,000", (0..<2_000).map { $0 % 2 == 0 ? .down : .up }),
+    ("m, +, - mixed", (0..<2_000).map { [Key.character("m"), .character("+"), .character("-")][$0 % 3] }),
+]
+for (name, keys) in floods {
+    for arrivesAtOnce in [false, true] {
+        let flooded = Session(
+            course: .standard, vocabulary: playVocabulary, lesson: Course.standard.userFileLesson, stateDir: nil, persist: false,
+            colorMode: .palette256,
+            startWords: words)
+        let terminal = RecordingTerminal(size: size, keys: keys, keepsAllFrames: false, arrivesAtOnce: arrivesAtOnce)
+        let time = milliseconds { flooded.run(on: terminal) }
+        precondition(terminal.lastFrame?.size == size)
+        print(
+            "flood of \(keys.count) keys (\(name)), \(arrivesAtOnce ? "frames skipped while keys wait" : "one frame per key (before)"): "
+                + "\(terminal.framesDrawn) frames, caught up in \(String(format: "%.0f", time)) ms (target ≤ 1,000 ms)")
+    }
+}
 
 // Keys that save (d removes a word, a then Enter adds it back), through a Session on a
 // real folder: the write (fsync, rename, fsync of the folder) must not be on the key's path.

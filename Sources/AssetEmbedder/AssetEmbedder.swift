@@ -14,18 +14,53 @@ struct AssetEmbedder: BuildToolPlugin {
         let assets = context.package.directoryURL.appending(path: "Assets")
         let (files, folders) = Self.contents(of: assets)
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedAssets.swift")
+        let buildInfo = context.pluginWorkDirectoryURL.appending(path: "BuildInfo.swift")
+        let generator = try context.tool(named: "AssetGen").url
         // SwiftPM may reuse this plugin's answer without calling it again, so the
         // folders are inputs too: adding or removing a file changes a folder's
         // modification time, which reruns AssetGen, and AssetGen lists the folder itself.
         return [
             .buildCommand(
                 displayName: "Embedding \(files.count) asset file(s)",
-                executable: try context.tool(named: "AssetGen").url,
+                executable: generator,
                 arguments: [output.path(), assets.path()],
                 inputFiles: [assets] + folders + files,
                 outputFiles: [output]
-            )
+            ),
+            // The commit for `--version`: AssetGen reads it from .git's files; these are the
+            // files a commit, checkout or reset rewrites, so any of them changing reruns it.
+            .buildCommand(
+                displayName: "Recording the git commit",
+                executable: generator,
+                arguments: ["--build-info", buildInfo.path(), context.package.directoryURL.path()],
+                inputFiles: Self.gitFiles(package: context.package.directoryURL),
+                outputFiles: [buildInfo]
+            ),
         ]
+    }
+
+    /// HEAD, its reflog, the branch it names (loose) and packed-refs, of the package's
+    /// checkout or worktree, those that exist; none outside a checkout.
+    static func gitFiles(package: URL) -> [URL] {
+        let dotGit = package.appending(path: ".git")
+        var gitDirectory = dotGit
+        if let pointer = try? String(contentsOf: dotGit, encoding: .utf8), pointer.hasPrefix("gitdir: ") {
+            let path = pointer.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines)
+            gitDirectory = path.hasPrefix("/") ? URL(fileURLWithPath: path) : package.appending(path: path).standardizedFileURL
+        }
+        var commonDirectory = gitDirectory
+        if let common = try? String(contentsOf: gitDirectory.appending(path: "commondir"), encoding: .utf8) {
+            let path = common.trimmingCharacters(in: .whitespacesAndNewlines)
+            commonDirectory = path.hasPrefix("/") ? URL(fileURLWithPath: path) : gitDirectory.appending(path: path).standardizedFileURL
+        }
+        var files = [
+            gitDirectory.appending(path: "HEAD"), gitDirectory.appending(path: "logs/HEAD"), commonDirectory.appending(path: "packed-refs"),
+        ]
+        if let head = try? String(contentsOf: files[0], encoding: .utf8), head.hasPrefix("ref: ") {
+            let reference = head.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)
+            files += [gitDirectory.appending(path: reference), commonDirectory.appending(path: reference)]
+        }
+        return files.filter { FileManager.default.fileExists(atPath: $0.path()) }
     }
 
     /// Regular files and folders below `root`, sorted so the build plan is stable.

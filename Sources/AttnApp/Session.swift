@@ -1,3 +1,4 @@
+import Synchronization
 import TUIKit
 import Vocabularies
 
@@ -24,15 +25,25 @@ public final class Session {
     ///     (`render --state-dir`): no save, and a bad file is reported, not moved aside.
     public init(
         course: Course, vocabulary: Vocabulary, lesson: Int?, step: Int? = nil, stateDir: String?, persist: Bool, readOnly: Bool = false,
-        colorMode: ColorMode, startWords: [String]? = nil
+        colorMode: ColorMode, startWords: [String]? = nil, defaultDirectory: () -> String? = { StateStore.defaultDirectory() }
     ) {
         self.colorMode = colorMode
-        let store = persist ? StateStore(directory: stateDir ?? StateStore.defaultDirectory()) : nil
+        let directory = stateDir ?? defaultDirectory()
+        let store = persist ? directory.map(StateStore.init) : nil
         self.store = store
         let loaded = store?.load(readOnly: readOnly, course: course)
         warnings = loaded?.warnings ?? []
+        if persist && directory == nil { warnings.append("not saved: " + StateStore.noDirectoryReason) }
+        // This program's state as it last read or saved it: its changes since are what a save
+        // replays on the file (another program may have written since).
+        let base = Mutex<SavedState?>(loaded?.state)
         saver = store.flatMap { store in
-            readOnly ? nil : BackgroundSaver(write: { (state) throws(StateStoreError) in try Self.write(state, to: store, course: course) })
+            readOnly
+                ? nil
+                : BackgroundSaver(write: { (state) throws(StateStoreError) in
+                    _ = try store.saveMerging(state, base: base.withLock { $0 }, course: course)
+                    base.withLock { $0 = state }
+                })
         }
         let environment = AppEnvironment(
             course: course, vocabulary: vocabulary, startWords: startWords, initialLesson: lesson, initialStep: step, colorMode: colorMode)
@@ -59,14 +70,16 @@ public final class Session {
         waitForSaves()
     }
 
-    /// Applies one event and performs the effects it asks for.
+    /// Applies one event and performs the effects it asks for. A save that failed since is
+    /// reported after the event, so the frame drawn next shows it (the event's own key would
+    /// otherwise clear the message before anyone saw it).
     public func handle(_ event: InputEvent) {
-        absorbSaveOutcomes()
         for effect in state.update(event) {
             switch effect {
             case .save: saver?.submit(state.saved)
             }
         }
+        absorbSaveOutcomes()
     }
 
     /// Blocks until every change so far is written, then reports how the writes went.
@@ -75,6 +88,9 @@ public final class Session {
         absorbSaveOutcomes()
     }
 
+    /// Waits for the writes so far without reporting them yet (tests: what the next event shows).
+    func waitForWrites() { saver?.waitUntilIdle() }
+
     /// A failed save is shown on the next frame and remembered for the exit.
     private func absorbSaveOutcomes() {
         guard let outcomes = saver?.takeOutcomes(), let last = outcomes.last else { return }
@@ -82,20 +98,5 @@ public final class Session {
         if let failure = outcomes.compactMap(\.failure).last {
             _ = state.update(.saveFailed(failure))
         }
-    }
-
-    /// Runs on the saver's thread.
-    private static func write(_ state: SavedState, to store: StateStore, course: Course) throws(StateStoreError) {
-        var snapshot = state
-        // Another attn-tui on the same folder may have placed words since we loaded: keep
-        // theirs too (ours win for a word both placed), so no placed word is ever lost.
-        // A word is the same placed word only in the same vocabulary (the same dimension).
-        if let onDisk = store.peek(course: course) {
-            for word in onDisk.customWords
-            where !snapshot.customWords.contains(where: { $0.word == word.word && $0.vector.count == word.vector.count }) {
-                snapshot.customWords.append(word)
-            }
-        }
-        try store.save(snapshot)
     }
 }

@@ -24,15 +24,41 @@ static atomic_int attn_active = 0;
 static SCREEN *attn_screen = NULL;
 static WINDOW *attn_window = NULL;
 
-// SIGQUIT (Ctrl-\ in cooked mode, kill -QUIT) is a request to stop, not a fault:
-// left to the Swift runtime's backtracer it would print over the screen, wait
-// for keys and then let the program run on in raw mode.
-static const int attn_termination_signals[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+// The requests to stop, always handled. SIGQUIT (Ctrl-\ in cooked mode, kill -QUIT) is
+// one, not a fault: left to the Swift runtime's backtracer it would print over the
+// screen, wait for keys and then let the program run on in raw mode.
+static const int attn_stop_signals[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+// Every other signal whose default action ends the process (signal(7)), but for the
+// crashes below: handled too, where that default action is still in place when the screen
+// opens (SIGPIPE, ignored by the program, and signals someone else handles are left
+// alone), plus the real-time signals. SIGUSR1, SIGUSR2 and SIGALRM once left the terminal
+// raw, on the alternate screen, with mouse tracking on.
+static const int attn_other_fatal_signals[] = {
+    SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGPIPE, SIGXCPU, SIGXFSZ, SIGSYS,
+#ifdef SIGIO
+    SIGIO,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGEMT
+    SIGEMT,
+#endif
+};
 static const int attn_crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
-#define ATTN_TERMINATION_COUNT (sizeof attn_termination_signals / sizeof attn_termination_signals[0])
+#define ATTN_STOP_COUNT (sizeof attn_stop_signals / sizeof attn_stop_signals[0])
+#define ATTN_OTHER_FATAL_COUNT (sizeof attn_other_fatal_signals / sizeof attn_other_fatal_signals[0])
 #define ATTN_CRASH_COUNT (sizeof attn_crash_signals / sizeof attn_crash_signals[0])
+// Room for the requests to stop, the others and every real-time signal.
+#define ATTN_TERMINATION_MAX (ATTN_STOP_COUNT + ATTN_OTHER_FATAL_COUNT + 64)
 
-static struct sigaction attn_previous_termination[ATTN_TERMINATION_COUNT];
+// The termination signals handled now, and what handled them before.
+static int attn_termination_signals[ATTN_TERMINATION_MAX];
+static struct sigaction attn_previous_termination[ATTN_TERMINATION_MAX];
+static size_t attn_termination_count = 0;
 static struct sigaction attn_previous_crash[ATTN_CRASH_COUNT];
 static int attn_handlers_installed = 0;
 
@@ -53,12 +79,12 @@ static int attn_codeset_is_utf8(void) {
     return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0);
 }
 
-int attn_nc_setup_locale(void) {
+int attn_nc_setup_locale(int utf8_fallback) {
     setlocale(LC_ALL, "");
     // ATTN_TUI_NO_UTF8_FALLBACK (a test hook): behave as on a system where no UTF-8
     // locale is installed, so the ASCII glyphs can be tested where C.UTF-8 exists.
     const char *no_fallback = getenv("ATTN_TUI_NO_UTF8_FALLBACK");
-    if (!attn_codeset_is_utf8() && (no_fallback == NULL || no_fallback[0] == 0)) {
+    if (utf8_fallback && !attn_codeset_is_utf8() && (no_fallback == NULL || no_fallback[0] == 0)) {
         // Under LC_ALL=C every wide glyph drew blank: only the character
         // classification needs UTF-8, so only LC_CTYPE falls back.
         static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"};
@@ -171,10 +197,30 @@ static void attn_after_endwin(void) {
 
 // MARK: - Life cycle
 
+// The size comes from the terminal (TIOCGWINSZ), at start and on every resize, never from
+// LINES and COLUMNS: with those exported, ncurses took them as the size and never saw a
+// resize, so the screen stayed garbled (and absurd values asked for absurd screens).
+// Must precede newterm. use_tioctl() alone is not enough (seen with ncurses 6.4): the
+// screen newterm makes copies use_env from the settings but not use_tioctl, so on a
+// resize it read neither the environment nor the terminal and kept the old size. The
+// screen is made from the "pre-screen", which takes both settings.
+static void attn_size_from_terminal(void) {
+    use_env(FALSE);
+    use_tioctl(TRUE);
+#if defined(NCURSES_SP_FUNCS) && NCURSES_SP_FUNCS
+    SCREEN *prescreen = new_prescr();
+    if (prescreen != NULL) {
+        use_env_sp(prescreen, FALSE);
+        use_tioctl_sp(prescreen, TRUE);
+    }
+#endif
+}
+
 WINDOW *attn_nc_start(int *reason) {
     *reason = ATTN_START_ALREADY_ACTIVE;
     if (attn_screen != NULL) return NULL;
     *reason = ATTN_START_UNKNOWN_TERMINAL;
+    attn_size_from_terminal();
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) return NULL;
     set_term(screen);
@@ -194,10 +240,18 @@ WINDOW *attn_nc_start(int *reason) {
     return attn_window;
 }
 
+// Every signal that may end the process through attn_on_termination (installed or not:
+// holding off one that has another handler only delays it).
+static void attn_termination_set(sigset_t *set) {
+    sigemptyset(set);
+    for (size_t i = 0; i < ATTN_STOP_COUNT; i++) sigaddset(set, attn_stop_signals[i]);
+    for (size_t i = 0; i < ATTN_OTHER_FATAL_COUNT; i++) sigaddset(set, attn_other_fatal_signals[i]);
+    for (int signal_number = SIGRTMIN; signal_number <= SIGRTMAX; signal_number++) sigaddset(set, signal_number);
+}
+
 static void attn_block_termination(sigset_t *previous) {
     sigset_t block;
-    sigemptyset(&block);
-    for (size_t i = 0; i < ATTN_TERMINATION_COUNT; i++) sigaddset(&block, attn_termination_signals[i]);
+    attn_termination_set(&block);
     pthread_sigmask(SIG_BLOCK, &block, previous);
 }
 
@@ -313,6 +367,17 @@ static void attn_ensure_alternate_stack(void) {
     sigaltstack(&alternate, NULL);
 }
 
+// Installs `action` for `signal_number`: always, or (`always` 0) only where the default
+// action is in place. Remembers what was there, for attn_nc_restore_signal_handlers.
+static void attn_handle_termination(int signal_number, const struct sigaction *action, int always) {
+    if (attn_termination_count >= ATTN_TERMINATION_MAX) return;
+    struct sigaction current;
+    if (sigaction(signal_number, NULL, &current) != 0) return;
+    if (!always && ((current.sa_flags & SA_SIGINFO) != 0 || current.sa_handler != SIG_DFL)) return;
+    if (sigaction(signal_number, action, &attn_previous_termination[attn_termination_count]) != 0) return;
+    attn_termination_signals[attn_termination_count++] = signal_number;
+}
+
 void attn_nc_install_signal_handlers(void) {
     if (!attn_exit_hook_registered) {
         atexit(attn_at_exit);
@@ -324,10 +389,12 @@ void attn_nc_install_signal_handlers(void) {
     struct sigaction termination;
     memset(&termination, 0, sizeof termination);
     termination.sa_handler = attn_on_termination;
-    sigemptyset(&termination.sa_mask);
-    for (size_t i = 0; i < ATTN_TERMINATION_COUNT; i++) sigaddset(&termination.sa_mask, attn_termination_signals[i]);
-    for (size_t i = 0; i < ATTN_TERMINATION_COUNT; i++) {
-        sigaction(attn_termination_signals[i], &termination, &attn_previous_termination[i]);
+    attn_termination_set(&termination.sa_mask);
+    attn_termination_count = 0;
+    for (size_t i = 0; i < ATTN_STOP_COUNT; i++) attn_handle_termination(attn_stop_signals[i], &termination, 1);
+    for (size_t i = 0; i < ATTN_OTHER_FATAL_COUNT; i++) attn_handle_termination(attn_other_fatal_signals[i], &termination, 0);
+    for (int signal_number = SIGRTMIN; signal_number <= SIGRTMAX; signal_number++) {
+        attn_handle_termination(signal_number, &termination, 0);
     }
 
     struct sigaction crash;
@@ -343,9 +410,10 @@ void attn_nc_install_signal_handlers(void) {
 
 void attn_nc_restore_signal_handlers(void) {
     if (!attn_handlers_installed) return;
-    for (size_t i = 0; i < ATTN_TERMINATION_COUNT; i++) {
+    for (size_t i = 0; i < attn_termination_count; i++) {
         sigaction(attn_termination_signals[i], &attn_previous_termination[i], NULL);
     }
+    attn_termination_count = 0;
     for (size_t i = 0; i < ATTN_CRASH_COUNT; i++) {
         sigaction(attn_crash_signals[i], &attn_previous_crash[i], NULL);
     }

@@ -15,15 +15,19 @@ public enum XDGFolder: Sendable {
     ///
     /// A relative `XDG_…` value is ignored, as the specification says. Without
     /// `HOME`, the user's home from the password database; nil without either.
-    /// `environment` looks a variable up (the process's own by default).
-    public func path(for program: String, environment: (String) -> String? = XDGFolder.processEnvironment) -> String? {
+    /// `environment` looks a variable up (the process's own by default); `passwordHome` the
+    /// home in the password database (a static binary may find none: it has no NSS modules).
+    public func path(
+        for program: String, environment: (String) -> String? = XDGFolder.processEnvironment,
+        passwordHome: () -> String? = XDGFolder.passwordHome
+    ) -> String? {
         let (variable, fallback) =
             switch self {
             case .data: ("XDG_DATA_HOME", "/.local/share")
             case .cache: ("XDG_CACHE_HOME", "/.cache")
             }
         if let base = environment(variable), base.hasPrefix("/") { return base + "/" + program }
-        guard let home = environment("HOME").flatMap({ $0.isEmpty ? nil : $0 }) ?? Self.passwordHome() else { return nil }
+        guard let home = environment("HOME").flatMap({ $0.isEmpty ? nil : $0 }) ?? passwordHome() else { return nil }
         return home + fallback + "/" + program
     }
 
@@ -31,7 +35,7 @@ public enum XDGFolder: Sendable {
         getenv(name).map { String(cString: $0) }
     }
 
-    private static func passwordHome() -> String? {
+    public static func passwordHome() -> String? {
         guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
         let home = String(cString: directory)
         return home.isEmpty ? nil : home

@@ -2,8 +2,9 @@ import AttnApp
 import AttnMath
 import TUIKit
 
-/// Lesson 9: attention replaces a word by the softmax-weighted sum of the words with it.
-/// First by hand in a plane of two features, then in the lexicon: the company decides the
+/// Attention replaces a word by the softmax-weighted sum of the words with it. First by hand
+/// in a plane of two features (Serrano's example, with softmax of the cosines; the next
+/// lessons bring the transformer's QKᵀ/√d_k), then in the lexicon: the company decides the
 /// direction, stacked layers repeat the pull, and small words dilute it.
 struct AttentionPullsLesson: Lesson, Equatable {
     static let id = "attention"
@@ -12,10 +13,16 @@ struct AttentionPullsLesson: Lesson, Equatable {
         case byHand = "by-hand"
         case company, layers
         case smallWords = "small-words"
+        case exercise
+
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
+
+        /// The hand-sized steps: the plane of two features, not the lexicon.
+        var isByHand: Bool { self == .byHand || self == .exercise }
     }
 
     enum Action: Hashable, Sendable {
-        case partner, company, layer, smallWords
+        case partner, company, layer, smallWords, previousWeight, nextWeight
     }
 
     enum Panel: String, LessonPanel {
@@ -25,12 +32,16 @@ struct AttentionPullsLesson: Lesson, Equatable {
         case handNumbers = "hand-numbers"
         /// apple's pull on the lexicon's map.
         case map
+        /// The selected word's softmax weights over the words in play.
+        case weights = "context-weights"
     }
 
     /// The hand-sized example: apple between a fruit and a phone, in two features.
     static let handWords: [(name: String, vector: [Double], category: String)] = [
         ("apple", [2, 2], "ambiguous"), ("orange", [0, 3], "ambiguous"), ("phone", [4, 0], "electronics"),
     ]
+    /// The exercise's word: not one of the partners `p` shows, so its numbers are the learner's to work out.
+    static let exerciseWord = (name: "banana", vector: [-1.0, 3.0], category: "fruit")
     static let fruits = ["orange", "banana"]
     static let electronics = ["phone", "laptop"]
     static let smallWords = ["an", "and", "the"]
@@ -43,19 +54,28 @@ struct AttentionPullsLesson: Lesson, Equatable {
     var amongElectronics = false
     var layers = 1
     var withSmallWords = false
+    /// The weights panel's highlighted bar (Enter works that weight out).
+    var weightCursor = 0
 
     func keys(at step: Step) -> [LessonKey<Action>] {
         let company = LessonKey([.character("s")], Action.company, help: "switch apple's company: fruits or electronics", short: "switch")
+        let weights = [
+            LessonKey([.up, .character("k")], Action.previousWeight, help: "highlight the previous weight", label: "↑/↓", short: "weight"),
+            LessonKey(
+                [.down, .character("j")], .nextWeight, help: "highlight the next weight", label: "↓/j", short: "", showsInStatusBar: false),
+        ]
         switch step {
-        case .byHand: return [LessonKey([.character("p")], .partner, help: "put phone or orange beside apple", short: "partner")]
-        case .company: return [company]
-        case .layers: return [LessonKey([.character("n")], .layer, help: "add a layer (up to 6, then back to 1)", short: "layer"), company]
+        case .byHand, .exercise: return [LessonKey([.character("p")], .partner, help: "put phone or orange beside apple", short: "partner")]
+        case .company: return [company] + weights
+        case .layers:
+            return [LessonKey([.character("n")], .layer, help: "add a layer (up to 6, then back to 1)", short: "layer"), company] + weights
         case .smallWords:
             return [LessonKey([.character("w")], .smallWords, help: "bring an, and, the in or out", short: "small words"), company]
+                + weights
         }
     }
 
-    func sharedCommands(at step: Step) -> Set<AppCommand> { step == .byHand ? [] : [.up, .down, .open] }
+    func sharedCommands(at step: Step) -> Set<AppCommand> { step.isByHand ? [] : [.open] }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
         partnerIsPhone = false
@@ -63,7 +83,8 @@ struct AttentionPullsLesson: Lesson, Equatable {
         // Two layers to start, so the first n shows a third step, already about 0.
         layers = step == .layers ? 2 : 1
         withSmallWords = step == .smallWords
-        if step != .byHand { showCompany(&workspace) }
+        weightCursor = 0
+        if !step.isByHand { showCompany(&workspace) }
     }
 
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
@@ -82,12 +103,17 @@ struct AttentionPullsLesson: Lesson, Equatable {
             withSmallWords.toggle()
             showCompany(&workspace)
             return withSmallWords ? "an, and, the join the softmax" : "an, and, the left the softmax"
+        case .previousWeight, .nextWeight:
+            let count = max(1, workspace.words.count)
+            weightCursor = (weightCursor + (action == .nextWeight ? 1 : count - 1)) % count
+            return LessonResponse(focus: .panel(Panel.weights))
         }
     }
 
     var company: [String] { amongElectronics ? Self.electronics : Self.fruits }
 
-    private func showCompany(_ workspace: inout Workspace) {
+    private mutating func showCompany(_ workspace: inout Workspace) {
+        weightCursor = 0
         workspace.show(["apple"] + company + (withSmallWords ? Self.smallWords : []), selecting: "apple", metric: .cosine)
     }
 
@@ -114,32 +140,55 @@ struct AttentionPullsLesson: Lesson, Equatable {
     // MARK: Panels
 
     func panels(at step: Step) -> [Focus] {
-        step == .byHand ? [.panel(Panel.handPlane), .panel(Panel.handNumbers)] : [.panel(Panel.map), .weights]
+        step.isByHand ? [.panel(Panel.handPlane), .panel(Panel.handNumbers)] : [.panel(Panel.map), .panel(Panel.weights)]
     }
 
     func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
-        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: step == .byHand ? [1, 1] : [3, 2])
+        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: step.isByHand ? [1, 1] : [3, 2])
     }
 
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         let focused = state.focus == .panel(panel)
         switch panel {
-        case .handPlane: drawHandPlane(focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .handPlane:
+            drawHandPlane(withExerciseWord: step == .exercise, focused: focused, colorMode: colorMode, into: &buffer, area: area)
         case .handNumbers:
             let frame = Frame(title: "How apple moves", isFocused: focused)
             let inner = frame.draw(into: &buffer, area: area)
             Paragraph(StyledText(handLines().joined(separator: "\n"))).render(into: &buffer, area: inner)
         case .map: drawLexiconMap(step: step, state: state, focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .weights: drawWeights(state: state, focused: focused, colorMode: colorMode, into: &buffer, area: area)
         }
+    }
+
+    /// The selected word's weights: softmax of its cosines (T = 1 throughout this lesson), a title that fits whole.
+    private func drawWeights(state: AppState, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let word = state.selectedWord?.word ?? "—"
+        let long = "Weights of \(word) · softmax(cos)"
+        // The long title where it fits whole beside "Enter why" (when focused), else the short one.
+        let trailing = focused ? DisplayWidth.of(" Enter why ") + 1 : 0
+        let title = DisplayWidth.of(long) + trailing <= area.width - 4 ? long : "\(word) · softmax(cos)"
+        let inner = Frame(title: title, trailingTitle: focused ? "Enter why" : nil, isFocused: focused).draw(into: &buffer, area: area)
+        guard let attention = state.analysis.attention, attention.weights.indices.contains(state.selected) else { return }
+        let weights = attention.weights[state.selected]
+        let bars = zip(state.words, weights).map { entry, weight in
+            BarChart.Bar(entry.label, value: weight, style: CategoryStyle.style(entry.category, mode: colorMode))
+        }
+        BarChart(
+            bars: bars, maxValue: weights.max(), selectedIndex: focused ? weightCursor : nil,
+            labelWidth: bars.map { DisplayWidth.of($0.label) }.max() ?? 0
+        ).render(into: &buffer, area: inner)
     }
 
     static func pullStyle(_ mode: ColorMode) -> Style { Style(foreground: mode.displayable(.cube(5, 5, 1)), modifiers: [.bold]) }
 
-    private func drawHandPlane(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+    private func drawHandPlane(withExerciseWord: Bool, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         let frame = Frame(title: "apple beside \(partnerIsPhone ? "phone" : "orange") · 2 features", isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         let partner = partnerIsPhone ? 2 : 1
-        var points = Self.handWords.enumerated().map { index, word in
+        // The exercise's word is drawn (dim: not in this softmax) so its coordinates are on screen.
+        let words = Self.handWords + (withExerciseWord ? [Self.exerciseWord] : [])
+        var points = words.enumerated().map { index, word in
             let inPlay = index == 0 || index == partner
             return ScatterMap.Point(
                 "\(word.name) \(QueryPlane.vectorText(word.vector))", x: word.vector[0], y: word.vector[1],
@@ -159,7 +208,8 @@ struct AttentionPullsLesson: Lesson, Equatable {
         }
         ScatterMap(
             points: points, arrows: arrows, xCaption: "tech →", yCaption: "↑ fruit",
-            bounds: WorldBounds(minX: -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true, showsOrigin: true
+            bounds: WorldBounds(minX: withExerciseWord ? -4 : -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true,
+            showsOrigin: true
         ).render(into: &buffer, area: inner)
     }
 
@@ -221,7 +271,11 @@ struct AttentionPullsLesson: Lesson, Equatable {
     }
 
     func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
-        guard panel == .map else { return Explanation(title: "How apple moves", lines: handLines()) }
+        switch panel {
+        case .handPlane, .handNumbers: return Explanation(title: "How apple moves", lines: handLines())
+        case .weights: return explainWeight(state)
+        case .map: break
+        }
         guard let attention = state.analysis.attention, state.words.first?.word == "apple" else { return nil }
         let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 3) }
         var lines = ["apple′ = Σ wⱼ·vⱼ, wⱼ = softmax(cos(apple, wordⱼ))", ""]
@@ -232,6 +286,32 @@ struct AttentionPullsLesson: Lesson, Equatable {
         }
         lines += ["", "|apple| = \(fixed(norm(state.words[0].vector)))   |apple′| = \(fixed(norm(attention.context[0])))"]
         return Explanation(title: "apple's context", lines: lines)
+    }
+
+    /// The highlighted weight: e^cos over the sum of every word's e^cos.
+    private func explainWeight(_ state: AppState) -> Explanation? {
+        let row = state.selected
+        guard let attention = state.analysis.attention, attention.scores.indices.contains(row),
+            state.words.indices.contains(weightCursor)
+        else { return nil }
+        let scores = attention.scores[row]
+        // e^cos itself, not shifted by the largest: the numbers a learner works out by hand.
+        let exponentials = softmaxExponentials(scores, temperature: 1, max: 0)
+        let total = exponentials.reduce(0, +)
+        let (name, other) = (state.words[row].word, state.words[weightCursor].word)
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 3) }
+        var lines = ["w = e^cos(\(name), word) / Σ e^cos over the words in play", ""]
+        let width = state.words.map { DisplayWidth.of($0.word) }.max() ?? 0
+        for (index, word) in state.words.enumerated() {
+            lines.append(
+                NumberFormat.padRight(word.word, width + 1) + "cos " + NumberFormat.pad(fixed(scores[index]), 6) + "   e^cos "
+                    + fixed(exponentials[index]) + (index == weightCursor ? "  ◀" : ""))
+        }
+        lines += [
+            "", "Σ e^cos = \(fixed(total))",
+            "w(\(other)) = \(fixed(exponentials[weightCursor])) / \(fixed(total)) = \(fixed(attention.weights[row][weightCursor]))",
+        ]
+        return Explanation(title: "\(name)'s weight on \(other)", lines: lines)
     }
 
     /// The number under the map: how far each layer moved apple, or how long its context is.
@@ -249,9 +329,51 @@ struct AttentionPullsLesson: Lesson, Equatable {
             return withSmallWords
                 ? "|context| = \(fixed(norm(context))) with an, and, the; \(fixed(norm(without))) without"
                 : "|context| = \(fixed(norm(context))) without the small words"
-        case .byHand, .company:
+        case .byHand, .company, .exercise:
             let context = Self.path(of: vectors, layers: 1).last ?? []
             return "apple moved \(fixed(euclideanDistance(vectors[0], context))) towards \(company.joined(separator: " and "))"
         }
+    }
+
+    // MARK: Exercise
+
+    /// Apple and the exercise's word, softmax of the cosines: the hand example with a new partner.
+    static let exerciseAttention: ContextAttention? = try? ContextAttention(
+        vectors: [handWords[0].vector, exerciseWord.vector], metric: .cosine)
+
+    func exercise(at step: Step) -> Exercise<AttentionPullsLesson>? {
+        let word = Self.exerciseWord
+        let at = "\(word.name) \(QueryPlane.vectorText(word.vector))"
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
+        let weight = Self.exerciseAttention?.weights[0][1]
+        let moved = Self.exerciseAttention?.context[0][1]
+        return Exercise([
+            ExerciseTask(
+                id: "partner-weight", question: "Put \(at) beside apple: what weight does softmax give \(word.name)? (2 decimals)",
+                answer: .number(quantity: "\(word.name)'s weight", decimals: 2) { _, _ in Self.exerciseAttention?.weights[0][1] },
+                solution: "<Enter>\(weight.map(fixed) ?? "")<Enter>",
+                hint: "as on the right: cos(apple, \(word.name)) first, then softmax of it and apple's own 1",
+                explanation: { _, _ in Self.exerciseWorking() }),
+            ExerciseTask(
+                id: "moved-fruit", question: "Where does apple move then? Its ↑ fruit coordinate. (2 decimals)",
+                answer: .number(quantity: "apple′'s fruit coordinate", decimals: 2) { _, _ in Self.exerciseAttention?.context[0][1] },
+                solution: "<Enter><Down>\(moved.map(fixed) ?? "")<Enter>",
+                hint: "apple′ = w(apple)·apple + w(\(word.name))·\(word.name), each coordinate alike",
+                explanation: { _, _ in Self.exerciseWorking() }),
+        ])
+    }
+
+    /// The exercise worked out, as the hand panel works out orange and phone.
+    static func exerciseWorking() -> [String] {
+        guard let attention = exerciseAttention else { return [] }
+        let apple = handWords[0].vector
+        let word = exerciseWord
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
+        let (wSelf, wWord) = (attention.weights[0][0], attention.weights[0][1])
+        return [
+            "cos(apple, \(word.name)) = \(fixed(dot(apple, word.vector))) / (\(fixed(norm(apple)))·\(fixed(norm(word.vector)))) = \(fixed(attention.scores[0][1]))",
+            "softmax(1.00, \(fixed(attention.scores[0][1]))): apple \(fixed(wSelf)), \(word.name) \(fixed(wWord))",
+            "apple′ = \(fixed(wSelf))·\(QueryPlane.vectorText(apple)) + \(fixed(wWord))·\(QueryPlane.vectorText(word.vector)) = \(QueryPlane.vectorText(attention.context[0], decimals: 2))",
+        ]
     }
 }

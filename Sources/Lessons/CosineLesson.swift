@@ -11,6 +11,9 @@ struct CosineLesson: Lesson, Equatable {
     enum Step: String, LessonStep {
         case angle, plane, length
         case equalCosine = "equal-cosine"
+        case exercise
+
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
     }
 
     enum Action: Hashable, Sendable {
@@ -40,11 +43,19 @@ struct CosineLesson: Lesson, Equatable {
         let y: String
     }
 
+    /// The exercise's own pair, whose cosine and angle stay hidden until the learner has worked them out.
+    static let exercisePair = WordPair("orange", "lemon")
+    static let handWorkedTask = "orange-lemon"
+
     var pair = 0
     var factor = 0
     var planeIndex = 0
+    /// Whether `p` also visits the exercise's pair (in the exercise step).
+    var visitsExercisePair = false
 
-    var shown: WordPair { Self.pairs[pair] }
+    var pairCount: Int { Self.pairs.count + (visitsExercisePair ? 1 : 0) }
+    var shown: WordPair { Self.pairs.indices.contains(pair) ? Self.pairs[pair] : Self.exercisePair }
+    var showsExercisePair: Bool { !Self.pairs.indices.contains(pair) }
     var scale: Double { Self.factors[factor] }
     var plane: Plane { Self.planes[planeIndex] }
 
@@ -68,7 +79,9 @@ struct CosineLesson: Lesson, Equatable {
             case .plane: (3, 0)
             case .length: (2, 1)
             case .equalCosine: (4, 2)
+            case .exercise: (Self.pairs.count, 3)
             }
+        visitsExercisePair = step == .exercise
         pair = start.pair
         planeIndex = start.plane
         factor = 0
@@ -78,7 +91,7 @@ struct CosineLesson: Lesson, Equatable {
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
         switch action {
         case .nextPair:
-            pair = (pair + 1) % Self.pairs.count
+            pair = (pair + 1) % pairCount
             workspace.show([shown.first, shown.second], selecting: shown.first, metric: .cosine)
             return "pair: \(shown.label)"
         case .scale:
@@ -158,26 +171,55 @@ struct CosineLesson: Lesson, Equatable {
         }
         let frame = Frame(title: "\(pair.a.word) and \(pair.b.word), all 13 features", isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
-        var lines = Self.numbers(pair, plane: plane, names: names).map { StyledText($0) }
-        lines.append("")
-        lines.append(StyledText(Self.comparisonHeader, style: Style(modifiers: [.dim])))
-        for (index, other) in Self.pairs.enumerated() {
+        let hidden = hidesCosine(state)
+        var lines = Self.numbers(pair, plane: plane, names: names, hidingCosine: showsExercisePair && hidden).map { StyledText($0) }
+        var comparisons: [StyledText] = []
+        for (index, other) in (Self.pairs + (visitsExercisePair ? [Self.exercisePair] : [])).enumerated() {
             guard let a = state.vector(of: other.first), let b = state.vector(of: other.second) else { continue }
-            let row = Self.comparisonRow(other.label, a, b)
-            lines.append(StyledText(row, style: index == self.pair ? Style(modifiers: [.reverse, .bold]) : .plain))
+            var row = Self.comparisonRow(other.label, a, b)
+            if index == Self.pairs.count && hidden {
+                row =
+                    NumberFormat.padRight(other.label, 15) + NumberFormat.pad("?", 7)
+                    + NumberFormat.pad(NumberFormat.fixed(dot(a, b), decimals: 3), 8)
+            }
+            comparisons.append(StyledText(row, style: index == self.pair ? Style(modifiers: [.reverse, .bold]) : .plain))
         }
+        // Short of rows, the blank line goes first, then the pairs far from the one shown
+        // (the one after it stays: the last step compares two neighbours).
+        let room = inner.height - lines.count - 1
+        let spacer = room > comparisons.count
+        let visible = max(0, room - (spacer ? 1 : 0))
+        let first = max(0, min(self.pair + 2 - visible, comparisons.count - visible))
+        if spacer { lines.append("") }
+        lines.append(StyledText(Self.comparisonHeader, style: Style(modifiers: [.dim])))
+        lines += comparisons.dropFirst(first).prefix(visible)
         for (row, line) in lines.enumerated() where inner.y + row < inner.bottom {
             buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width)
         }
     }
 
+    /// Whether the exercise pair's cosine is the learner's to find still.
+    func hidesCosine(_ state: AppState) -> Bool {
+        visitsExercisePair && !state.tasks.contains { $0.id == Self.handWorkedTask && state.isSolved(task: $0) }
+    }
+
     /// The 13-feature computation for the pair, one short line each.
-    static func numbers(_ pair: Vectors, plane: Plane, names: [String]) -> [String] {
+    static func numbers(_ pair: Vectors, plane: Plane, names: [String], hidingCosine: Bool = false) -> [String] {
         let (a, b) = (pair.a.vector, pair.b.vector)
         let product = dot(a, b)
         let lengths = norm(a) * norm(b)
         let planeAngle = angleInDegrees(
             planeCoordinates(a, in: plane, names: names), planeCoordinates(b, in: plane, names: names))
+        if hidingCosine {
+            // The lengths apart, so the learner multiplies them and divides.
+            return [
+                "a·b     = \(NumberFormat.fixed(product, decimals: 3))",
+                "|a|     = \(NumberFormat.fixed(norm(a), decimals: 3))   |b| = \(NumberFormat.fixed(norm(b), decimals: 3))",
+                "cos     = a·b / (|a|·|b|) = ?",
+                "angle   = ? in 13-D",
+                "          \(NumberFormat.fixed(planeAngle, decimals: 1))° in the plane",
+            ]
+        }
         return [
             "a·b     = \(NumberFormat.fixed(product, decimals: 3))",
             "|a|·|b| = \(NumberFormat.fixed(norm(a), decimals: 3)) × \(NumberFormat.fixed(norm(b), decimals: 3)) = \(NumberFormat.fixed(lengths, decimals: 3))",
@@ -198,5 +240,63 @@ struct CosineLesson: Lesson, Equatable {
         guard let pair = vectors(state) else { return nil }
         let detail = ComputationDetail.score(pair.a, pair.b, metric: .cosine, featureNames: state.featureNames)
         return Explanation(title: detail.title, lines: detail.lines)
+    }
+}
+
+// MARK: The exercise
+
+extension CosineLesson {
+    func exercise(at step: Step) -> Exercise<CosineLesson>? {
+        guard step == .exercise else { return nil }
+        let pair = Self.exercisePair
+        return Exercise([
+            ExerciseTask(
+                id: Self.handWorkedTask,
+                question: "From a·b and the two lengths: what is cos(\(pair.first), \(pair.second)), to 2 decimals?",
+                answer: .number(quantity: "cos(\(pair.first), \(pair.second))", decimals: 2) { _, workspace in
+                    Self.vectors(of: pair, workspace).flatMap { cosineSimilarity($0.a, $0.b) }
+                },
+                solution:
+                    "<Enter>\(NumberFormat.fixed(cosineSimilarity(LexiconVectors.vector(pair.first), LexiconVectors.vector(pair.second)), decimals: 2))<Enter>",
+                hint: "multiply the two lengths, then divide a·b by what you get",
+                explanation: { _, workspace in
+                    guard let v = Self.vectors(of: pair, workspace) else { return ["a word is missing"] }
+                    let (product, lengths) = (dot(v.a, v.b), norm(v.a) * norm(v.b))
+                    return [
+                        "|a|·|b| = \(NumberFormat.fixed(norm(v.a), decimals: 3)) × \(NumberFormat.fixed(norm(v.b), decimals: 3)) = \(NumberFormat.fixed(lengths, decimals: 3))",
+                        "cos = \(NumberFormat.fixed(product, decimals: 3)) / \(NumberFormat.fixed(lengths, decimals: 3)) = \(NumberFormat.fixed(cosineSimilarity(v.a, v.b), decimals: 4))",
+                        "an angle of \(NumberFormat.fixed(angleInDegrees(v.a, v.b), decimals: 1))°",
+                    ]
+                }),
+            ExerciseTask(
+                id: "wide-angle", question: "Show a pair whose arrows are more than 90° apart in all 13 features.",
+                answer: .keys { lesson, workspace in lesson.wideAngle(workspace) },
+                solution: "pppp",
+                hint: "past 90° the cosine is below 0, and so is a·b: one word's features pull against the other's",
+                explanation: { _, workspace in
+                    Self.pairs.enumerated().compactMap { index, other -> String? in
+                        guard let v = Self.vectors(of: other, workspace), let cosine = cosineSimilarity(v.a, v.b), cosine < 0 else {
+                            return nil
+                        }
+                        return "\(other.label) (p \(index + 1) times): cos \(NumberFormat.fixed(cosine, decimals: 3)), "
+                            + "\(NumberFormat.fixed(angleInDegrees(v.a, v.b), decimals: 1))°"
+                    }
+                }),
+        ])
+    }
+
+    static func vectors(of pair: WordPair, _ workspace: Workspace) -> (a: [Double], b: [Double])? {
+        guard let a = workspace.vector(of: pair.first), let b = workspace.vector(of: pair.second) else { return nil }
+        return (a, b)
+    }
+
+    /// Whether the pair shown (its second word stretched or not) is more than 90° apart: a·b below 0.
+    func wideAngle(_ workspace: Workspace) -> TaskCheck {
+        guard let v = Self.vectors(of: shown, workspace) else { return TaskCheck(false, "no pair shown") }
+        let product = dot(v.a, AttnMath.scale(v.b, by: scale))
+        let here = "\(shown.label): a·b \(NumberFormat.fixed(product, decimals: 3))"
+        if product >= 0 { return TaskCheck(false, "\(here) ≥ 0, so 90° or less") }
+        let angle = angleInDegrees(v.a, v.b).map { NumberFormat.fixed($0, decimals: 1) } ?? "?"
+        return TaskCheck(true, "\(here) < 0: \(angle)°")
     }
 }

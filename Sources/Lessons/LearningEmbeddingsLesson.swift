@@ -2,21 +2,30 @@ import AttnApp
 import AttnMath
 import TUIKit
 
-/// Lesson 13: embeddings are learnt. Vectors start random and skip-gram with negative
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Embeddings are learnt. Vectors start random and skip-gram with negative
 /// sampling, reading a small corpus a few sentences per step, pulls words that appear
 /// together and pushes sampled others away, until fruits and gadgets form clusters.
 struct LearningEmbeddingsLesson: Lesson, Equatable {
     static let id = "learning-embeddings"
 
     enum Step: String, LessonStep {
-        case random, step, loss, clusters
+        case random, step, loss, clusters, exercise
 
-        /// How many training steps the lesson step starts from: random vectors, one step, a few, 40 (320 sentences).
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
+
+        /// How many training steps the lesson step starts from: random vectors, one step, a few,
+        /// 40 (320 sentences); the exercise a few, with a pair to work out and the clusters still to form.
         var startingSteps: Int {
             switch self {
             case .random: 0
             case .step: 1
-            case .loss: 10
+            case .loss, .exercise: 10
             case .clusters: 40
             }
         }
@@ -154,7 +163,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         let focused = state.focus == .panel(panel)
         switch panel {
         case .map: drawMap(focused: focused, colorMode: colorMode, into: &buffer, area: area)
-        case .pairs: drawPairs(focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .pairs: drawPairs(step: step, focused: focused, colorMode: colorMode, into: &buffer, area: area)
         case .loss: drawLoss(focused: focused, colorMode: colorMode, into: &buffer, area: area)
         }
     }
@@ -172,7 +181,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         ScatterMap(points: points, xCaption: "PC1 → ● fruit ■ gadget", yCaption: "↑ PC2").render(into: &buffer, area: inner)
     }
 
-    private func drawPairs(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+    private func drawPairs(step: Step, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         let title = stepsTrained == 0 ? "What a step reads" : "What step \(stepsTrained) read"
         let inner = Frame(title: title, isFocused: focused).draw(into: &buffer, area: area)
         guard let last = lastSentences.last else {
@@ -182,6 +191,12 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
             return
         }
         var lines: [StyledText] = [StyledText("\(lastSentences.count) sentences; the last:", style: Style(modifiers: [.dim]))]
+        if step == .exercise, let pair = lastPairScore {
+            // The exercise's typed task works from this number.
+            lines.insert(
+                StyledText("last pair w=\(pair.center), c=\(pair.context): w·c = ")
+                    + StyledText(NumberFormat.fixed(pair.score, decimals: 2), style: Style(modifiers: [.bold])), at: 0)
+        }
         lines.append(StyledText("“\(Self.corpus.sentence(last))”", style: Style(modifiers: [.bold])))
         // Each fruit or gadget of that sentence: the words it was pulled to, and those it was pushed from.
         let sentencePairs = lastPairs.suffix(SkipGram.pairs(sentences: [Self.corpus.sentences[last]], window: Self.window).count)
@@ -229,8 +244,12 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         Sparkline(losses, style: Style(foreground: colorMode.displayable(.cube(5, 3, 0))), lowerBound: 0).render(into: &buffer, area: chart)
     }
 
+    /// Every panel explains the loss: Enter works wherever the focus is.
     func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
-        guard panel == .loss, let pair = lastPairs.last else { return nil }
+        guard let pair = lastPairs.last else {
+            return Explanation(
+                title: "The loss of one pair", lines: ["No step yet: press Space to train one, then Enter shows its loss."])
+        }
         let words = Self.corpus.words
         return Explanation(
             title: "The loss of one pair",
@@ -242,5 +261,82 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
                 "A step's loss is the mean over its \(lastPairs.count) pairs, each taken before its own update: "
                     + NumberFormat.fixed(losses.last ?? 0, decimals: 4),
             ])
+    }
+
+    // MARK: Exercise
+
+    /// The last pair trained, and w·c with the vectors as they are now: what the typed task works from.
+    var lastPairScore: (center: String, context: String, score: Double)? {
+        guard let pair = lastPairs.last else { return nil }
+        let words = Self.corpus.words
+        return (words[pair.center], words[pair.context], dot(model.embeddings.row(pair.center), model.contexts.row(pair.context)))
+    }
+
+    /// σ(w·c) for the last pair: how sure the model is now that c appears near w.
+    var lastPairProbability: Double? { lastPairScore.map { 1 / (1 + exp(-$0.score)) } }
+
+    /// How many map words are nearer (mean cosine) the others of their own kind than the other kind's.
+    func wordsNearTheirKind() -> Int {
+        let groups = [Self.fruits, Self.gadgets]
+        var count = 0
+        for (own, other) in [(groups[0], groups[1]), (groups[1], groups[0])] {
+            for word in own {
+                guard let vector = vector(of: word) else { continue }
+                let mean = { (names: [String]) in
+                    names.compactMap { self.vector(of: $0).flatMap { cosineSimilarity(vector, $0) } }.reduce(0, +) / Double(names.count)
+                }
+                if mean(own.filter { $0 != word }) > mean(other) { count += 1 }
+            }
+        }
+        return count
+    }
+
+    /// Space presses from the exercise's opening until every map word is nearer its own kind.
+    static let clusterPresses: Int = {
+        var lesson = LearningEmbeddingsLesson()
+        for _ in 0..<Step.exercise.startingSteps { lesson.train() }
+        for presses in 0...200 {
+            if lesson.wordsNearTheirKind() == mapWords.count { return presses }
+            lesson.train()
+        }
+        return 200
+    }()
+
+    static let openingProbability: Double? = {
+        var lesson = LearningEmbeddingsLesson()
+        for _ in 0..<Step.exercise.startingSteps { lesson.train() }
+        return lesson.lastPairProbability
+    }()
+
+    func exercise(at step: Step) -> Exercise<LearningEmbeddingsLesson>? {
+        let all = Self.mapWords.count
+        return Exercise([
+            ExerciseTask(
+                id: "clusters", question: "Train until every word on the map is nearer its own kind (fruit or gadget) than the other.",
+                answer: .keys { lesson, _ in
+                    let near = lesson.wordsNearTheirKind()
+                    return TaskCheck(near == all, "\(near) of \(all) words nearer their own kind, after \(lesson.stepsTrained) steps")
+                },
+                solution: String(repeating: "<Space>", count: Self.clusterPresses),
+                hint: "each step pulls neighbours together: Space trains one, p plays until a key stops it",
+                explanation: { lesson, _ in
+                    [
+                        "Nearer: the word's mean cosine with the rest of its kind beats its mean with the other kind.",
+                        "From 10 steps it takes \(Self.clusterPresses) more; now \(lesson.wordsNearTheirKind()) of \(all) are.",
+                    ]
+                }),
+            ExerciseTask(
+                id: "pair-probability", question: "How sure is the model that c appears near w in the last pair: σ(w·c)? (2 decimals)",
+                answer: .number(quantity: "σ(w·c)", decimals: 2) { lesson, _ in lesson.lastPairProbability },
+                solution: "<Enter>\(Self.openingProbability.map { NumberFormat.fixed($0, decimals: 2) } ?? "")<Enter>",
+                hint: "σ(x) = 1/(1+e⁻ˣ), with x the w·c under the pairs panel's title",
+                explanation: { lesson, _ in
+                    guard let pair = lesson.lastPairScore, let p = lesson.lastPairProbability else { return ["No pair yet."] }
+                    return [
+                        "w·c = \(pair.center)·\(pair.context) = \(NumberFormat.fixed(pair.score, decimals: 4))",
+                        "σ(w·c) = 1/(1 + e^(−\(NumberFormat.fixed(pair.score, decimals: 4)))) = \(NumberFormat.fixed(p, decimals: 4))",
+                    ]
+                }),
+        ])
     }
 }

@@ -1,8 +1,9 @@
 import AttnApp
 import AttnMath
 import TUIKit
+import Vocabularies
 
-/// Lesson 12: several attention heads side by side, each with its own W_Q, W_K, W_V, so one
+/// Several attention heads side by side, each with its own W_Q, W_K, W_V, so one
 /// word attends to different words in different heads; their outputs are concatenated and
 /// projected by W_O.
 struct MultiHeadLesson: Lesson, Equatable {
@@ -11,7 +12,9 @@ struct MultiHeadLesson: Lesson, Equatable {
     enum Step: String, LessonStep {
         case heads
         case twoSenses = "two-senses"
-        case matrices, concat
+        case matrices, concat, exercise
+
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
     }
 
     enum Action: Hashable, Sendable {
@@ -85,8 +88,11 @@ struct MultiHeadLesson: Lesson, Equatable {
                 [.character("-"), .character("_")], .lower, help: "lower the entry by 0.5", label: "-/_", short: "change",
                 showsInStatusBar: false),
         ]
-        if step == .concat { keys.append(LessonKey([.character("o")], .projection, help: "switch W_O between its presets", short: "W_O")) }
-        return keys
+        if step == .concat || step == .exercise {
+            keys.append(LessonKey([.character("o")], .projection, help: "switch W_O between its presets", short: "W_O"))
+        }
+        // The exercise is about apple: its row stays selected (and the key bar keeps room for the exercise's keys).
+        return step == .exercise ? keys.filter { $0.action != .previous && $0.action != .next } : keys
     }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
@@ -123,7 +129,9 @@ struct MultiHeadLesson: Lesson, Equatable {
         }
     }
 
-    func panels(at step: Step) -> [Focus] { [.panel(Panel.heads), .panel(step == .concat ? Panel.concatenation : .matrices)] }
+    func panels(at step: Step) -> [Focus] {
+        [.panel(Panel.heads), .panel(step == .concat || step == .exercise ? Panel.concatenation : .matrices)]
+    }
 
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
 
@@ -131,7 +139,9 @@ struct MultiHeadLesson: Lesson, Equatable {
         let textHeight = min(StepTextPanel.height(state, width: body.width), max(3, body.height / 2))
         let lowerHeight = 5
         let rest = max(0, body.height - textHeight)
-        let headsHeight = max(0, min(Self.words.count + 3, rest - lowerHeight))
+        // The concatenation can shrink to one line, so the heads keep every row at 80×24.
+        let lowerMinimum = panels(at: step)[1] == .panel(Panel.concatenation) ? 3 : lowerHeight
+        let headsHeight = max(0, min(Self.words.count + 3, rest - lowerMinimum))
         // Where there is room, the matrices and the concatenation both show; else the step's own.
         let lower: [Focus] =
             rest >= headsHeight + 2 * lowerHeight ? [.panel(Panel.matrices), .panel(Panel.concatenation)] : [panels(at: step)[1]]
@@ -204,12 +214,17 @@ struct MultiHeadLesson: Lesson, Equatable {
         guard let result else { return }
         let numbers = { (values: [Double]) in values.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ") }
         let heads = result.heads.indices.map { "head \($0 + 1) → \(numbers(result.heads[$0].output.row(row)))" }
-        let lines = [
+        let joined = heads.indices.map { numbers(result.heads[$0].output.row(row)) }.joined(separator: " │ ")
+        let final = StyledText(numbers(result.output.row(row)), style: Style(modifiers: [.bold]))
+        var lines = [
             StyledText(heads.joined(separator: "   ")),
-            StyledText("concat (9) = " + heads.indices.map { numbers(result.heads[$0].output.row(row)) }.joined(separator: " │ ")),
-            StyledText("· W_O (9×3) = ") + StyledText(numbers(result.output.row(row)), style: Style(modifiers: [.bold]))
-                + StyledText("   (" + Self.features.joined(separator: ", ") + ")"),
+            StyledText("concat (9) = " + joined),
+            StyledText("· W_O (9×3) = ") + final + StyledText("   (" + Self.features.joined(separator: ", ") + ")"),
         ]
+        // Short of rows, the heads' line goes first (the joined line has the same numbers), then
+        // the joined and final numbers share one line.
+        if inner.height < lines.count { lines.removeFirst() }
+        if inner.height < lines.count { lines = [StyledText(joined + " · W_O = ") + final] }
         var y = inner.y
         for line in lines where y < inner.bottom {
             let paragraph = Paragraph(line)
@@ -233,5 +248,89 @@ struct MultiHeadLesson: Lesson, Equatable {
                 "weights = softmax(scores): \(numbers(head.weights.row(row)))",
                 "output = weights·V = \(numbers(head.output.row(row)))",
             ])
+    }
+
+    // MARK: Exercise
+
+    static let apple = words.firstIndex(of: "apple")!
+    static let laptop = words.firstIndex(of: "laptop")!
+    /// The W_O preset the typed task asks about: each head passes on its own feature.
+    static let ownFeatureProjection = projections.firstIndex { $0.name == "each head's own feature" }!
+
+    /// The word apple gives most weight to in head 1, with the live matrices.
+    func appleTopInHead1() -> (word: Int, weight: Double)? {
+        guard let row = result?.heads[0].weights.row(Self.apple), let top = row.indices.max(by: { row[$0] < row[$1] }) else { return nil }
+        return (top, row[top])
+    }
+
+    /// apple's final vector with W_O = each head's own feature, tech: the typed task, live.
+    func appleTechWithOwnFeatures() -> Double? {
+        var lesson = self
+        lesson.projection = Self.ownFeatureProjection
+        return lesson.result?.output[Self.apple, Self.features.firstIndex(of: "tech")!]
+    }
+
+    /// The fewest keys that make laptop apple's top word in head 1 from the exercise's opening
+    /// (head 1 and its fruit entry selected): lower fruit some times, then `e` to tech and raise it.
+    static let laptopKeys: String = {
+        var best: (count: Int, keys: String)?
+        for lowered in 0...12 {
+            for raised in 0...12 {
+                var lesson = MultiHeadLesson()
+                lesson.input = openingInput
+                lesson.columns[0][0] = presets[0][0] - entryStep * Double(lowered)
+                lesson.columns[0][1] = presets[0][1] + entryStep * Double(raised)
+                guard lesson.appleTopInHead1()?.word == laptop else { continue }
+                let keys = String(repeating: "-", count: lowered) + (raised > 0 ? "e" + String(repeating: "+", count: raised) : "")
+                if best == nil || keys.count < best!.count { best = (keys.count, keys) }
+            }
+        }
+        return best?.keys ?? ""
+    }()
+
+    /// The words' three features from the built-in lexicon, as `enter` reads them from the workspace.
+    static let openingInput: Matrix = {
+        let lexicon = Vocabulary.builtIn()
+        let names = lexicon.lexicon?.featureNames ?? []
+        let indices = features.compactMap { names.firstIndex(of: $0) }
+        return Matrix(
+            words.map { word in indices.map { index in lexicon.table.index(of: word).map { lexicon.table.vector(at: $0)[index] } ?? 0 } },
+            columns: 3)
+    }()
+
+    static func fixed(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 2) }
+
+    func exercise(at step: Step) -> Exercise<MultiHeadLesson>? {
+        var opening = MultiHeadLesson()
+        opening.input = Self.openingInput
+        return Exercise([
+            ExerciseTask(
+                id: "laptop-in-head-1", question: "Edit head 1 so that apple gives laptop its largest weight there.",
+                answer: .keys { lesson, _ in
+                    guard let top = lesson.appleTopInHead1() else { return TaskCheck(false, "no weights") }
+                    return TaskCheck(top.word == Self.laptop, "head 1: apple → \(Self.words[top.word]) \(Self.fixed(top.weight))")
+                },
+                solution: Self.laptopKeys,
+                hint: "laptop has tech and no fruit: head 1 must compare tech more than fruit (e picks the entry)",
+                explanation: { lesson, _ in
+                    [
+                        "A head's score is (x·w)(y·w) for its column w: laptop wins when w weighs tech well above fruit.",
+                        "From (3, 0, 0): the keys \(Self.laptopKeys) do it (- lowers fruit, e then + raises tech).",
+                    ]
+                }),
+            ExerciseTask(
+                id: "own-feature-tech", question: "With W_O = each head's own feature, what is apple's final tech value? (2 decimals)",
+                answer: .number(quantity: "apple's final tech", decimals: 2) { lesson, _ in lesson.appleTechWithOwnFeatures() },
+                solution: "<Enter>\(opening.appleTechWithOwnFeatures().map(Self.fixed) ?? "")<Enter>",
+                hint: "that W_O passes on head 1's fruit, head 2's tech and head 3's colour, and nothing else",
+                explanation: { lesson, _ in
+                    guard let result = lesson.result else { return [] }
+                    let head2 = result.heads[1].output.row(Self.apple)
+                    return [
+                        "W_O = each head's own feature takes tech from head 2 alone (the tech head):",
+                        "head 2 → \(head2.map(Self.fixed).joined(separator: " ")), so apple's final tech = \(Self.fixed(head2[1]))",
+                    ]
+                }),
+        ])
     }
 }

@@ -1,22 +1,26 @@
 import AttnApp
 import AttnMath
 import TUIKit
+import Vocabularies
 
-/// Lesson 10: queries and keys are linear maps. Two 2×2 matrices move the plane of two
+/// Queries and keys are linear maps. Two 2×2 matrices move the plane of two
 /// features; the learner edits their entries (or picks a preset) and sees the words move and
 /// the scores QKᵀ/√d_k change against the scores of the unmoved words.
 struct QueriesAndKeysLesson: Lesson, Equatable {
     static let id = "queries-keys"
 
     enum Step: String, LessonStep {
-        case identity, stretch, rotation, projection, swap
+        case identity, stretch, rotation, projection, swap, exercise
 
-        /// The preset each step starts at: the one its text is about.
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
+
+        /// The preset each step starts at: the one its text is about. The exercise starts at the
+        /// rotation, where a query is no longer the word's own vector and every score is as before.
         var preset: Preset {
             switch self {
             case .identity: .identity
             case .stretch: .stretch
-            case .rotation: .rotation
+            case .rotation, .exercise: .rotation
             case .projection: .projection
             case .swap: .swap
             }
@@ -106,13 +110,17 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
 
     // MARK: Keys
 
+    /// One status-bar entry per pair (↑/↓, +/-), so the step keys keep their place at 80 columns.
     func keys(at step: Step) -> [LessonKey<Action>] {
         [
-            LessonKey([.up, .character("k")], .previous, help: "select the previous matrix entry", label: "↑/k", short: "entry"),
+            LessonKey([.up, .character("k")], .previous, help: "select the previous matrix entry", label: "↑/↓", short: "entry"),
             LessonKey(
-                [.down, .character("j")], .next, help: "select the next matrix entry (W_Q, then W_K)", label: "↓/j", short: "entry"),
-            LessonKey([.character("+"), .character("=")], .raise, help: "raise the selected entry by 0.1", label: "+/=", short: "raise"),
-            LessonKey([.character("-"), .character("_")], .lower, help: "lower the selected entry by 0.1", label: "-/_", short: "lower"),
+                [.down, .character("j")], .next, help: "select the next matrix entry (W_Q, then W_K)", label: "↓/j", short: "entry",
+                showsInStatusBar: false),
+            LessonKey([.character("+"), .character("=")], .raise, help: "raise the selected entry by 0.1", label: "+/-", short: "change"),
+            LessonKey(
+                [.character("-"), .character("_")], .lower, help: "lower the selected entry by 0.1", label: "-/_", short: "lower",
+                showsInStatusBar: false),
             LessonKey([.character("p")], .preset, help: "next preset: identity, stretch, rotation, projection, swap", short: "preset"),
         ]
     }
@@ -152,8 +160,13 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     }
 
     /// The two scores the lesson is about, before → after: does apple look more at orange or at phone?
+    /// In the exercise, apple's (fruit, screen): what its query is worked out from (the first task shows the scores).
     func liveText(at step: Step, state: AppState) -> String? {
         guard let (before, after) = results(state), let apple = state.words.firstIndex(where: { $0.word == "apple" }) else { return nil }
+        if step == .exercise {
+            let x = Self.input(state).row(apple)
+            return "apple x = (\(x.map(Self.number).joined(separator: ", "))) as (fruit, screen)"
+        }
         let pairs = ["orange", "phone"].compactMap { name in state.words.firstIndex { $0.word == name }.map { (name, $0) } }
         return "apple's scores, before → after: "
             + pairs.map { name, j in
@@ -179,9 +192,11 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
 
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         let focused = state.focus == .panel(panel)
+        // In the exercise Enter answers: no "Enter why" there.
+        let why = focused && step.kind == .explore ? "Enter why" : nil
         switch panel {
-        case .matrices: drawMatrices(focused: focused, colorMode: colorMode, into: &buffer, area: area)
-        case .scores: drawScores(state, focused: focused, colorMode: colorMode, into: &buffer, area: area)
+        case .matrices: drawMatrices(focused: focused, why: why, colorMode: colorMode, into: &buffer, area: area)
+        case .scores: drawScores(state, focused: focused, why: why, colorMode: colorMode, into: &buffer, area: area)
         case .plane:
             let showsKeys = entry >= 4
             TransformedPlane(
@@ -195,11 +210,11 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     }
 
     /// W_Q and W_K side by side, as numbers; the selected entry reversed.
-    private func drawMatrices(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+    private func drawMatrices(focused: Bool, why: String?, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         // Once an entry is changed the matrices are no longer the preset the title names.
         let edited = query != preset.query || key != preset.key ? ", edited" : ""
         let frame = Frame(
-            title: "W_Q, W_K · 2×2 · \(preset.name)\(edited)", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
+            title: "W_Q, W_K · 2×2 · \(preset.name)\(edited)", trailingTitle: why, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         let halves = Layout.split(inner, .horizontal, [.fill(1), .fill(1)], spacing: 1)
@@ -225,8 +240,8 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     }
 
     /// The scores before and after, one colour scale for both so a change shows as a change of colour.
-    private func drawScores(_ state: AppState, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
-        let frame = Frame(title: "Scores QKᵀ/√2: before │ after", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
+    private func drawScores(_ state: AppState, focused: Bool, why: String?, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        let frame = Frame(title: "Scores QKᵀ/√2: before │ after", trailingTitle: why, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         guard !inner.isEmpty, let (before, after) = results(state) else { return }
         let labels = state.words.map(\.word)
@@ -234,6 +249,20 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
         let scale = ColorScale.fitting(before.scores.values + after.scores.values)
         // Side by side when both fit with numbers in their cells, else one above the other.
         let sideBySide = inner.width >= 2 * (6 + 1 + 7 * labels.count) + 1
+        // Too short for two tables with a row each (title, header, row): the selected word's row,
+        // before above after, in one table.
+        if !sideBySide && inner.height < 6, state.words.indices.contains(state.selected) {
+            let row = state.selected
+            buffer.write(
+                "\(labels[row])'s scores: before (W = I), after", x: inner.x, y: inner.y, style: Style(modifiers: [.bold]),
+                maxWidth: inner.width)
+            Heatmap(
+                rowLabels: ["before", "after"], columnLabels: labels,
+                values: [before.scores.row(row).map { Optional($0) }, after.scores.row(row).map { Optional($0) }], scale: scale,
+                colorMode: colorMode, rowLabelWidth: 6, maxCellWidth: 7
+            ).render(into: &buffer, area: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1))
+            return
+        }
         // Stacked tables take the rows they need (title, header, a row per word) when there is room.
         let tableHeight = labels.count + 2
         let stacked: [Constraint] =
@@ -325,4 +354,82 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     }
 
     static func number(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 2) }
+
+    // MARK: Exercise
+
+    /// apple's two scores after the matrices, by name (the keys task compares them).
+    func appleScores(_ workspace: Workspace) -> (orange: Double, phone: Double)? {
+        guard let (_, after) = results(workspace), let apple = workspace.index(of: "apple"), let orange = workspace.index(of: "orange"),
+            let phone = workspace.index(of: "phone")
+        else { return nil }
+        return (after.scores[apple, orange], after.scores[apple, phone])
+    }
+
+    /// apple's query x·W_Q, its screen value: the typed task.
+    func appleQueryScreen(_ workspace: Workspace) -> Double? {
+        guard let apple = workspace.index(of: "apple") else { return nil }
+        return Self.input(workspace).row(apple).isEmpty ? nil : (Self.input(workspace) * query)[apple, 1]
+    }
+
+    /// The keys that make apple score phone above orange from the exercise's opening: lower the
+    /// selected entry (W_Q's fruit → fruit) until it does; the presses are counted with the same numbers.
+    static let phoneAboveOrangePresses: Int = {
+        var lesson = QueriesAndKeysLesson()
+        lesson.choose(Step.exercise.preset)
+        let x = Matrix(
+            words.map { word in features.map { feature in lexiconFeature(word, feature) } }, columns: features.count)
+        let (apple, orange, phone) = (0, words.firstIndex(of: "orange")!, words.firstIndex(of: "phone")!)
+        for presses in 0...60 {
+            let head = AttentionHead(query: lesson.query, key: lesson.key, value: .identity(2))
+            if let scores = try? head.attend(x).scores, scores[apple, phone] > scores[apple, orange] { return presses }
+            lesson.query[0, 0] = ((lesson.query[0, 0] - increment) * 10).rounded() / 10
+        }
+        return 60
+    }()
+
+    /// A feature of a lexicon word, for the solutions' keys (the lesson itself reads them from the workspace).
+    static func lexiconFeature(_ word: String, _ feature: String) -> Double {
+        let lexicon = Vocabulary.builtIn()
+        guard let row = lexicon.table.index(of: word), let column = lexicon.lexicon?.featureNames.firstIndex(of: feature) else { return 0 }
+        return lexicon.table.vector(at: row)[column]
+    }
+
+    func exercise(at step: Step) -> Exercise<QueriesAndKeysLesson>? {
+        let opening =
+            Self.lexiconFeature("apple", "fruit") * Preset.rotation.query[0, 1]
+            + Self.lexiconFeature("apple", "screen") * Preset.rotation.query[1, 1]
+        return Exercise([
+            ExerciseTask(
+                id: "phone-above-orange", question: "Edit W_Q so that apple scores phone above orange.",
+                answer: .keys { lesson, workspace in
+                    guard let scores = lesson.appleScores(workspace) else { return TaskCheck(false, "no scores") }
+                    return TaskCheck(
+                        scores.phone > scores.orange, "apple–phone \(Self.number(scores.phone)), apple–orange \(Self.number(scores.orange))"
+                    )
+                },
+                solution: String(repeating: "-", count: Self.phoneAboveOrangePresses),
+                hint: "apple's query has to look less for fruit or more for screen: orange has fruit, phone screen",
+                explanation: { lesson, workspace in
+                    [
+                        "orange is all fruit and phone all screen, so apple's query must weigh screen more",
+                        "than fruit, relative to the keys. From the rotation, \(Self.phoneAboveOrangePresses) presses of - on W_Q's",
+                        "fruit → fruit entry do it; so do larger W_Q[fruit → screen] values or the swap preset.",
+                    ]
+                }),
+            ExerciseTask(
+                id: "apple-query", question: "What is the screen value of apple's query q = x·W_Q? (2 decimals)",
+                answer: .number(quantity: "apple's query, screen", decimals: 2) { lesson, workspace in lesson.appleQueryScreen(workspace) },
+                solution: "<Enter>\(Self.number(opening))<Enter>",
+                hint: "a row times a matrix: x's fruit times W_Q's fruit → screen entry, plus x's screen times screen → screen",
+                explanation: { lesson, workspace in
+                    guard let apple = workspace.index(of: "apple") else { return [] }
+                    let x = Self.input(workspace).row(apple)
+                    let column = lesson.query.transposed.row(1)
+                    return [
+                        "q's screen = x_fruit · W_Q[fruit → screen] + x_screen · W_Q[screen → screen]",
+                        "= \(Self.number(x[0])) × \(Self.number(column[0])) + \(Self.number(x[1])) × \(Self.number(column[1])) = \(Self.number(dot(x, column)))",
+                    ]
+                }),
+        ])
+    }
 }

@@ -2,9 +2,9 @@ import AttnApp
 import AttnMath
 import TUIKit
 
-/// Lesson 5: attention divides the dot product by √d. Scores raw and scaled, and softmax
-/// of each side by side: on the lexicon (d = 13), then on random vectors whose d a key
-/// changes, where the raw softmax turns one-hot and the scaled one stays spread.
+/// Attention divides the dot product by √d. Scores raw and scaled, and softmax (the lesson
+/// before) of each side by side: on the lexicon (d = 13), then on random vectors whose d a
+/// key changes, where the raw softmax turns one-hot and the scaled one stays spread.
 struct ScaledDotLesson: Lesson, Equatable {
     static let id = "scaled-dot"
 
@@ -12,6 +12,9 @@ struct ScaledDotLesson: Lesson, Equatable {
         case rootD = "root-d"
         case random
         case oneHot = "one-hot"
+        case exercise
+
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
     }
 
     enum Action: Hashable, Sendable {
@@ -55,6 +58,7 @@ struct ScaledDotLesson: Lesson, Equatable {
     mutating func enter(_ step: Step, workspace: inout Workspace) {
         query = 0
         seed = Self.firstSeed
+        // The one-hot step opens at d = 300, where its text's numbers are; the others at d = 13.
         dimension = step == .oneHot ? 3 : 1
         workspace.show(Self.words, selecting: Self.words[query], metric: .scaledDot)
     }
@@ -91,20 +95,26 @@ struct ScaledDotLesson: Lesson, Equatable {
         let scaledWeights: [Double]
     }
 
-    func scores(step: Step, state: AppState) -> Scores? {
-        let queryName: String
-        let names: [String]
-        let queryVector: [Double]
-        let keys: [[Double]]
+    func scores(step: Step, state: AppState) -> Scores? { scores(step: step, workspace: state.workspace) }
+
+    func scores(step: Step, workspace: Workspace) -> Scores? {
         if Self.usesWords(step) {
-            let vectors = Self.words.compactMap { state.vector(of: $0) }
+            let vectors = Self.words.compactMap { workspace.vector(of: $0) }
             guard vectors.count == Self.words.count else { return nil }
-            (queryName, names, queryVector, keys) = (Self.words[query], Self.words, vectors[query], vectors)
-        } else {
-            let drawn = unitVarianceVectors(count: Self.keyCount + 1, dimension: Self.dimensions.last!, seed: seed)
-                .map { Array($0.prefix(d)) }
-            (queryName, names, queryVector, keys) = ("q", (1...Self.keyCount).map { "k\($0)" }, drawn[0], Array(drawn.dropFirst()))
+            return Self.scores(queryName: Self.words[query], names: Self.words, queryVector: vectors[query], keys: vectors)
         }
+        return randomScores(dimension: d)
+    }
+
+    /// The seeded random query against the random keys, cut to `dimension` features.
+    func randomScores(dimension: Int) -> Scores? {
+        let drawn = unitVarianceVectors(count: Self.keyCount + 1, dimension: Self.dimensions.last!, seed: seed)
+            .map { Array($0.prefix(dimension)) }
+        return Self.scores(
+            queryName: "q", names: (1...Self.keyCount).map { "k\($0)" }, queryVector: drawn[0], keys: Array(drawn.dropFirst()))
+    }
+
+    static func scores(queryName: String, names: [String], queryVector: [Double], keys: [[Double]]) -> Scores? {
         let raw = keys.map { dot(queryVector, $0) }
         let scaled = keys.map { scaledDot(queryVector, $0) }
         guard let rawWeights = try? softmax(raw), let scaledWeights = try? softmax(scaled) else { return nil }
@@ -181,5 +191,76 @@ struct ScaledDotLesson: Lesson, Equatable {
         lines.append("")
         lines.append("softmax(s)ᵢ = exp(sᵢ) / Σⱼ exp(sⱼ), for each column of scores")
         return Explanation(title: "\(scores.queryName) scored against every key", lines: lines)
+    }
+
+    // MARK: Exercise
+
+    /// The d of the typed task: the largest, where the two spreads are furthest apart.
+    static let factorDimension = 300
+
+    /// Task 1 holds: softmax of the raw scores puts more than 0.99 on one key, the scaled one no more than 0.5 anywhere.
+    static func isOneHotOnlyRaw(_ scores: Scores) -> Bool {
+        (scores.rawWeights.max() ?? 0) > 0.99 && (scores.scaledWeights.max() ?? 1) < 0.5
+    }
+
+    /// Presses of `d` that reach such a d from the exercise's opening state (d = 13, the first seed).
+    static let oneHotPresses: Int = {
+        var lesson = ScaledDotLesson()
+        lesson.dimension = 1
+        for presses in 0..<dimensions.count {
+            if let scores = lesson.randomScores(dimension: lesson.d), isOneHotOnlyRaw(scores) { return presses }
+            lesson.dimension = (lesson.dimension + 1) % dimensions.count
+        }
+        return dimensions.count
+    }()
+
+    /// The raw spread over the scaled one at `factorDimension`, for the live vectors.
+    func spreadFactor() -> Double? {
+        guard let scores = randomScores(dimension: Self.factorDimension) else { return nil }
+        let scaled = standardDeviation(scores.scaled)
+        return scaled > 0 ? standardDeviation(scores.raw) / scaled : nil
+    }
+
+    func exercise(at step: Step) -> Exercise<ScaledDotLesson>? {
+        let factor = NumberFormat.fixed(Double(Self.factorDimension).squareRoot(), decimals: 1)
+        return Exercise([
+            ExerciseTask(
+                id: "raw-one-hot",
+                question: "Find a d where the raw weights put more than 0.99 on one key, yet no scaled weight passes 0.5.",
+                answer: .keys { lesson, workspace in
+                    guard let scores = lesson.scores(step: .exercise, workspace: workspace) else { return TaskCheck(false, "no scores") }
+                    return TaskCheck(
+                        Self.isOneHotOnlyRaw(scores),
+                        "d = \(scores.d): top raw \(Self.weight(scores.rawWeights.max() ?? 0)), top scaled \(Self.weight(scores.scaledWeights.max() ?? 0))"
+                    )
+                },
+                solution: String(repeating: "d", count: Self.oneHotPresses),
+                hint: "raw scores spread more as d grows; the scaled ones do not",
+                explanation: { lesson, workspace in
+                    var lines = ["top raw and top scaled weight at each d, with these vectors:"]
+                    for dimension in Self.dimensions {
+                        guard let scores = lesson.randomScores(dimension: dimension) else { continue }
+                        lines.append(
+                            "d = \(dimension): \(Self.weight(scores.rawWeights.max() ?? 0)) and \(Self.weight(scores.scaledWeights.max() ?? 0))"
+                                + (Self.isOneHotOnlyRaw(scores) ? "  ← this one" : ""))
+                    }
+                    return lines
+                }),
+            ExerciseTask(
+                id: "spread-factor",
+                question: "At d = \(Self.factorDimension), the raw spread is how many times the scaled spread? (1 decimal)",
+                answer: .number(quantity: "raw spread ÷ scaled spread at d = \(Self.factorDimension)", decimals: 1) { lesson, _ in
+                    lesson.spreadFactor()
+                },
+                solution: "<Enter>\(factor)<Enter>",
+                hint: "every scaled score is its raw score divided by the same number",
+                explanation: { lesson, _ in
+                    let root = NumberFormat.fixed(Double(Self.factorDimension).squareRoot(), decimals: 2)
+                    return [
+                        "Each scaled score is a·b ÷ √\(Self.factorDimension), so their spread is divided by √\(Self.factorDimension) too:",
+                        "√\(Self.factorDimension) = \(root), whatever the vectors (here \(lesson.spreadFactor().map { NumberFormat.fixed($0, decimals: 2) } ?? "—")).",
+                    ]
+                }),
+        ])
     }
 }

@@ -2,8 +2,9 @@ import AttnApp
 import AttnMath
 import TUIKit
 
-/// Lesson 8: softmax beside lesson 7's raw weights on the same scores — exponentials
-/// first, then normalise — and the temperature that sets how sharp the weights are.
+/// Softmax beside the weighted-average lesson's raw weights on the same scores — exponentials
+/// first, then normalise — and the temperature that sets how sharp the weights are. The
+/// temperature is the shared one (`+`/`-` step through the same values in every lesson).
 struct SoftmaxLesson: Lesson, Equatable {
     static let id = "softmax"
 
@@ -11,13 +12,19 @@ struct SoftmaxLesson: Lesson, Equatable {
         case exponentials
         case besideRaw = "beside-raw"
         case temperature
+        case exercise
+
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
 
         /// q's direction: the weighted-average lesson's zero sum, its negative weight, then the same for T.
         var startDirection: Int { self == .exponentials ? 7 : 0 }
+
+        /// The temperature step starts flatter than T = 1, so both - and + show a clear change.
+        var startTemperature: Double { self == .temperature ? 2 : 1 }
     }
 
     enum Action: Hashable, Sendable {
-        case turn, warmer, cooler
+        case turn
     }
 
     enum Panel: String, LessonPanel {
@@ -26,54 +33,35 @@ struct SoftmaxLesson: Lesson, Equatable {
         /// Scores, raw weights, exponentials and softmax weights.
         case table
     }
-    /// The temperatures `-`/`+` step through; small enough for one-hot, large enough for flat.
-    static let temperatures: [Double] = [0.25, 0.5, 1, 2, 4, 8]
-
     var plane = QueryPlane(direction: 7)
-    var temperatureIndex = 2
-
-    var temperature: Double { Self.temperatures[temperatureIndex] }
 
     func keys(at step: Step) -> [LessonKey<Action>] {
-        [
-            LessonKey([.character("t")], .turn, help: "turn q by 45° (counter-clockwise)", short: "turn q"),
-            LessonKey(
-                [.character("+"), .character("=")], .warmer, help: "raise the temperature T (flatter weights)", label: "+",
-                short: "flatter"),
-            LessonKey(
-                [.character("-"), .character("_")], .cooler, help: "lower the temperature T (sharper weights)", label: "-",
-                short: "sharper"),
-        ]
+        [LessonKey([.character("t")], .turn, help: "turn q by 45° (counter-clockwise)", short: "turn q")]
     }
 
-    /// Enter: the exponentials behind each weight (the panel's title promises it).
-    func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
+    /// Enter: the exponentials behind each weight (the panel's title promises it); +/-: the shared temperature.
+    func sharedCommands(at step: Step) -> Set<AppCommand> { [.open, .warmer, .cooler] }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
         plane = QueryPlane(direction: step.startDirection)
-        // The temperature step starts flatter than T = 1, so both - and + show a clear change.
-        temperatureIndex = step == .temperature ? 3 : 2
+        // The shared word list is not drawn here (the plane's vectors are the lesson's own); it
+        // holds the plane's words, so nothing stale shows anywhere, and the step's temperature.
+        workspace.show(QueryPlane.words.map(\.name), temperature: step.startTemperature)
     }
 
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
-        switch action {
-        case .turn:
-            plane.turn()
-            return "q = \(QueryPlane.vectorText(plane.q))"
-        case .warmer: temperatureIndex = min(temperatureIndex + 1, Self.temperatures.count - 1)
-        case .cooler: temperatureIndex = max(temperatureIndex - 1, 0)
-        }
-        return "T = \(NumberFormat.fixed(temperature, decimals: 2))"
+        plane.turn()
+        return "q = \(QueryPlane.vectorText(plane.q))"
     }
 
-    /// Softmax of the raw scores at the lesson's temperature (the scores are small integers: it never fails).
-    var weights: [Double] { (try? softmax(plane.scores, temperature: temperature)) ?? [] }
+    /// Softmax of the raw scores at temperature `t` (the scores are small integers: it never fails).
+    func weights(at t: Double) -> [Double] { (try? softmax(plane.scores, temperature: t)) ?? [] }
 
-    var exponentials: [Double] {
-        softmaxExponentials(plane.scores, temperature: temperature, max: plane.scores.max() ?? 0)
+    func exponentials(at t: Double) -> [Double] {
+        softmaxExponentials(plane.scores, temperature: t, max: plane.scores.max() ?? 0)
     }
 
-    var softmaxAverage: [Double] { weightedSum(weights: weights, vectors: QueryPlane.vectors, dimension: 2) }
+    func softmaxAverage(at t: Double) -> [Double] { weightedSum(weights: weights(at: t), vectors: QueryPlane.vectors, dimension: 2) }
 
     func panels(at step: Step) -> [Focus] { [.panel(Panel.plane), .panel(Panel.table)] }
 
@@ -83,26 +71,29 @@ struct SoftmaxLesson: Lesson, Equatable {
 
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         let focused = state.focus == .panel(panel)
+        let temperature = state.temperature
         if panel == .plane {
-            var marks = [(label: "softmax c", point: softmaxAverage, color: Color.cube(1, 5, 1))]
+            var marks = [(label: "softmax c", point: softmaxAverage(at: temperature), color: Color.cube(1, 5, 1))]
             if let raw = plane.rawAverage { marks.insert((label: "raw c", point: raw, color: Color.cube(5, 1, 1)), at: 0) }
             plane.render(
                 title: "Raw c vs softmax c", marks: marks, focused: focused, colorMode: colorMode, into: &buffer, area: area)
             return
         }
         let frame = Frame(
-            title: "Raw vs softmax · T = \(NumberFormat.fixed(temperature, decimals: 2))", trailingTitle: focused ? "Enter why" : nil,
+            title: "Raw vs softmax · T = \(NumberFormat.fixed(temperature, decimals: 2))",
+            trailingTitle: focused && step.kind == .explore ? "Enter why" : nil,
             isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
-        Paragraph(StyledText(table().joined(separator: "\n"))).render(into: &buffer, area: inner)
+        Paragraph(StyledText(table(at: temperature).joined(separator: "\n"))).render(into: &buffer, area: inner)
     }
 
-    /// Scores, lesson 7's raw weights, the exponentials and the softmax weights, with their sums.
-    func table() -> [String] {
+    /// Scores, the weighted-average lesson's raw weights, the exponentials and the softmax weights, with their sums.
+    func table(at temperature: Double) -> [String] {
         let scores = plane.scores
         let top = scores.max() ?? 0
         let raw = SumNormalization(scores)
-        let exps = exponentials
+        let exps = exponentials(at: temperature)
+        let weights = weights(at: temperature)
         let cell = { (value: Double?, decimals: Int, width: Int) in NumberFormat.pad(NumberFormat.fixed(value, decimals: decimals), width) }
         var lines = [
             "q = \(QueryPlane.vectorText(plane.q))   e = e^((s−\(NumberFormat.fixed(top, decimals: 0)))/T)",
@@ -118,13 +109,16 @@ struct SoftmaxLesson: Lesson, Equatable {
             NumberFormat.padRight("Σ", 6) + cell(raw.sum, 0, 3) + " " + NumberFormat.pad(raw.weights == nil ? "—" : "1", 6)
                 + cell(exps.reduce(0, +), 3, 7) + NumberFormat.pad("1", 9))
         lines.append("raw c:     " + (plane.rawAverage.map { QueryPlane.vectorText($0, decimals: 2) } ?? "Σw = 0 → undefined"))
-        lines.append("softmax c: " + QueryPlane.vectorText(softmaxAverage, decimals: 2))
+        lines.append("softmax c: " + QueryPlane.vectorText(softmaxAverage(at: temperature), decimals: 2))
         return lines
     }
 
     func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
+        let temperature = state.temperature
         let scores = plane.scores
         let top = scores.max() ?? 0
+        let exponentials = exponentials(at: temperature)
+        let weights = weights(at: temperature)
         let total = exponentials.reduce(0, +)
         var lines = [
             "e^(s/T) and e^((s−max)/T) differ by the same factor e^(max/T),",
@@ -136,5 +130,74 @@ struct SoftmaxLesson: Lesson, Equatable {
             )
         }
         return Explanation(title: "Softmax, step by step", lines: lines)
+    }
+
+    // MARK: Exercise
+
+    /// The temperature of the typed task: cold enough that phone's weight is far from its T = 1 value.
+    static let coldTemperature = 0.5
+    static let phone = QueryPlane.words.firstIndex { $0.name == "phone" }!
+
+    func exercise(at step: Step) -> Exercise<SoftmaxLesson>? {
+        Exercise([
+            ExerciseTask(
+                id: "sharp", question: "Make one weight larger than 0.9.",
+                answer: .keys { lesson, workspace in
+                    let weights = lesson.weights(at: workspace.temperature)
+                    let top = weights.indices.max { weights[$0] < weights[$1] } ?? 0
+                    return TaskCheck(
+                        weights[top] > 0.9,
+                        "\(QueryPlane.words[top].name) \(NumberFormat.fixed(weights[top], decimals: 3)) at T = \(NumberFormat.fixed(workspace.temperature, decimals: 2))"
+                    )
+                },
+                solution: "-", hint: "a smaller T lets the largest score take more of the weight",
+                explanation: { lesson, workspace in
+                    let scores = lesson.plane.scores.map { NumberFormat.fixed($0, decimals: 0) }.joined(separator: ", ")
+                    return [
+                        "The scores are \(scores): the largest takes more as T falls.",
+                        "Press - until the top weight passes 0.9 (t turns q too).",
+                    ]
+                }),
+            ExerciseTask(
+                id: "cold-phone",
+                question:
+                    "With q as on screen, what is phone's weight at T = \(NumberFormat.fixed(Self.coldTemperature, decimals: 1))? (2 decimals)",
+                answer: .number(quantity: "phone's weight at T = 0.5", decimals: 2) { lesson, _ in
+                    lesson.weights(at: Self.coldTemperature)[Self.phone]
+                },
+                solution: "<Enter>\(NumberFormat.fixed(Self.openingColdPhoneWeight, decimals: 2))<Enter>",
+                hint: "divide each score s by T first, then e^(s/T) over the sum of all three",
+                explanation: { lesson, _ in lesson.coldWorking() }),
+        ])
+    }
+
+    /// Phone's weight at the cold temperature with the live q.
+    var coldPhoneWeight: Double { weights(at: Self.coldTemperature)[Self.phone] }
+
+    /// The same with q as the exercise opens: the solution's number.
+    static var openingColdPhoneWeight: Double {
+        var lesson = Self()
+        lesson.plane = QueryPlane(direction: Step.exercise.startDirection)
+        return lesson.coldPhoneWeight
+    }
+
+    /// The typed task worked out with the live q.
+    func coldWorking() -> [String] {
+        let t = Self.coldTemperature
+        let scores = plane.scores
+        // e^(s/T) itself, not shifted by the largest score: the numbers a learner works out by hand.
+        let exps = softmaxExponentials(scores, temperature: t, max: 0)
+        let total = exps.reduce(0, +)
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
+        var lines = ["q = \(QueryPlane.vectorText(plane.q)): scores s = q·v, e^(s/T) at T = \(fixed(t)):"]
+        for (index, word) in QueryPlane.words.enumerated() {
+            lines.append(
+                "  \(NumberFormat.padRight(word.name, 6)) s = \(NumberFormat.fixed(scores[index], decimals: 0)),  e^(\(NumberFormat.fixed(scores[index], decimals: 0))/\(fixed(t))) = \(NumberFormat.fixed(exps[index], decimals: 3))"
+            )
+        }
+        lines.append(
+            "phone = \(NumberFormat.fixed(exps[Self.phone], decimals: 3)) / \(NumberFormat.fixed(total, decimals: 3)) = \(NumberFormat.fixed(exps[Self.phone] / total, decimals: 4))"
+        )
+        return lines
     }
 }

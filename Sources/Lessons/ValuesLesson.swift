@@ -1,33 +1,40 @@
 import AttnApp
 import AttnMath
 import TUIKit
+import Vocabularies
 
-/// Lesson 11: values, and the whole of softmax(QKᵀ/√d_k)·V on a short sentence. Every
-/// intermediate matrix is a panel of its own, labelled with its shape; each step shows the
-/// few that make its point, and Enter on any cell works out that cell.
+/// Values, and the whole of softmax(QKᵀ/√d_k)·V on a short sentence. Every intermediate
+/// matrix is a panel of its own, labelled with its shape; each step shows the few that make
+/// its point, and Enter on any cell works out that cell. Where the screen is tall enough, a
+/// panel below the matrices works out the focused cell live (`working`).
 struct ValuesLesson: Lesson, Equatable {
     static let id = "values"
 
     enum Step: String, LessonStep {
-        case values, scores, weights, output, identity
+        case values, queries, scores, weights, output, identity, exercise
 
-        /// The matrices the step shows, left to right.
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
+
+        /// The matrices the step shows, left to right. The exercise leaves out the output its
+        /// typed task asks for.
         var stages: [Stage] {
             switch self {
             case .values: [.input, .valueWeights, .values]
+            case .queries: [.input, .queryWeights, .queries]
             case .scores: [.queries, .keys, .scores]
             case .weights: [.scores, .weights]
             case .output: [.weights, .values, .output]
             case .identity: [.weights, .output]
+            case .exercise: [.weights, .values]
             }
         }
 
         /// Where the step's Try changes numbers, the focus starts on them, so their working-out shows.
         var focusedStage: Stage? {
             switch self {
-            case .weights: .weights
+            case .weights, .exercise: .weights
             case .output: .output
-            case .values, .scores, .identity: nil
+            case .values, .queries, .scores, .identity: nil
             }
         }
     }
@@ -52,6 +59,8 @@ struct ValuesLesson: Lesson, Equatable {
         case keyWeights = "key-weights"
         case valueWeights = "value-weights"
         case queries, keys, values, scores, weights, output
+        /// Not a matrix: the focused matrix's cursor cell worked out, below the matrices where the screen is tall.
+        case working
 
         var name: String {
             switch self {
@@ -65,6 +74,7 @@ struct ValuesLesson: Lesson, Equatable {
             case .scores: "scores QKᵀ/√d_k"
             case .weights: "weights softmax(scores/T)"
             case .output: "output weights·V"
+            case .working: "working"
             }
         }
 
@@ -122,6 +132,7 @@ struct ValuesLesson: Lesson, Equatable {
         case .queryWeights: return (head.query, features, columns)
         case .keyWeights: return (head.key, features, columns)
         case .valueWeights: return (head.value, features, columns)
+        case .working: return nil
         default: break
         }
         guard let result = result(state) else { return nil }
@@ -146,18 +157,31 @@ struct ValuesLesson: Lesson, Equatable {
 
     func cursor(_ stage: Stage) -> Heatmap.Position { cursors[stage] ?? Self.startCursor(stage) }
 
+    /// The matrix whose cursor cell the working panel works out: the focused one, else the step's own.
+    func workedStage(at step: Step, focus: Focus) -> Stage {
+        if let stage = step.stages.first(where: { focus == .panel($0) }) { return stage }
+        return step.focusedStage ?? step.stages.last ?? .output
+    }
+
     // MARK: Keys
 
     func keys(at step: Step) -> [LessonKey<Action>] {
-        [
-            LessonKey([.up, .character("k")], .up, help: "move the cell cursor up in the focused matrix", label: "↑/k", short: "row"),
+        // The exercise keeps the lesson's own head: its tasks are about it.
+        let head = LessonKey(
+            [.character("p")], Action.head, help: "switch the head: the lesson's 13×2 matrices or the 13×13 identity", short: "head")
+        return [
+            // One status-bar entry per pair, so the step keys keep their place at 80 columns.
+            LessonKey([.up, .character("k")], .up, help: "move the cell cursor up in the focused matrix", label: "↑/↓", short: "row"),
             LessonKey(
-                [.down, .character("j")], .down, help: "move the cell cursor down in the focused matrix", label: "↓/j", short: "row"),
-            LessonKey([.character("[")], .left, help: "move the cell cursor left in the focused matrix", short: "col"),
-            LessonKey([.character("]")], .right, help: "move the cell cursor right in the focused matrix", short: "col"),
+                [.down, .character("j")], .down, help: "move the cell cursor down in the focused matrix", label: "↓/j", short: "row",
+                showsInStatusBar: false),
+            // In the exercise, help lists [ ] and the key bar keeps its room for the exercise's keys.
             LessonKey(
-                [.character("p")], .head, help: "switch the head: the lesson's 13×2 matrices or the 13×13 identity", short: "head"),
-        ]
+                [.character("[")], .left, help: "move the cell cursor left in the focused matrix", label: "[/]", short: "col",
+                showsInStatusBar: step != .exercise),
+            LessonKey(
+                [.character("]")], .right, help: "move the cell cursor right in the focused matrix", short: "col", showsInStatusBar: false),
+        ] + (step == .exercise ? [] : [head])
     }
 
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.open, .warmer, .cooler] }
@@ -204,10 +228,28 @@ struct ValuesLesson: Lesson, Equatable {
             let columns = matrix(stage, state.workspace)?.matrix.columns ?? 2
             return 12 + 5 * min(columns, 6)
         }
-        return LessonLayouts.textOnTop(state, body: body, panels: step.stages.map { .panel($0) }, weights: weights)
+        let base = LessonLayouts.textOnTop(state, body: body, panels: step.stages.map { .panel($0) }, weights: weights)
+        // Tall screens: the matrices take the rows they need and the working panel the rest,
+        // instead of half the screen of empty grid.
+        let needed = step.stages.map { (matrix($0, state.workspace)?.matrix.rows ?? 5) + 3 }.max() ?? 8
+        guard let first = base.rect(of: .panel(step.stages[0])), first.height - needed >= Self.workingMinimum else { return base }
+        let placements = base.placements.map { placement in
+            placement.panel == .text
+                ? placement
+                : PanelPlacement(placement.panel, Rect(x: placement.rect.x, y: first.y, width: placement.rect.width, height: needed))
+        }
+        let working = Rect(x: body.x, y: first.y + needed, width: body.width, height: first.bottom - first.y - needed)
+        return LessonLayout(placements + [PanelPlacement(.panel(Stage.working), working)])
     }
 
+    /// The fewest rows the working panel takes: a title, a few terms and the sum.
+    static let workingMinimum = 8
+
     func draw(_ stage: Stage, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        if stage == .working {
+            drawWorking(at: step, state: state, into: &buffer, area: area)
+            return
+        }
         guard let shown = matrix(stage, state.workspace) else {
             Frame(title: "No numbers").render(into: &buffer, area: area)
             return
@@ -217,8 +259,10 @@ struct ValuesLesson: Lesson, Equatable {
         let fits = DisplayWidth.of("\(full) · \(shown.matrix.rows)×\(shown.matrix.columns)") <= area.width - 4
         let title = fits ? full : stage.shortName
         let focused = state.focus == .panel(stage)
-        // The focused matrix works out its cursor cell below the grid, live, where there is room.
-        let details = focused ? explain(stage, at: step, state: state)?.lines ?? [] : []
+        // The focused matrix works out its cursor cell below the grid, live, where there is room
+        // and no working panel does it.
+        let hasWorking = ScreenLayout(size: state.size, state: state).rect(of: .panel(Stage.working)) != nil
+        let details = focused && !hasWorking ? explain(stage, at: step, state: state)?.lines ?? [] : []
         MatrixPanel(
             title: title, matrix: shown.matrix, rowLabels: shown.rows, columnLabels: shown.columns, cursor: cursor(stage),
             highlightedRow: nil, isFocused: focused, colorMode: colorMode, details: details
@@ -232,9 +276,29 @@ struct ValuesLesson: Lesson, Equatable {
             "\"\(Self.sentence.joined(separator: " "))\" · X \(state.words.count)×\(state.space.dimension) · W_Q, W_K \(shape(head.query)) · W_V \(shape(head.value)) · d_k = \(head.key.columns)"
     }
 
+    /// The worked cell of `workedStage`, whole: the Enter popup's lines, live as the cursor moves.
+    private func drawWorking(at step: Step, state: AppState, into buffer: inout Buffer, area: Rect) {
+        let stage = workedStage(at: step, focus: state.focus)
+        let explanation = explain(stage, at: step, state: state)
+        let inner = Frame(title: "How \(explanation?.title ?? stage.name) is worked out").draw(into: &buffer, area: area)
+        let lines = explanation?.lines ?? []
+        for (row, line) in lines.enumerated() where row < inner.height {
+            buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width)
+        }
+        if lines.count > inner.height, inner.height > 0 {
+            buffer.write(
+                "… Enter shows it whole", x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+        }
+        let hint = step.stages.contains(stage) && state.focus != .panel(stage) ? "Tab picks a matrix, ↑/↓ [ ] a cell" : nil
+        if let hint, lines.count < inner.height {
+            buffer.write(hint, x: inner.x, y: inner.bottom - 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+        }
+    }
+
     // MARK: Enter
 
     func explain(_ stage: Stage, at step: Step, state: AppState) -> Explanation? {
+        if stage == .working { return explain(workedStage(at: step, focus: state.focus), at: step, state: state) }
         guard let shown = matrix(stage, state.workspace) else { return nil }
         let cell = cursor(stage)
         guard cell.row < shown.matrix.rows, cell.column < shown.matrix.columns else { return nil }
@@ -332,5 +396,60 @@ struct ValuesLesson: Lesson, Equatable {
     static func factor(_ value: Double) -> String {
         let text = number(value)
         return text.hasPrefix("-") ? "(\(text))" : text
+    }
+
+    // MARK: Exercise
+
+    /// apple's row among the sentence's words.
+    static let apple = sentence.firstIndex(of: "apple")!
+
+    /// apple's output, fruit column, with the lesson's head on the built-in lexicon at T = 1: the typed task's answer as the step opens.
+    static let openingFruitOutput: Double? = {
+        let lexicon = Vocabulary.builtIn()
+        guard let names = lexicon.lexicon?.featureNames else { return nil }
+        let rows = sentence.compactMap { lexicon.table.index(of: $0).map { lexicon.table.vector(at: $0) } }
+        guard rows.count == sentence.count else { return nil }
+        return (try? ownHead(featureNames: names).attend(Matrix(rows, columns: names.count)))?.output[apple, 0]
+    }()
+
+    func exercise(at step: Step) -> Exercise<ValuesLesson>? {
+        Exercise([
+            ExerciseTask(
+                id: "apple-fruit-output", question: "What is apple's output in the fruit column, weights·V? (2 decimals)",
+                answer: .number(quantity: "output[apple, fruit]", decimals: 2) { lesson, workspace in
+                    lesson.result(workspace)?.output[Self.apple, 0]
+                },
+                solution: "<Enter>\(Self.openingFruitOutput.map { Self.number($0) } ?? "")<Enter>",
+                hint: "apple's row of weights times V's fruit column: w(apple, an)·V[an, fruit] + … for all five words",
+                explanation: { lesson, workspace in
+                    guard let result = lesson.result(workspace) else { return [] }
+                    let terms = workspace.words.indices.map {
+                        "\(Self.number(result.weights[Self.apple, $0]))×\(Self.factor(result.values[$0, 0]))"
+                    }
+                    return [
+                        "output[apple, fruit] = Σⱼ w(apple, j) · V[j, fruit]",
+                        "= " + terms.joined(separator: " + "), "= \(Self.number(result.output[Self.apple, 0], 3))",
+                    ]
+                }),
+            ExerciseTask(
+                id: "apple-looks-at-itself", question: "Change the temperature until apple gives itself more than 0.9 of its weight.",
+                answer: .keys { lesson, workspace in
+                    guard let weight = lesson.result(workspace)?.weights[Self.apple, Self.apple] else {
+                        return TaskCheck(false, "no weights")
+                    }
+                    return TaskCheck(weight > 0.9, "apple → apple \(Self.number(weight)) at T = \(Self.number(workspace.temperature))")
+                },
+                // From T = 1 the shared steps go 0.7, 0.5, 0.3, 0.2: the test replays it against the live weights.
+                solution: "----",
+                hint: "apple scores itself highest (2.21): a lower T gives the top score more",
+                explanation: { lesson, workspace in
+                    guard let result = lesson.result(workspace) else { return [] }
+                    let scores = result.scores.row(Self.apple).map { Self.number($0) }.joined(separator: ", ")
+                    return [
+                        "apple's scores are \(scores); softmax(scores / T) gives the largest,",
+                        "apple's own, more as T falls: press - until it passes 0.9.",
+                    ]
+                }),
+        ])
     }
 }

@@ -12,12 +12,16 @@ struct WeightedAverageLesson: Lesson, Equatable {
         case average, negative
         case zeroSum = "zero-sum"
         case allNegative = "all-negative"
+        case exercise
 
-        /// q's direction at each step: all weights positive, one negative, a zero sum, all negative.
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
+
+        /// q's direction at each step: all weights positive, one negative, a zero sum, all
+        /// negative; the exercise's average has a negative weight to multiply.
         var startDirection: Int {
             switch self {
             case .average: 1
-            case .negative: 0
+            case .negative, .exercise: 0
             case .zeroSum: 7
             case .allNegative: 5
             }
@@ -61,35 +65,40 @@ struct WeightedAverageLesson: Lesson, Equatable {
 
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         let focused = state.focus == .panel(panel)
+        let hidden = step == .exercise && !state.tasks.contains { $0.id == Self.handWorkedTask && state.isSolved(task: $0) }
         if panel == .plane {
-            let marks = plane.rawAverage.map { [(label: "c", point: $0, color: Color.cube(5, 1, 1))] } ?? []
-            plane.render(
-                title: plane.rawAverage == nil ? "The plane · c undefined" : "The plane · q and c", marks: marks, focused: focused,
-                colorMode: colorMode, into: &buffer, area: area)
+            let marks = hidden ? [] : plane.rawAverage.map { [(label: "c", point: $0, color: Color.cube(5, 1, 1))] } ?? []
+            let title =
+                plane.rawAverage == nil ? "The plane · c undefined" : hidden ? "The plane · q (c is yours to find)" : "The plane · q and c"
+            plane.render(title: title, marks: marks, focused: focused, colorMode: colorMode, into: &buffer, area: area)
             return
         }
-        let frame = Frame(title: "c = Σ wᵢ·vᵢ / Σ wᵢ", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
+        let frame = Frame(title: "c = Σ wᵢ·vᵢ / Σ wᵢ", trailingTitle: focused && !hidden ? "Enter why" : nil, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
-        Paragraph(StyledText(Self.table(plane).joined(separator: "\n"))).render(into: &buffer, area: inner)
+        Paragraph(StyledText(Self.table(plane, hidingAverage: hidden).joined(separator: "\n"))).render(into: &buffer, area: inner)
     }
 
-    /// Each word's weight and weighted vector, the sums, and c (or why there is none).
-    static func table(_ plane: QueryPlane) -> [String] {
+    /// Each word's weight and weighted vector, the sums, and c (or why there is none); while
+    /// c is the exercise's answer, the weights alone.
+    static func table(_ plane: QueryPlane, hidingAverage hidden: Bool = false) -> [String] {
         let scores = plane.scores
         let vectors = QueryPlane.vectors
-        var lines = ["q = \(QueryPlane.vectorText(plane.q))", "word    v         w    w·v"]
+        var lines = ["q = \(QueryPlane.vectorText(plane.q))", "word    v         w" + (hidden ? "" : "    w·v")]
         for (index, word) in QueryPlane.words.enumerated() {
             let weighted = scale(vectors[index], by: scores[index])
             lines.append(
                 NumberFormat.padRight(word.name, 7) + NumberFormat.padRight(QueryPlane.vectorText(word.vector), 8)
-                    + NumberFormat.pad(NumberFormat.fixed(scores[index], decimals: 0), 4) + "  " + QueryPlane.vectorText(weighted))
+                    + NumberFormat.pad(NumberFormat.fixed(scores[index], decimals: 0), 4)
+                    + (hidden ? "" : "  " + QueryPlane.vectorText(weighted)))
         }
         let normalization = SumNormalization(scores)
         let total = weightedSum(weights: scores, vectors: vectors, dimension: 2)
         lines.append(
-            NumberFormat.padRight("Σ", 15) + NumberFormat.pad(NumberFormat.fixed(normalization.sum, decimals: 0), 4) + "  "
-                + QueryPlane.vectorText(total))
-        if let average = plane.rawAverage {
+            NumberFormat.padRight("Σ", 15) + NumberFormat.pad(NumberFormat.fixed(normalization.sum, decimals: 0), 4)
+                + (hidden ? "" : "  " + QueryPlane.vectorText(total)))
+        if hidden, plane.rawAverage != nil {
+            lines.append("c = (Σ wᵢ·vᵢ) / Σ wᵢ = (?, ?)")
+        } else if let average = plane.rawAverage {
             lines.append(
                 "c = \(QueryPlane.vectorText(total)) / \(NumberFormat.fixed(normalization.sum, decimals: 0)) = \(QueryPlane.vectorText(average, decimals: 2))"
             )
@@ -114,5 +123,58 @@ struct WeightedAverageLesson: Lesson, Equatable {
                 + NumberFormat.fixed(plane.scores[index], decimals: 0)
         }
         return Explanation(title: "The raw weights", lines: lines + [""] + Self.table(plane).dropFirst(1))
+    }
+}
+
+// MARK: The exercise
+
+extension WeightedAverageLesson {
+    static let handWorkedTask = "average-by-hand"
+
+    func exercise(at step: Step) -> Exercise<WeightedAverageLesson>? {
+        guard step == .exercise else { return nil }
+        return Exercise([
+            ExerciseTask(
+                id: Self.handWorkedTask, question: "Average by hand: what is c's first coordinate for this q, to 2 decimals?",
+                answer: .number(quantity: "c's first coordinate", decimals: 2) { lesson, _ in lesson.plane.rawAverage?.first },
+                solution:
+                    "<Enter>\(NumberFormat.fixed(QueryPlane(direction: Step.exercise.startDirection).rawAverage?.first, decimals: 2))<Enter>",
+                hint: "multiply each word's first coordinate by its weight, add the three, divide by Σ w",
+                explanation: { lesson, _ in Self.workedAverage(lesson.plane) }),
+            ExerciseTask(
+                id: "no-context", question: "Turn q until the weights sum to 0 and c is undefined.",
+                answer: .keys { lesson, _ in
+                    let sum = SumNormalization(lesson.plane.scores).sum
+                    return TaskCheck(
+                        lesson.plane.rawAverage == nil,
+                        "q = \(QueryPlane.vectorText(lesson.plane.q)), Σ w = \(NumberFormat.fixed(sum, decimals: 0))")
+                },
+                solution: "ttt",
+                hint: "t turns q by 45°; watch the Σ row",
+                explanation: { lesson, _ in
+                    let zero = QueryPlane.directions.indices.filter { QueryPlane(direction: $0).rawAverage == nil }
+                    return zero.map { direction in
+                        let turns = (direction - lesson.plane.direction + QueryPlane.directions.count) % QueryPlane.directions.count
+                        let scores = QueryPlane(direction: direction).scores.map { NumberFormat.fixed($0, decimals: 0) }
+                        return
+                            "q = \(QueryPlane.vectorText(QueryPlane.directions[direction])) (t \(turns) times): w = \(scores.joined(separator: ", ")), Σ w = 0"
+                    }
+                }),
+        ])
+    }
+
+    /// c's first coordinate worked out with the live weights.
+    static func workedAverage(_ plane: QueryPlane) -> [String] {
+        let scores = plane.scores
+        let terms = QueryPlane.words.indices.map {
+            "\(NumberFormat.fixed(scores[$0], decimals: 0))·\(NumberFormat.fixed(QueryPlane.words[$0].vector[0], decimals: 0))"
+        }
+        let sum = SumNormalization(scores).sum
+        let top = weightedSum(weights: scores, vectors: QueryPlane.vectors, dimension: 2)[0]
+        guard let average = plane.rawAverage else { return ["Σ w = 0 here: c is undefined; turn q back with t"] }
+        return [
+            "Σ wᵢ·xᵢ = \(terms.joined(separator: " + ")) = \(NumberFormat.fixed(top, decimals: 0))",
+            "c's first coordinate = \(NumberFormat.fixed(top, decimals: 0)) / \(NumberFormat.fixed(sum, decimals: 0)) = \(NumberFormat.fixed(average[0], decimals: 2))",
+        ]
     }
 }

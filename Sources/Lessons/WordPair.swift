@@ -1,4 +1,5 @@
 import AttnApp
+import Vocabularies
 
 /// Two lexicon words a lesson compares.
 struct WordPair: Equatable, Sendable {
@@ -32,5 +33,16 @@ enum PairAction: Hashable, Sendable {
         case .featureDown: return (feature + 1) % count
         case .nextPair: return nil
         }
+    }
+}
+
+/// The built-in lexicon's vectors by name: what an exercise's solution keys are computed from.
+/// The checks read the live workspace; a solution is written before there is one.
+enum LexiconVectors {
+    static let vocabulary = Vocabulary.builtIn()
+
+    static func vector(_ name: String) -> [Double] {
+        guard let index = vocabulary.table.index(of: name) else { preconditionFailure("\(name) is not in the lexicon") }
+        return vocabulary.table.vector(at: index)
     }
 }

@@ -10,6 +10,9 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
     enum Step: String, LessonStep {
         case numbers, clusters, nearest
         case yourWord = "your-word"
+        case exercise
+
+        var kind: StepKind { self == .exercise ? .exercise : .explore }
     }
 
     enum Panel: String, LessonPanel {
@@ -21,6 +24,9 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
 
     static let words = ["apple", "orange", "banana", "cherry", "grape", "lemon", "phone", "laptop", "keyboard", "television", "camera"]
 
+    /// How many nearest words decide what a word is, in the panel and in the exercise.
+    static let nearestCount = 5
+
     /// No Enter here: the map's "why" is a softmax weight, which lesson 1 has not met yet.
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.up, .down, .addWord, .removeWord] }
 
@@ -30,7 +36,7 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
         switch step {
         case .numbers: workspace.show(Self.words, selecting: "banana")
         case .clusters: workspace.show(Self.words, selecting: "apple")
-        case .nearest, .yourWord:
+        case .nearest, .yourWord, .exercise:
             if workspace.words.map(\.word).prefix(Self.words.count) != Self.words[...] {
                 workspace.show(Self.words, selecting: "cherry")
             }
@@ -39,8 +45,10 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
 
     func panels(at step: Step) -> [Focus] { [.map, .panel(step == .numbers ? Panel.numbers : .nearest)] }
 
+    /// Two thirds of the width for the map: at 80 columns its legend and the count of hidden
+    /// labels then fit on its bottom line whole.
     func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
-        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: [3, 2])
+        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: [2, 1])
     }
 
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
@@ -61,7 +69,7 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
             return
         }
         var name = word.word
-        var nearest = state.neighbors(count: 5)
+        var nearest = state.neighbors(count: Self.nearestCount)
         if case .placing(let placement) = state.mode {
             // While a new word is placed: what it would be, live.
             name = placement.word
@@ -76,23 +84,27 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
         let inner = frame.draw(into: &buffer, area: area)
         guard !nearest.isEmpty, inner.height > 0 else { return }
         let verdict = Self.verdict(nearest.map(\.category))
+        let long = "→ \(Self.kind(verdict.category)) (\(verdict.votes) of \(nearest.count) nearest)"
         buffer.write(
-            "→ \(Self.kind(verdict.category)) (\(verdict.votes) of \(nearest.count) nearest)",
+            DisplayWidth.of(long) <= inner.width ? long : "→ \(Self.kind(verdict.category)) (\(verdict.votes) of \(nearest.count))",
             x: inner.x, y: inner.y, style: CategoryStyle.style(verdict.category, mode: colorMode).adding(.bold), maxWidth: inner.width)
         // What the numbers are: closeness in all 13 features (lesson 4 names it: cosine).
         buffer.write("nearest words · closeness", x: inner.x, y: inner.y + 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
         let width = min(14, nearest.map { DisplayWidth.of($0.word) }.max() ?? 0)
+        // Each word's kind in the legend's words where they fit, else the map's marker for it.
+        let spelledOut = width + 6 + (nearest.map { DisplayWidth.of(Self.kind($0.category)) }.max() ?? 0) <= inner.width
         for (row, line) in nearest.enumerated() where inner.y + 2 + row < inner.bottom {
             var text = StyledText(NumberFormat.padRight(DisplayWidth.truncate(line.word, to: width), width) + " ")
             text.append(NumberFormat.fixed(line.cosine, decimals: 2) + " ")
-            text.append(Self.kind(line.category), style: CategoryStyle.style(line.category, mode: colorMode))
+            let kind = spelledOut ? Self.kind(line.category) : String(CategoryStyle.marker(line.category))
+            text.append(kind, style: CategoryStyle.style(line.category, mode: colorMode))
             buffer.write(text, x: inner.x, y: inner.y + 2 + row, maxWidth: inner.width)
         }
     }
 
-    /// A category in the words the map's legend uses ("ambiguous" is "two senses").
+    /// A category in the words the map's legend uses.
     static func kind(_ category: String) -> String {
-        ["ambiguous": "two senses", "custom": "your own"][category] ?? category
+        ["ambiguous": "two senses", "custom": "your own", "electronics": "tech"][category] ?? category
     }
 
     /// The category most of the nearest words share (ties: the nearest one's), and how many share it.
@@ -103,5 +115,81 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
             if votes > best.votes { best = (category, votes) }
         }
         return best
+    }
+
+    // MARK: The exercise
+
+    func exercise(at step: Step) -> Exercise<WordsAsVectorsLesson>? {
+        guard step == .exercise else { return nil }
+        return Exercise([
+            ExerciseTask(
+                id: "add-gadget", question: "Add a gadget the map lacks: all 5 of its nearest words tech.",
+                answer: .keys { _, workspace in
+                    Self.best(
+                        of: workspace.words.filter { !Self.words.contains($0.word) && !$0.isCustom }, being: "electronics", in: workspace
+                    )
+                    .check(needing: Self.nearestCount, none: "no new word in play")
+                },
+                solution: "aprinter<Enter>",
+                hint: "press a and type a machine you use at a desk or in your pocket",
+                explanation: { _, workspace in
+                    ["press a, type printer and Enter (or charger, router, …): the panel on the right lists its nearest words"]
+                        + Self.standing(of: workspace.words.filter { !Self.words.contains($0.word) && !$0.isCustom }, in: workspace)
+                }),
+            ExerciseTask(
+                id: "place-gadget", question: "Make up a word and place it among the tech: 4 of its 5 nearest words tech.",
+                answer: .keys { _, workspace in
+                    Self.best(of: workspace.words.filter(\.isCustom), being: "electronics", in: workspace)
+                        .check(needing: Self.nearestCount - 1, none: "no made-up word in play")
+                },
+                solution: "awug<Enter>0j0j0j0<Enter>",
+                hint: "a made-up word starts at the average of the map; take away what makes it a fruit",
+                explanation: { _, workspace in
+                    [
+                        "press a, type wug (or any made-up word) and Enter: it starts at the map's average, half fruit, half tech;",
+                        "press 0 on fruit, food, sweet and sour (j moves down), then Enter.",
+                    ]
+                        + Self.standing(of: workspace.words.filter(\.isCustom), in: workspace)
+                }),
+        ])
+    }
+
+    /// A word's nearest words in the vocabulary (itself left out), by cosine over all 13
+    /// features: what the nearest-words panel lists, found the same way.
+    static func nearestKinds(of word: WordInPlay, in workspace: Workspace) -> [String] {
+        let space = workspace.space
+        let own = space.vocabulary.table.index(of: word.word).map { Set([$0]) } ?? []
+        return space.neighborIndex.nearest(to: word.vector, k: nearestCount, excluding: own).map {
+            space.vocabulary.lexicon?.categories[$0.index] ?? "file"
+        }
+    }
+
+    /// The word of `candidates` with the most nearest words of `category`, and how many.
+    struct Candidate {
+        let word: String?
+        let votes: Int
+        let category: String
+
+        func check(needing: Int, none: String) -> TaskCheck {
+            guard let word else { return TaskCheck(false, none) }
+            return TaskCheck(votes >= needing, "\(word): \(votes) of \(nearestCount) nearest are \(kind(category))")
+        }
+    }
+
+    static func best(of candidates: [WordInPlay], being category: String, in workspace: Workspace) -> Candidate {
+        var best = Candidate(word: nil, votes: -1, category: category)
+        for word in candidates {
+            let votes = nearestKinds(of: word, in: workspace).filter { $0 == category }.count
+            if votes > best.votes { best = Candidate(word: word.word, votes: votes, category: category) }
+        }
+        return best
+    }
+
+    /// For the worked answer: how each of these words stands now.
+    static func standing(of candidates: [WordInPlay], in workspace: Workspace) -> [String] {
+        candidates.map { word in
+            let votes = nearestKinds(of: word, in: workspace).filter { $0 == "electronics" }.count
+            return "\(word.word) now: \(votes) of \(nearestCount) nearest are tech"
+        }
     }
 }

@@ -38,6 +38,18 @@ extension NcursesTerminal {
         }
     }
 
+    /// Whether bytes are waiting on standard input (a key typed ahead, a flood, a paste).
+    ///
+    /// ncurses reads the terminal one byte at a time, so what it has not read yet is still
+    /// in the terminal's queue, where `poll` sees it. The few bytes ncurses may hold back
+    /// itself (the rest of an unknown escape sequence) are missed: at worst a frame is
+    /// drawn that could have been skipped, never one left out.
+    public var hasPendingInput: Bool {
+        guard isOpen else { return false }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     private func decode(status: Int, value: wint_t) -> InputEvent? {
         if status != ATTN_KEY_CODE_YES && value == 0x1B { return readEscapeSequence() }
         if status != ATTN_KEY_CODE_YES && value == 0x1A {

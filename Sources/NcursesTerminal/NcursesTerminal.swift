@@ -13,8 +13,10 @@ import TUIKit
 /// the key `.control("c")`, not as a signal; Ctrl-Z suspends the program and
 /// `fg` redraws it; whole escape sequences are read, and pastes come bracketed); `shutdown()` — or `withTerminal`,
 /// which calls it for you — puts it back. The terminal is also restored on
-/// `exit()`, on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the process then ends by
-/// that signal) and before a crash (the crash then proceeds as usual).
+/// `exit()`, on SIGTERM, SIGHUP, SIGINT, SIGQUIT and every other signal whose
+/// default action ends the process (SIGUSR1, SIGALRM, the real-time signals …;
+/// the process then ends by that signal) and before a crash (the crash then
+/// proceeds as usual).
 ///
 /// Only one can be open at a time; use it from one thread.
 public final class NcursesTerminal: Terminal {
@@ -27,16 +29,20 @@ public final class NcursesTerminal: Terminal {
         public var mouse: Bool
         /// How long a lone Esc waits for the rest of an escape sequence.
         public var escapeDelayMilliseconds: Int
+        /// The terminal's background: colours are mapped to read on it (`Theme`).
+        public var theme: Theme
 
-        public init(noColor: Bool = false, mouse: Bool = true, escapeDelayMilliseconds: Int = 25) {
+        public init(noColor: Bool = false, mouse: Bool = true, escapeDelayMilliseconds: Int = 25, theme: Theme = .dark) {
             self.noColor = noColor
             self.mouse = mouse
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
+            self.theme = theme
         }
     }
 
     public let colorMode: ColorMode
-    /// No UTF-8 locale could be set: every glyph is drawn as its ASCII stand-in.
+    /// No UTF-8 locale could be set, or the user chose one without UTF-8 (`LC_ALL=C`):
+    /// every glyph is drawn as its ASCII stand-in.
     public let asciiOnly: Bool
     /// How long the rest of an escape sequence is waited for.
     let escapeDelayMilliseconds: Int
@@ -60,8 +66,10 @@ public final class NcursesTerminal: Terminal {
     public init(options: Options = Options()) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesTerminalError.notATerminal }
         guard attn_nc_is_active() == 0 else { throw NcursesTerminalError.alreadyActive }
-        // Before newterm: ncurses decides on wide-character output from the locale.
-        asciiOnly = attn_nc_setup_locale() == 0
+        // Before newterm: ncurses decides on wide-character output from the locale. A locale
+        // without UTF-8 that the user chose (LC_ALL=C) is kept, and gets the ASCII glyphs.
+        let chosen = LocaleChoice.characterSetName(environment: Self.environment)
+        asciiOnly = attn_nc_setup_locale(LocaleChoice.choosesNonUTF8(chosen) ? 0 : 1) == 0
         var reason: Int32 = 0
         guard let window = attn_nc_start(&reason) else {
             switch Int(reason) {
@@ -97,7 +105,8 @@ public final class NcursesTerminal: Terminal {
             colors: wantsColor ? Int(attn_nc_colors()) : 0)
         colorMode = mode
         styles = StyleTable(
-            colorMode: mode, colors: Int(attn_nc_colors()), pairLimit: Int(attn_nc_color_pairs()), defaultColors: defaultColors)
+            colorMode: mode, theme: options.theme, colors: Int(attn_nc_colors()), pairLimit: Int(attn_nc_color_pairs()),
+            defaultColors: defaultColors)
         reportsMouse = options.mouse && attn_nc_enable_mouse() != 0
         // Pasted text then arrives marked, and is typed, not run as commands.
         attn_nc_bracket_pastes(1)

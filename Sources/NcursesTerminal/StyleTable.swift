@@ -19,6 +19,8 @@ struct StyleTable {
     }
 
     let colorMode: ColorMode
+    /// The terminal's background: every style is mapped for it before it becomes a pair.
+    let theme: Theme
     /// `COLORS`, or 0 in monochrome.
     let colors: Int
     /// `COLOR_PAIRS`, or 0 in monochrome.
@@ -29,8 +31,9 @@ struct StyleTable {
     private var pairs: [PairKey: Int32] = [:]
     private var resolved: [Style: Resolved] = [:]
 
-    init(colorMode: ColorMode, colors: Int, pairLimit: Int, defaultColors: Bool) {
+    init(colorMode: ColorMode, theme: Theme = .dark, colors: Int, pairLimit: Int, defaultColors: Bool) {
         self.colorMode = colorMode
+        self.theme = theme
         self.colors = colorMode.hasColor ? colors : 0
         self.pairLimit = colorMode.hasColor ? pairLimit : 0
         self.defaultColors = defaultColors
@@ -48,7 +51,7 @@ struct StyleTable {
 
     mutating func resolve(_ style: Style) -> Resolved {
         if let known = resolved[style] { return known }
-        let result = Resolved(attributes: Self.attributes(style.modifiers), pair: pair(for: style))
+        let result = Resolved(attributes: Self.attributes(style.modifiers), pair: pair(for: theme.mapped(style, colorMode: colorMode)))
         resolved[style] = result
         return result
     }

@@ -19,7 +19,11 @@ struct AttnTUI: ParsableCommand {
         discussion: """
             Without a subcommand, opens the interactive course (the last lesson is the sandbox).
             The subcommands print the same numbers for scripts; add --json for machine-readable output.
+            Environment: NO_COLOR (no colour), ATTN_TUI_THEME=light|dark (the terminal's background), \
+            XDG_DATA_HOME (saved words and progress), XDG_CACHE_HOME (the cache of embedding files).
+            The manual: man attn-tui (share/man/man1/attn-tui.1 in the release archive).
             """,
+        version: Version.text,
         subcommands: [
             StartCommand.self, LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
             AttentionCommand.self, NeighborsCommand.self, TrainCommand.self, PredictCommand.self, RenderCommand.self,
@@ -35,7 +39,7 @@ struct AttnTUI: ParsableCommand {
         // A closed pipe is reported as a failed write (one line, exit 1), not a silent death by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(keysJoined(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as QueryError {
             fail(error.description)
@@ -47,6 +51,27 @@ struct AttnTUI: ParsableCommand {
             let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
             fail(firstLine + " (see 'attn-tui --help')", code: code.rawValue)
         }
+    }
+
+    /// `--keys -…` as `--keys=-…`: a key sequence may start with dashes (`---` lowers the
+    /// temperature three times), which the argument parser would otherwise take for an option.
+    static func keysJoined(_ arguments: [String]) -> [String] {
+        var joined: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            if arguments[index] == "--keys", index + 1 < arguments.endIndex, arguments[index + 1].hasPrefix("-") {
+                joined.append("--keys=" + arguments[index + 1])
+                index += 2
+            } else {
+                if arguments[index] == "--" {
+                    joined += arguments[index...]
+                    break
+                }
+                joined.append(arguments[index])
+                index += 1
+            }
+        }
+        return joined
     }
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {

@@ -28,6 +28,7 @@ final class DebugCrashTerminal<Base: Terminal>: Terminal {
 
     var size: Size { base.size }
     var colorMode: ColorMode { base.colorMode }
+    var hasPendingInput: Bool { base.hasPendingInput }
     func draw(_ buffer: Buffer) { base.draw(buffer) }
 
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {

@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
         let chosen = try startWords.resolve(in: words)
         // Without --words: the words the learner left in play in the lesson that explores files, on the built-in words.
         let course = Course.standard
-        let saved = StateStore(directory: stateDir ?? StateStore.defaultDirectory()).load(course: course).state
+        let saved = (stateDir ?? StateStore.defaultDirectory()).flatMap { StateStore(directory: $0).load(course: course).state }
         let explorer = course.userFileLesson.map { course.lessons[$0].id }
         let savedWords = explorer.flatMap { saved?.words(ofLesson: $0, space: SavedState.lexiconSpace) }
         let export = try ProjectorSelection(vocabulary: words, words: chosen, savedWords: savedWords)

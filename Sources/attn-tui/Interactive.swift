@@ -6,6 +6,12 @@ import Reports
 import TUIKit
 import Vocabularies
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `attn-tui [start]`: the interactive course on the real terminal.
 struct StartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +23,8 @@ struct StartCommand: ParsableCommand {
     var lesson: String?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
-    @Flag(help: "Print the notices of the built-in data's sources (GloVe, WordNet, SCOWL) and exit.") var licenses = false
+    @OptionGroup var theme: ThemeOption
+    @Flag(help: "Print the licence of attn-tui and the notices of everything built into it, and exit.") var licenses = false
 
     func validate() throws {
         _ = try LessonOption.index(lesson)
@@ -29,9 +36,11 @@ struct StartCommand: ParsableCommand {
             print(LicenseNotices.text)
             return
         }
+        // Words are never kept by accident in a folder under the current one.
+        guard stateDir != nil || StateStore.defaultDirectory() != nil else { throw QueryError(StateStore.noDirectoryReason) }
         let words = try vocabulary.load()
         let chosen = try startWords.resolve(in: words)
-        let saveError = try withTerminal(.init(noColor: noColor)) { terminal in
+        let saveError = try withTerminal(.init(noColor: noColor, theme: try background())) { terminal in
             let session = Session(
                 course: LessonOption.course, vocabulary: words, lesson: try LessonOption.index(lesson), stateDir: stateDir, persist: true,
                 colorMode: terminal.colorMode,
@@ -45,5 +54,12 @@ struct StartCommand: ParsableCommand {
         }
         // The terminal is restored now: say plainly if the last changes could not be kept.
         if let saveError { throw QueryError("your last changes were not saved: \(saveError)") }
+    }
+
+    /// `--theme`, `ATTN_TUI_THEME`, else what the terminal reports; no question is asked without colour.
+    private func background() throws(QueryError) -> Theme {
+        if let chosen = try theme.chosen() { return chosen }
+        if noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) }) { return .dark }
+        return TerminalBackground.detect() ?? .dark
     }
 }

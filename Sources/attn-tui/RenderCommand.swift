@@ -26,7 +26,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start at this step of the lesson: its number (from 1) or its name.", valueName: "S")) var step: String?
     // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
     @Option(
-        parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"),
+        parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1-1000.", valueName: "COLSxROWS"),
         transform: Size.init(option:))
     var size = Size(width: 120, height: 40)
     // Unconditional: a key sequence may start with '-' (the lower-temperature key).
@@ -37,6 +37,7 @@ struct RenderCommand: ParsableCommand {
     var stateDir: String?
     @Flag(help: "Keep colours as ANSI escape sequences.") var ansi = false
     @Flag(help: "Render without colour, as the screen does under NO_COLOR (shades and numbers).") var noColor = false
+    @OptionGroup var theme: ThemeOption
 
     func validate() throws {
         _ = try LessonOption.index(lesson)
@@ -51,6 +52,8 @@ struct RenderCommand: ParsableCommand {
         } catch {
             throw QueryError("--keys: \(error)")
         }
+        // Reproducible: the terminal is never asked, so the default is dark.
+        let background = try theme.chosen() ?? .dark
         let words = try vocabulary.load()
         // The same rule as the ncurses terminal's, so `render` draws what the screen would.
         let monochrome = noColor || ColorMode.noColorRequested(byVariable: getenv("NO_COLOR").map { String(cString: $0) })
@@ -65,13 +68,13 @@ struct RenderCommand: ParsableCommand {
             size: size, colorMode: session.colorMode, events: parsedKeys.map { .key($0) }, keepsAllFrames: false)
         session.run(on: terminal)
         guard let frame = terminal.frames.last else { return }
-        // The frame holds no control characters (the buffer drops them); --ansi adds its own on purpose.
-        try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode) : frame.text, escaping: !ansi)
+        // The frame holds no control characters (the buffer shows them escaped); --ansi adds its own on purpose.
+        try Output.line(ansi ? frame.ansiText(colorMode: session.colorMode, theme: background) : frame.text, escaping: !ansi)
     }
 }
 
 extension Size {
-    /// `COLSxROWS` as `--size` takes it, each side 1–1000 (a bigger "terminal" is a typo, not a screen).
+    /// `COLSxROWS` as `--size` takes it, each side 1-1000 (a bigger "terminal" is a typo, not a screen).
     init(option: String) throws {
         let parts = option.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else {

@@ -126,4 +126,95 @@ final class AttentionPullsLessonTests: XCTestCase {
         state.press("s")
         XCTAssertEqual(cell(of: "phone", in: state), phoneRows)
     }
+
+    // MARK: What the learner's walk found
+
+    /// The hand example says it scores with cosines, and that a transformer uses QKᵀ/√d_k.
+    func testStep1SaysTheHandExampleUsesCosinesNotQK() throws {
+        let text = stepText(opened(step: 0))
+        XCTAssertTrue(text.contains("scores with cosines; a transformer uses QKᵀ/√d_k, as the next lessons show"), text)
+    }
+
+    /// The hollow markers are explained where they first show.
+    func testStep2ExplainsTheHollowMarkers() throws {
+        let state = opened(step: 1)
+        XCTAssertTrue(try mapText(state).contains("∘phone"))
+        XCTAssertTrue(stepText(state).contains("∘ marks words not in play now"))
+    }
+
+    /// At 6 layers the note lists six moves, and the text says why fewer marks show: from the third the moves round to 0.00.
+    func testStep3SaysWhyLaterLayersShareOneMark() throws {
+        var state = opened(step: 2)
+        state.press("nnnn")
+        XCTAssertEqual(try lesson(state).layers, 6)
+        let note = try mapText(state)
+        XCTAssertTrue(note.contains("0.63, 0.08, 0.00, 0.00, 0.00, 0.00"), note)
+        XCTAssertTrue(stepText(state).contains("from the third they round to 0.00, so those marks sit on one spot"))
+        let path = AttentionPullsLesson.path(of: state.words.map(\.vector), layers: 6)
+        for layer in 3...6 { XCTAssertLessThan(distance(path[layer - 1], path[layer]), 0.005) }
+    }
+
+    /// At 80×24 the weights panel's title is whole, not cut at "softmax(… ".
+    func testAt80x24TheWeightsTitleIsWhole() throws {
+        for step in 1...3 {
+            var state = opened(step: step)
+            _ = state.update(.resize(Size(width: 80, height: 24)))
+            let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(AttentionPullsLesson.Panel.weights)))
+            let top = screen(state, 80, 24).lines(in: rect)[0]
+            XCTAssertTrue(top.contains("apple · softmax(cos)"), top)
+            XCTAssertFalse(top.contains("…"), top)
+            state.press("<Tab>")
+            let focused = screen(state, 80, 24).lines(in: rect)[0]
+            XCTAssertTrue(focused.contains("apple · softmax(cos)"), focused)
+        }
+        // Wide enough, the long title, and "Enter why" beside it when focused.
+        var wide = opened(step: 1)
+        _ = wide.update(.resize(Size(width: 120, height: 40)))
+        wide.press("<Tab>")
+        XCTAssertEqual(wide.focus, .panel(AttentionPullsLesson.Panel.weights))
+        XCTAssertTrue(screen(wide, 120, 40).text.contains("Weights of apple · softmax(cos) ━"), screen(wide, 120, 40).text)
+        XCTAssertTrue(screen(wide, 120, 40).text.contains("Enter why"))
+    }
+
+    /// ↑/↓ pick a weight and Enter works it out: e^cos over the sum.
+    func testArrowsPickAWeightAndEnterWorksItOut() throws {
+        var state = opened(step: 1)
+        state.press("<Down>")
+        XCTAssertEqual(state.focus, .panel(AttentionPullsLesson.Panel.weights))
+        state.press("<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no explanation") }
+        XCTAssertEqual(explanation.title, "apple's weight on orange")
+        let weight = try XCTUnwrap(state.analysis.attention).weights[0][1]
+        XCTAssertTrue(explanation.lines.last?.hasSuffix("= \(NumberFormat.fixed(weight, decimals: 3))") ?? false, "\(explanation.lines)")
+        let cosines = try XCTUnwrap(state.analysis.attention).scores[0]
+        let total = cosines.map { exp($0) }.reduce(0, +)
+        XCTAssertEqual(exp(cosines[1]) / total, weight, accuracy: 1e-12)
+    }
+
+    // MARK: Exercise
+
+    func testTheExerciseIsSolvedByItsSolutionsAndMatchesHandArithmetic() throws {
+        let fresh = try assertExerciseReplays("attention")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.number, .number])
+        // By hand: cos(apple, banana) = 4 / (√8·√10); softmax(1, cos); apple′ = w·(2,2) + w′·(−1,3).
+        let cosine = 4 / (8.0.squareRoot() * 10.0.squareRoot())
+        let wBanana = exp(cosine) / (exp(1) + exp(cosine))
+        let moved = byHand(partner: [-1, 3])
+        XCTAssertEqual(fresh.tasks[0].solution, "<Enter>\(NumberFormat.fixed(wBanana, decimals: 2))<Enter>")
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter><Down>\(NumberFormat.fixed(moved[1], decimals: 2))<Enter>")
+        XCTAssertEqual(NumberFormat.fixed(wBanana, decimals: 2), "0.37")
+        XCTAssertEqual(NumberFormat.fixed(moved[1], decimals: 2), "2.37")
+        // With the rounded weights 0.63 and 0.37, as a learner would: 0.63·2 + 0.37·3 = 2.37.
+        var rounded = fresh
+        rounded.press("<Enter><Down>2.37<Enter>")
+        XCTAssertTrue(rounded.isSolved(task: rounded.tasks[1]))
+        // The word's coordinates are on screen: in the question and on the plane.
+        let shown = stepText(fresh)
+        XCTAssertTrue(shown.contains("banana (-1, 3)"), shown)
+        // Both tasks solved: the exercise is done (Enter then opens the one still open).
+        var both = fresh
+        both.press(fresh.tasks[0].solution + "<Enter>2.37<Enter>")
+        XCTAssertTrue(both.tasks.allSatisfy { both.isSolved(task: $0) })
+        XCTAssertTrue(both.message?.contains("Exercise done") ?? false, both.message ?? "")
+    }
 }

@@ -103,4 +103,53 @@ final class CosineLessonTests: XCTestCase {
         guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
         XCTAssertEqual(explanation.title, "cosine(banana, 2×cherry)")
     }
+
+    func testAt80x24TheLastStepsTwoPairsWithEqualCosinesAreBothListed() {
+        let size = Size(width: 80, height: 24)
+        var state = opened(step: 3)
+        _ = state.update(.resize(size))
+        for _ in 0..<2 {
+            let text = state.panelText(CosineLesson.Panel.numbers, size: size)
+            XCTAssertTrue(text.contains("phone·camera     0.946   1.803"), text)
+            XCTAssertTrue(text.contains("the·in           0.946   0.019"), text)
+            state.press("p")  // Try: press p to draw the·in
+        }
+    }
+
+    // MARK: The exercise
+
+    func testTheExerciseIsSolvedByReplayingItsSolutions() {
+        ExerciseReplay.assertSolutionsSolve("cosine")
+    }
+
+    func testTheLastExploreStepEndsWithARecap() {
+        ExerciseReplay.assertRecap("cosine")
+    }
+
+    func testTheExercisesPairShowsADotProductAndTwoLengthsAndHidesItsCosine() throws {
+        var state = opened(step: 4)
+        XCTAssertEqual(lesson(state).shown, WordPair("orange", "lemon"))
+        // numpy: orange·lemon = 1.9225, |orange| = 1.3919, |lemon| = 1.6454, cos = 0.8394, 32.9°.
+        for size in ExerciseReplay.sizes {
+            let text = screen(state, size.width, size.height).text
+            for shown in ["a·b     = 1.922", "|a|     = 1.392   |b| = 1.645", "cos     = a·b / (|a|·|b|) = ?", "angle   = ? in 13-D"] {
+                XCTAssertTrue(text.contains(shown), "\(shown)\n\(text)")
+            }
+            XCTAssertFalse(text.contains("0.839") || text.contains("0.84") || text.contains("32.9"), text)
+        }
+        state.press("<Enter>0.84<Enter>")
+        XCTAssertTrue(state.isSolved(task: state.tasks[0]))
+        XCTAssertTrue(numbers(state).contains("cos     = a·b / (|a|·|b|) = 0.839"), numbers(state))
+        XCTAssertTrue(numbers(state).contains("32.9° in 13-D"))
+    }
+
+    func testTheWideAngleTaskReadsTheSignOfTheDotProduct() {
+        var state = opened(step: 4)
+        let check = { self.lesson(state).wideAngle(state.workspace).compared }
+        XCTAssertEqual(check(), "orange·lemon: a·b 1.922 ≥ 0, so 90° or less")
+        state.press("pppp")
+        // numpy: banana·phone = −0.405, 99.02°.
+        XCTAssertEqual(check(), "banana·phone: a·b -0.405 < 0: 99.0°")
+        XCTAssertTrue(state.isSolved(task: state.tasks[1]))
+    }
 }

@@ -85,7 +85,7 @@ final class ExplorerPolishTests: XCTestCase {
         }
     }
 
-    func testTheReadoutNeverRoundsANonUnitToOne() {
+    func testTheReadoutNeverRoundsANonUnitToOne() throws {
         XCTAssertEqual(HeatmapPanel.readoutNumber(0.71), "0.71")
         XCTAssertEqual(HeatmapPanel.readoutNumber(-0.1), "-0.10")
         XCTAssertEqual(HeatmapPanel.readoutNumber(0.997), "0.997")
@@ -94,10 +94,12 @@ final class ExplorerPolishTests: XCTestCase {
         XCTAssertEqual(HeatmapPanel.readoutNumber(1), "1.00")
         XCTAssertEqual(HeatmapPanel.readoutNumber(1.004), "1.00")
         // strawberry and cherry: a cosine of 0.997 reads as such, not as a word with itself.
-        var state = explorer(Self.twenty, Size(width: 120, height: 40))
+        var state = explorer(Self.twenty, Size(width: 80, height: 24))
         XCTAssertTrue(state.select("strawberry"))
-        state.press("<Tab><Down><Down><Down>")
-        let bottom = screen(state, 120, 40).lines[37]
+        state.press("m<Tab><Down><Down><Down>")
+        XCTAssertEqual(state.metric, .cosine)
+        let heatmap = try XCTUnwrap(state.layout(for: state.size).heatmap)
+        let bottom = screen(state, 80, 24).lines[heatmap.bottom - 1]
         XCTAssertTrue(bottom.contains("cherry 0.997"), bottom)
     }
 
@@ -121,12 +123,17 @@ final class ExplorerPolishTests: XCTestCase {
     // MARK: 2. Two heatmaps, one labelling
 
     func testBothHeatmapsLabelTheWordsAlike() throws {
+        var sideBySide = 0
         for words in Self.wordSets {
             for size in Self.sizes.dropFirst() {
                 let state = explorer(words, size)
                 let layout = state.layout(for: size)
                 XCTAssertTrue(layout.heatmapsSideBySide)
                 let inner = try XCTUnwrap(layout.heatmap).inset(by: 1)
+                let panel = HeatmapPanel(state: state, colorMode: .palette256, sideBySide: true)
+                // One table with numbers where two would be colour only: nothing to label alike.
+                guard panel.shownMetrics(in: inner).count == 2 else { continue }
+                sideBySide += 1
                 let halves = Layout.split(inner, .horizontal, [.fill(1), .fill(1)], spacing: 1)
                 let buffer = screen(state, size.width, size.height)
                 let left = buffer.lines(in: halves[0]).dropFirst()
@@ -142,6 +149,40 @@ final class ExplorerPolishTests: XCTestCase {
                 XCTAssertEqual(header, right.first.map { String($0.prefix(header.count)) }, "same widths")
             }
         }
+        XCTAssertGreaterThan(sideBySide, 0, "some sizes show both tables")
+    }
+
+    /// Where two tables side by side would be colour only but one has room for numbers, the
+    /// current metric shows alone, with numbers, and `m` switches it (120×40, 19 and 20 words).
+    func testOneMetricWithNumbersWhenTwoWouldBeColourOnly() throws {
+        for words in [Self.twenty, Array(Self.twenty.dropLast())] {
+            var state = explorer(words, Size(width: 120, height: 40))
+            let rect = try XCTUnwrap(state.layout(for: state.size).heatmap)
+            let panel = HeatmapPanel(state: state, colorMode: .palette256, sideBySide: true)
+            XCTAssertEqual(panel.shownMetrics(in: rect.inset(by: 1)), [.scaledDot])
+            var lines = screen(state, 120, 40).lines(in: rect)
+            XCTAssertTrue(lines[0].contains("Similarity · scaled dot (m switches)"), lines[0])
+            let apple = try XCTUnwrap(lines.first { $0.dropFirst().hasPrefix("apple ") })
+            let numbers = apple.split(separator: " ").filter {
+                Double($0.filter { $0 != "▒" && $0 != "░" && $0 != "▓" && $0 != "█" }) != nil
+            }
+            XCTAssertEqual(numbers.count, words.count, "apple's whole row in numbers: \(apple)")
+            XCTAssertFalse(lines.last?.contains("apple:") ?? true, "no readout is needed")
+            state.press("m")
+            lines = screen(state, 120, 40).lines(in: rect)
+            XCTAssertTrue(lines[0].contains("Similarity · cosine (m switches)"), lines[0])
+        }
+    }
+
+    /// Where the cells cannot hold numbers and rows are spare, the selected row is read out whole under the table.
+    func testTheReadoutShowsTheWholeRowWhereRowsAreSpare() {
+        let labels = Self.twenty
+        let values: [Double?] = labels.indices.map { Double($0) / 100 }
+        let lines = HeatmapPanel.readoutLines(row: "apple", labels: labels, values: values, highlighted: 4, width: 60)
+        XCTAssertGreaterThan(lines.count, 1)
+        let text = lines.map(\.plain).joined(separator: " ")
+        for (label, value) in zip(labels, values) { XCTAssertTrue(text.contains("\(label) \(HeatmapPanel.readoutNumber(value!))"), text) }
+        XCTAssertTrue(lines.allSatisfy { $0.width <= 60 })
     }
 
     // MARK: 3. Map labels
@@ -279,19 +320,23 @@ final class ExplorerPolishTests: XCTestCase {
         // The sandbox on a file with a long name would do; a long title with every setting in play:
         // the sandbox's title bar at the narrowest full layout keeps all its settings.
         let sandboxTitle = screen(sandbox(), 80, 24).lines[0]
-        XCTAssertEqual(sandboxTitle, " attn-tui │ Lesson 14/14 · Sandbox · step 1/3     scaled dot · T=1.00 · 8 words ")
+        XCTAssertTrue(
+            sandboxTitle.hasPrefix(" Lesson \(lessonNumber(sandboxID))/\(course.count) · Sandbox · step 1/3 · \(noProgress) ")
+                && sandboxTitle.hasSuffix(" scaled dot · T=1.00 · 8 words "), sandboxTitle)
         // Lesson 6's first step lets the learner switch the metric, and nothing else shared.
-        XCTAssertEqual(
-            screen(sandbox(lesson: "similarity-table"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "attn-tui │ Lesson \(number("similarity-table"))/\(course.count) · The similarity table · step 1/4                cosine")
+        let tableTitle = screen(sandbox(lesson: "similarity-table"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(
+            tableTitle.hasPrefix("Lesson \(lessonNumber("similarity-table"))/\(course.count) · The similarity table · step 1/")
+                && tableTitle.hasSuffix(" cosine"), tableTitle)
         // Lesson 10 has only its own numbers: its whole title, nothing at the right.
         XCTAssertEqual(
             screen(sandbox(lesson: "queries-keys"), 80, 24).lines[0].trimmingCharacters(in: .whitespaces),
-            "Lesson \(number("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/5")
+            "Lesson \(lessonNumber("queries-keys"))/\(course.count) · Queries and Keys are linear transformations · step 1/\(course.lessons[index("queries-keys")].stepCount) · \(noProgress)"
+        )
         for lesson in course.ids {
-            let allowed = course.lessons[number(lesson) - 1].sharedCommands(step: 0)
+            let allowed = course.lessons[lessonNumber(lesson) - 1].sharedCommands(step: 0)
             let title = screen(sandbox(lesson: lesson), 80, 24).lines[0]
-            XCTAssertTrue(title.contains("Lesson \(number(lesson))/\(course.count)") && title.contains("step 1/"), title)
+            XCTAssertTrue(title.contains("Lesson \(lessonNumber(lesson))/\(course.count)") && title.contains("step 1/"), title)
             XCTAssertEqual(title.contains("T="), allowed.contains(.warmer), "lesson \(lesson): T only where + and - change it: \(title)")
             XCTAssertEqual(
                 title.contains(/\d+ words?/), allowed.contains(.addWord) || allowed.contains(.removeWord), "lesson \(lesson): \(title)")
@@ -301,7 +346,7 @@ final class ExplorerPolishTests: XCTestCase {
     func testTheKeyBarAt80ColumnsShowsTemperatureAndWhy() throws {
         for words in Self.wordSets {
             let status = try XCTUnwrap(screen(explorer(words, Size(width: 80, height: 24)), 80, 24).lines.last)
-            for key in ["+/- temp", "Enter why", "m metric", "a add", "d remove apple", "q quit", "? help"] {
+            for key in ["+/- temp", "Enter why", "a add", "d remove apple", "←/→ step", "q quit", "? help"] {
                 XCTAssertTrue(status.contains(key), "\(key) in \(status)")
             }
         }
@@ -309,6 +354,6 @@ final class ExplorerPolishTests: XCTestCase {
         var state = explorer(Self.twenty, Size(width: 80, height: 24))
         XCTAssertTrue(state.select("strawberry"))
         XCTAssertEqual(
-            screen(state, 80, 24).lines.last, " ↑/↓ select a add Enter why d remove strawbe… m metric +/- temp  q quit  ? help ")
+            screen(state, 80, 24).lines.last, " ↑/↓ select a add Enter why d remove straw… +/- temp   ←/→ step  q quit  ? help ")
     }
 }

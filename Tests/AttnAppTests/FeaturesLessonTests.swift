@@ -70,6 +70,9 @@ final class FeaturesLessonTests: XCTestCase {
     func testStep4ReadsSizeDownTheWordsAndUpReadsColour() throws {
         var state = opened(step: 3)
         XCTAssertEqual(state.focus, .panel(FeaturesLesson.Panel.feature))
+        // The pair's panel leaves room for the recap; its key goes with it.
+        XCTAssertNil(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(FeaturesLesson.Panel.pair)))
+        XCTAssertFalse(AppKeys.statusBar(for: state).contains { $0.label == "p" })
         XCTAssertTrue(state.panelText(FeaturesLesson.Panel.feature).contains("size across words"))
         // cherry size −0.70, elephant 0.90.
         XCTAssertTrue(try XCTUnwrap(state.panelLine(FeaturesLesson.Panel.feature, containing: "cherry")).contains("-0.70"))
@@ -96,5 +99,65 @@ final class FeaturesLessonTests: XCTestCase {
         state.press("r")
         XCTAssertEqual(state.lesson(as: FeaturesLesson.self).shown, WordPair("banana", "cherry"))
         XCTAssertEqual(state.lesson(as: FeaturesLesson.self).feature, 0)
+    }
+
+    // MARK: What the walk found
+
+    func testEveryStepThatShowsThePairNamesItsColumnsAt80x24() throws {
+        for step in [0, 1, 2, 4] {
+            var state = opened(step: step)
+            _ = state.update(.resize(Size(width: 80, height: 24)))
+            let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(FeaturesLesson.Panel.pair))).inset(by: 1)
+            let lines = screen(state, 80, 24).lines(in: rect)
+            let pair = state.lesson(as: FeaturesLesson.self).shown
+            XCTAssertTrue(lines[0].contains(pair.first) && lines[0].contains(pair.second), "step \(step + 1): \(lines[0])")
+            for name in state.featureNames {
+                XCTAssertTrue(lines.contains { $0.hasPrefix(name + " ") }, "step \(step + 1): \(name) is cut off")
+            }
+        }
+    }
+
+    func testAt120x40ThePairIsReadInWordsAndTheFeatureDownMoreWords() {
+        var state = opened(step: 2)
+        let size = Size(width: 120, height: 40)
+        _ = state.update(.resize(size))
+        let pair = state.panelText(FeaturesLesson.Panel.pair, size: size)
+        // apple and phone (lexicon.tsv): tech, screen, audio, home both above 0; nature 0.05 against −0.65.
+        XCTAssertTrue(pair.contains("both above 0: tech, screen, audio, home"), pair)
+        XCTAssertTrue(pair.contains("opposite signs: nature"), pair)
+        XCTAssertTrue(pair.contains("both below 0: size"), pair)
+        let feature = state.panelText(FeaturesLesson.Panel.feature, size: size)
+        XCTAssertTrue(feature.contains("more words"), feature)
+        XCTAssertTrue(feature.contains("watermelon 0.90"), feature)
+        ScreenFile.assertMatches(screen(state, 120, 40), named: "features-two-senses-120x40")
+        // At 80×24 neither: the bars need every row.
+        XCTAssertFalse(state.panelText(FeaturesLesson.Panel.pair, size: Size(width: 80, height: 24)).contains("both above 0"))
+    }
+
+    // MARK: The exercise
+
+    func testTheExerciseIsSolvedByReplayingItsSolutions() {
+        ExerciseReplay.assertSolutionsSolve("features")
+    }
+
+    func testTheLastExploreStepEndsWithARecap() {
+        ExerciseReplay.assertRecap("features")
+    }
+
+    func testTheExerciseOpensOnAPairWithNoOppositeSignsAndAsksForItsLargestGap() throws {
+        var state = opened(step: 4)
+        XCTAssertEqual(state.lesson(as: FeaturesLesson.self).shown, WordPair("banana", "cherry"))
+        let banana = try XCTUnwrap(state.vector(of: "banana"))
+        let cherry = try XCTUnwrap(state.vector(of: "cherry"))
+        XCTAssertFalse(zip(banana, cherry).contains { $0 * $1 < 0 }, "p is needed to find opposite signs")
+        XCTAssertEqual(state.lesson(as: FeaturesLesson.self).signs(state.workspace).compared, "fruit: banana 0.95, cherry 0.90, same sign")
+        // numpy: np.abs(banana - cherry).max() = 0.6, on size (−0.10 against −0.70): both below 0.
+        let gap = try XCTUnwrap(FeaturesLesson.largestGap(state.workspace))
+        XCTAssertEqual(gap.feature, "size")
+        XCTAssertEqual(gap.gap, 0.6, accuracy: 1e-12)
+        state.press("<Enter>0.8<Enter>")  // −0.10 + −0.70 added, not subtracted
+        XCTAssertTrue(state.message?.hasPrefix("Not yet") == true)
+        state.press("<Enter>0.61<Enter>")  // one unit off in the last place: rounded products land there
+        XCTAssertTrue(state.isSolved(task: state.tasks[1]))
     }
 }

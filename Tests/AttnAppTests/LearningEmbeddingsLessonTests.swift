@@ -183,3 +183,76 @@ extension LearningEmbeddingsLessonTests {
         XCTAssertTrue(explanation.lines.last?.hasSuffix(loss) ?? false, "\(explanation.lines)")
     }
 }
+
+extension LearningEmbeddingsLessonTests {
+    /// Enter works wherever the focus is, as the loss step's text says; before any step it says to train one.
+    func testEnterOnAnyPanelExplainsTheLoss() throws {
+        var state = opened(step: 2)
+        for _ in 0..<3 {
+            state.press("<Enter>")
+            guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+            XCTAssertEqual(explanation.title, "The loss of one pair")
+            state.press("<Esc><Tab>")
+        }
+        var fresh = opened(step: 0)
+        fresh.press("<Enter>")
+        guard case .lesson(let none) = try XCTUnwrap(fresh.detail) else { return XCTFail("no lesson detail") }
+        XCTAssertTrue(none.lines[0].contains("press Space"), "\(none.lines)")
+        XCTAssertTrue(LessonScreenTests.words(course.text(lesson: index("learning-embeddings"), step: 2)).contains("Enter on any panel"))
+    }
+
+    /// The loss is drawn as bars, and the text says bars; mango pushed from ate has its reason.
+    func testTheTextMatchesTheChartAndExplainsThePush() throws {
+        let text = (0..<4).map { LessonScreenTests.words(course.text(lesson: index("learning-embeddings"), step: $0)) }
+        XCTAssertFalse(text[2].contains("line"), text[2])
+        XCTAssertTrue(text[2].contains("the bars fall"))
+        XCTAssertTrue(text[3].contains("mango from ate, a fruit word"), text[3])
+        // The screen shows that push, and ate keeps fruit company only: a good word for mango, pushed at random.
+        let state = opened(step: 3)
+        let pairs = panelWords(state, .panel(LearningEmbeddingsLesson.Panel.pairs))
+        XCTAssertTrue(pairs.contains("mango pulled to juice, is; pushed from ate"), pairs)
+        let corpus = LearningEmbeddingsLesson.corpus
+        let last = try XCTUnwrap(try lesson(state).lastSentences.last)
+        XCTAssertEqual(corpus.sentences[last].map { corpus.words[$0] }, ["mango", "juice", "is", "sour"])
+        let ate = try XCTUnwrap(corpus.index(of: "ate"))
+        let withAte = corpus.sentences.filter { $0.contains(ate) }
+        XCTAssertGreaterThan(withAte.count, 10)
+        XCTAssertTrue(withAte.allSatisfy { $0.contains { LearningEmbeddingsLesson.kinds[corpus.words[$0]] == "fruit" } })
+    }
+
+    func testTheExerciseIsSolvedByItsSolutionsAndStaysSeeded() throws {
+        let fresh = try assertExerciseReplays("learning-embeddings")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.keys, .number])
+        XCTAssertEqual(try lesson(fresh).stepsTrained, 10)
+        // The keys task is the clusters' own test: every word nearer its own kind (mean cosine).
+        var trained = fresh
+        trained.press(fresh.tasks[0].solution)
+        XCTAssertTrue(isSeparated(try lesson(trained)))
+        XCTAssertFalse(isSeparated(try lesson(fresh)))
+        let presses = LearningEmbeddingsLesson.clusterPresses
+        XCTAssertGreaterThan(presses, 0)
+        var short = fresh
+        short.press(String(repeating: "<Space>", count: presses - 1))
+        XCTAssertFalse(isSeparated(try lesson(short)), "one step fewer is not enough")
+        XCTAssertFalse(short.isSolved(task: short.tasks[0]))
+        // Auto-play solves it too, on the ticks.
+        var played = fresh
+        played.press("p")
+        for _ in 0..<presses { _ = played.update(.tick) }
+        XCTAssertTrue(played.isSolved(task: played.tasks[0]))
+        // σ(w·c) for the pair on screen, by hand from the vectors.
+        let current = try lesson(fresh)
+        let pair = try XCTUnwrap(current.lastPairs.last)
+        let score = dot(current.model.embeddings.row(pair.center), current.model.contexts.row(pair.context))
+        let sigma = 1 / (1 + exp(-score))
+        XCTAssertEqual(try XCTUnwrap(current.lastPairProbability), sigma, accuracy: 1e-15)
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>\(NumberFormat.fixed(sigma, decimals: 2))<Enter>")
+        let shown = panelWords(fresh, .panel(LearningEmbeddingsLesson.Panel.pairs))
+        XCTAssertTrue(shown.contains("w·c = \(NumberFormat.fixed(score, decimals: 2))"), shown)
+        // From the rounded w·c on screen a learner lands within one unit.
+        let rounded = (score * 100).rounded() / 100
+        var typed = fresh
+        typed.press("<Enter>\(NumberFormat.fixed(1 / (1 + exp(-rounded)), decimals: 2))<Enter>")
+        XCTAssertTrue(typed.isSolved(task: typed.tasks[1]))
+    }
+}

@@ -121,4 +121,67 @@ final class MultiHeadLessonTests: XCTestCase {
         let first = try XCTUnwrap(try lesson(state).result).output.row(0)
         for k in 0..<3 { XCTAssertEqual(first[k], heads[0][k], accuracy: 1e-12) }
     }
+
+    // MARK: What the learner's walk found
+
+    /// The tables round the weights; the text says so, and the panel below has two decimals.
+    func testTheTextSaysTheTablesRoundAndDefinesDK() throws {
+        var state = opening("multi-head", step: 0)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let screenText = screen(state, 80, 24).text
+        // At 80×24 the cells have one decimal: apple's head-1 row reads .1 .5 .4 .1 .0 .0, summing to 1.1.
+        XCTAssertTrue(screenText.contains("apple   .1▒.5░.4 .1 .0 .0") || screenText.contains(".1 .5 .4 .1 .0 .0"), screenText)
+        let steps = course.lessons[index("multi-head")]
+        let text = (0..<steps.stepCount).map { LessonScreenTests.words(course.text(lesson: index("multi-head"), step: $0)) }
+        XCTAssertTrue(text[0].contains("The tables round the weights (the panel below has two decimals)"))
+        XCTAssertTrue(text[2].contains("d_k = 1"), text[2])
+        XCTAssertTrue(text[2].contains("d_k = d_model/h: 512/8 = 64"), text[2])
+        XCTAssertTrue(LessonScreenTests.words(screenText).contains("banana 0.55, cherry 0.37"), "two decimals below the tables")
+    }
+
+    /// At 80×24 the heads show every word's row in every step: the concatenation shrinks first.
+    func testAt80x24EveryHeadShowsEveryWord() throws {
+        for step in 0..<course.lessons[index("multi-head")].stepCount {
+            var state = opening("multi-head", step: step)
+            _ = state.update(.resize(Size(width: 80, height: 24)))
+            let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(MultiHeadLesson.Panel.heads)))
+            let text = screen(state, 80, 24).text(in: rect)
+            for word in words { XCTAssertTrue(text.contains(word), "step \(step + 1): \(word)\n\(text)") }
+        }
+        // The one-line concatenation still has the joined and the final numbers.
+        var concat = opening("multi-head", step: 3)
+        _ = concat.update(.resize(Size(width: 80, height: 24)))
+        let result = try XCTUnwrap(try lesson(concat).result)
+        let line = LessonScreenTests.words(screen(concat, 80, 24).text)
+        let final = result.output.row(0).map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ")
+        XCTAssertTrue(line.contains("│ 0.06 0.90 0.03 │") && line.contains("· W_O = \(final)"), line)
+    }
+
+    // MARK: Exercise
+
+    func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveHeads() throws {
+        let fresh = try assertExerciseReplays("multi-head")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.keys, .number])
+        // Hand-computed: head 1's column (0, 0.5, 0) makes laptop apple's top word (tech 0.95 beats phone's 0.9 and apple's 0.65).
+        XCTAssertEqual(fresh.tasks[0].solution, "------e+")
+        var solved = fresh
+        solved.press(fresh.tasks[0].solution)
+        XCTAssertEqual(try lesson(solved).columns[0], [0, 0.5, 0])
+        let row = weights(of: 0, column: [0, 0.5, 0])
+        XCTAssertEqual(row.firstIndex(of: row.max()!), 5)
+        XCTAssertEqual(try XCTUnwrap(try lesson(solved).result).heads[0].weights[0, 5], row[5], accuracy: 1e-12)
+        // Raising tech alone to 3.5 is not enough: apple itself (0.6·3 + 0.65·3.5) still leads.
+        var tech = fresh
+        tech.press("e+++++++")
+        XCTAssertFalse(tech.isSolved(task: tech.tasks[0]))
+        XCTAssertTrue(stepText(tech).contains("Now: head 1: apple → apple"), stepText(tech))
+        // With W_O = each head's own feature, apple's final tech is head 2's tech output.
+        let head2 = output(weights(of: 0, column: [0, 3, 0]))
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>\(NumberFormat.fixed(head2[1], decimals: 2))<Enter>")
+        XCTAssertEqual(NumberFormat.fixed(head2[1], decimals: 2), "0.90")
+        // o shows that W_O: the answer on screen then reads the same.
+        var own = fresh
+        own.press("o")
+        XCTAssertTrue(LessonScreenTests.words(screen(own, 80, 24).text).contains("each head's own feature"))
+    }
 }

@@ -245,4 +245,73 @@ final class QueriesAndKeysLessonTests: XCTestCase {
         guard case .lesson(let row) = state.detail else { return XCTFail("Enter on the scores opens apple's row") }
         XCTAssertTrue(row.lines.contains { $0.hasPrefix("phone") && $0.contains("0.30") && $0.contains("0.17") }, "\(row.lines)")
     }
+
+    // MARK: What the learner's walk found
+
+    /// Step 1 at 80×24 has room for one row per table: the selected word's row before and
+    /// after, in one table, never a title over an empty table ("rows 1–0 of 5").
+    func testAt80x24Step1ShowsApplesRowBeforeAndAfter() throws {
+        var state = opening("queries-keys", step: 0)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(QueriesAndKeysLesson.Panel.scores)))
+        let lines = screen(state, 80, 24).lines(in: rect.inset(by: 1))
+        let text = lines.joined(separator: "\n")
+        XCTAssertFalse(text.contains("1–0"), text)
+        XCTAssertTrue(lines[0].hasPrefix("apple's scores: before (W = I), after"), text)
+        XCTAssertTrue(lines[2].hasPrefix("before") && lines[2].contains("0.28") && lines[2].contains("0.17"), text)
+        state.press("+++")
+        let after = screen(state, 80, 24).lines(in: rect.inset(by: 1))
+        let stretched = NumberFormat.fixed(try self.after(state)[0, 1], decimals: 2)
+        XCTAssertTrue(after[3].hasPrefix("after") && after[3].contains(stretched), after.joined(separator: "\n"))
+    }
+
+    /// The lesson's keys take one status-bar entry per pair, so the step keys stay at 80 columns.
+    func testAt80x24TheStatusBarKeepsTheStepKeys() throws {
+        for step in 0..<course.lessons[index("queries-keys")].stepCount {
+            var state = opening("queries-keys", step: step)
+            _ = state.update(.resize(Size(width: 80, height: 24)))
+            let bar = screen(state, 80, 24).lines[23]
+            XCTAssertTrue(bar.contains("↑/↓ entry") && bar.contains("+/- change") && bar.contains("←/→ step"), bar)
+        }
+    }
+
+    /// d_k is named where the scores first appear.
+    func testStep1DefinesDK() {
+        let text = LessonScreenTests.words(course.text(lesson: index("queries-keys"), step: 0))
+        XCTAssertTrue(text.contains("A score is q·k/√d_k, d_k = 2 the length of q and k"), text)
+    }
+
+    // MARK: Exercise
+
+    func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveScores() throws {
+        let fresh = try assertExerciseReplays("queries-keys")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.keys, .number])
+        XCTAssertEqual(try lesson(fresh).query, QueriesAndKeysLesson.Preset.rotation.query)
+        // numpy: W_Q[fruit, fruit] from 0.8 to 0.5 is the first that puts apple–phone (0.2267) above apple–orange (0.2096).
+        XCTAssertEqual(fresh.tasks[0].solution, "---")
+        var solved = fresh
+        solved.press("---")
+        let (apple, orange, phone) = (0, 1, 3)
+        XCTAssertEqual(try after(solved)[apple, phone], 0.22669843404840712, accuracy: 1e-12)
+        XCTAssertEqual(try after(solved)[apple, orange], 0.20958644994369266, accuracy: 1e-12)
+        var short = fresh
+        short.press("--")
+        XCTAssertFalse(short.isSolved(task: short.tasks[0]), "two presses are not enough")
+        XCTAssertTrue(stepText(short).contains("Now: apple–phone"), stepText(short))
+        // Another route counts too: the swap preset.
+        var swapped = fresh
+        swapped.press("pp")
+        XCTAssertEqual(try lesson(swapped).preset, .swap)
+        XCTAssertTrue(swapped.isSolved(task: swapped.tasks[0]))
+        // apple's query (0.6, 0.35)·W_Q, its screen value: 0.6·0.6 + 0.35·0.8 = 0.64.
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>0.64<Enter>")
+        XCTAssertTrue(stepText(fresh).contains("apple x = (0.60, 0.35)"), stepText(fresh))
+        // The typed task follows the live W_Q: after the three presses it is unchanged (the fruit → fruit
+        // entry is not in the screen column), after ↓ + it is 0.6·0.7 + 0.35·0.8 = 0.70.
+        var edited = fresh
+        edited.press("<Down>+<Enter>0.64<Enter>")
+        XCTAssertFalse(edited.isSolved(task: edited.tasks[1]))
+        edited.press("<Enter>0.70<Enter>")
+        XCTAssertTrue(edited.isSolved(task: edited.tasks[1]))
+    }
 }

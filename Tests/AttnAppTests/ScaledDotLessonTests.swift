@@ -80,6 +80,26 @@ final class ScaledDotLessonTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(state.panelLine(ScaledDotLesson.Panel.scores, containing: "spread ")).contains("14.22"))
         // The scaled spread stays near 1 at every d: the point of dividing by √d.
         for row in Self.seed2 { XCTAssertEqual(row.scaledSpread, 1, accuracy: 0.35) }
+        // Then d = 2, where √2 changes the scores little: both columns of weights alike.
+        state.press("d")
+        try check(state, against: Self.seed2[0])
+        let small = try scores(state)
+        for (raw, scaled) in zip(small.rawWeights, small.scaledWeights) { XCTAssertEqual(raw, scaled, accuracy: 0.05) }
+    }
+
+    /// The text's figures are the screen's: spreads 2.77, 4.96, 14.22 against √d, and a·b/√d near 0.8 at each d.
+    func testStep2TextAgreesWithTheSpreadsOnScreen() throws {
+        let text = LessonScreenTests.words(course.text(lesson: index("scaled-dot"), step: 1))
+        XCTAssertTrue(text.contains("spread 2.77, 4.96, 14.22 at d = 13, 50, 300"), text)
+        XCTAssertTrue(text.contains("near 0.8"), text)
+        // At 80×24 the text leaves the scores panel room for its spreads and what "spread" means.
+        let panel = panelWords(opened(step: 1), .panel(ScaledDotLesson.Panel.scores))
+        XCTAssertTrue(panel.contains("spread 2.77 0.77") && panel.contains("spread = standard deviation"), panel)
+        for row in Self.seed2 {
+            // "about as fast as √d grows": the ratio raw spread / √d is the scaled spread, 0.70–0.82 here.
+            XCTAssertEqual(row.rawSpread / Double(row.d).squareRoot(), 0.8, accuracy: 0.11, "d = \(row.d)")
+            XCTAssertEqual(row.scaledSpread, 0.8, accuracy: 0.11, "d = \(row.d)")
+        }
     }
 
     func testStep3CyclingDShowsTheRawSoftmaxTurningOneHot() throws {
@@ -123,5 +143,32 @@ final class ScaledDotLessonTests: XCTestCase {
         for i in 0..<13 { sum += drawn[0][i] * drawn[1][i] }
         XCTAssertEqual(try scores(state).raw[0], sum, accuracy: 1e-12)
         XCTAssertEqual(try scores(state).scaled[0], sum / 13.0.squareRoot(), accuracy: 1e-12)
+    }
+
+    // MARK: Exercise
+
+    func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveScores() throws {
+        let fresh = try assertExerciseReplays("scaled-dot")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.keys, .number])
+        XCTAssertEqual(try scores(fresh).d, 13)
+        // Seed 2: d = 300 is the first where the raw top weight passes 0.99 and the scaled stays under 0.5.
+        XCTAssertEqual(fresh.tasks[0].solution, "dd")
+        XCTAssertGreaterThan(Self.seed2[3].rawTop, 0.99)
+        XCTAssertLessThan(Self.seed2[3].scaledTop, 0.5)
+        XCTAssertLessThan(Self.seed2[2].rawTop, 0.99)
+        // The compared text says where it stands: d = 13's raw top is 0.91, short of 0.99.
+        XCTAssertTrue(stepText(fresh).contains("Now: d = 13: top raw 0.9142, top scaled 0.4045"), stepText(fresh))
+        var fifty = fresh
+        fifty.press("d")
+        XCTAssertFalse(fifty.isSolved(task: fifty.tasks[0]))
+        // The factor is √300 whatever the vectors: new vectors keep the answer.
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>17.3<Enter>")
+        var redrawn = fresh
+        redrawn.press("nnn<Enter>17.3<Enter>")
+        XCTAssertTrue(redrawn.isSolved(task: redrawn.tasks[1]))
+        // From the screen's rounded spreads, 14.22 / 0.82, a learner lands within one unit of 17.3.
+        var rounded = fresh
+        rounded.press("<Enter>\(NumberFormat.fixed(14.22 / 0.82, decimals: 1))<Enter>")
+        XCTAssertTrue(rounded.isSolved(task: rounded.tasks[1]), rounded.message ?? "")
     }
 }

@@ -71,16 +71,23 @@ final class SimilarityTableLessonTests: XCTestCase {
         state.press("amango<Enter>")
         XCTAssertEqual(state.wordNames.last, "mango")
         XCTAssertEqual(state.analysis.cosine.count, 9)
-        // Its row comes after the blocks, and the cell panel says so rather than call a fruit an outsider.
+        // Its row comes after the blocks; the cell panel still puts a fruit with the fruits.
         XCTAssertEqual(state.selectedWord?.word, "mango")
-        XCTAssertTrue(try cellPanelText(state).contains("outside the blocks: mango was added after them"))
-        _ = state.update(.resize(Size(width: 100, height: 30)))
-        let rect = try XCTUnwrap(state.layout(for: state.size).heatmap)
-        let rows = screen(state, 100, 30).lines(in: rect).filter { $0.contains("mango") }
-        XCTAssertEqual(rows.count, 1, "one row, in both tables side by side")
-        XCTAssertEqual(rows.first?.components(separatedBy: "mango").count, 3)
-        // The added word stays when the learner comes back to this step from the next lesson.
-        state.press("<Right><Left>")
+        let reading = try cellPanelText(state)
+        XCTAssertTrue(reading.contains("It sits in the fruit block, though mango's row and column come last: it was added."), reading)
+        // Nine words: at 100×30 one table (m switches) keeps two decimals; at 120×40 both fit side by side.
+        for (size, tables) in [(Size(width: 100, height: 30), 1), (Size(width: 120, height: 40), 2)] {
+            _ = state.update(.resize(size))
+            let rect = try XCTUnwrap(state.layout(for: state.size).heatmap)
+            let rows = screen(state, size.width, size.height).lines(in: rect).filter { $0.contains("mango") }
+            XCTAssertEqual(rows.count, 1, "one row")
+            XCTAssertEqual(
+                rows.first?.components(separatedBy: "mango").count, tables + 1, "\(tables) table(s) at \(size.width)×\(size.height)")
+        }
+        // The added word stays when the learner comes back from the exercise, which keeps it too.
+        state.press("<Right>")
+        XCTAssertEqual([state.stepID, state.wordNames.last], ["exercise", "mango"])
+        state.press("<Left>")
         XCTAssertEqual(state.lessonID, "similarity-table")
         XCTAssertEqual(state.wordNames.last, "mango")
         // r shows the step as it first appeared.
@@ -124,5 +131,104 @@ final class SimilarityTableLessonTests: XCTestCase {
         state.press("n")
         XCTAssertEqual(state.focus, .panel(SimilarityTableLesson.Panel.cell))
         XCTAssertTrue(screen(state, 60, 20).text.contains("apple × laptop"))
+    }
+
+    // MARK: What the walk found
+
+    /// Presses n until the highlighted cell is `target` (every cell is on the tour of steps 1 and 5).
+    func walk(_ state: inout AppState, to target: (String, String), file: StaticString = #filePath, line: UInt = #line) {
+        for _ in 0..<state.words.count * state.words.count where cell(state) != target { state.press("n") }
+        XCTAssertTrue(cell(state) == target, "\(cell(state))", file: file, line: line)
+    }
+
+    /// Every number in the heatmap's cells, as drawn.
+    func cellNumbers(_ state: AppState, width: Int, height: Int) throws -> [String] {
+        var state = state
+        _ = state.update(.resize(Size(width: width, height: height)))
+        let rect = try XCTUnwrap(state.layout(for: state.size).heatmap).inset(by: 1)
+        // Rows of the tables: a label, then the cells (the legend line and headers hold no cells).
+        let rows = screen(state, width, height).lines(in: rect).filter { line in
+            state.wordNames.contains { line.hasPrefix(String($0.prefix(4))) }
+        }
+        return rows.flatMap { $0.split(separator: " ").map(String.init).filter { Double($0.replacing("−", with: "-")) != nil } }
+    }
+
+    func testAfterAddingMangoEveryCellKeepsTwoDecimals() throws {
+        var state = opened(step: 3)
+        state.press("amango<Enter>")
+        for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+            let numbers = try cellNumbers(state, width: width, height: height)
+            XCTAssertGreaterThanOrEqual(numbers.count, 8 * 9, "\(width)×\(height)")
+            for number in numbers {
+                XCTAssertEqual(number.split(separator: ".").last?.count, 2, "\(number) at \(width)×\(height)")
+            }
+        }
+    }
+
+    func testStep2ShowsAWordNeedNotScoreItselfHighestWithTheDotProduct() throws {
+        var state = opened(step: 1)
+        // numpy: grape·cherry = 3.215, grape·grape = 3.06, cherry·cherry = 3.4225.
+        let grape = try XCTUnwrap(state.index(of: "grape"))
+        let cherry = try XCTUnwrap(state.index(of: "cherry"))
+        XCTAssertEqual(try XCTUnwrap(state.analysis.dot[grape, cherry]), 3.215, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(state.analysis.dot[grape, grape]), 3.06, accuracy: 1e-12)
+        XCTAssertTrue(course.text(lesson: index("similarity-table"), step: 1).contains("grape·cherry 3.21 beats grape·grape 3.06"))
+        // The cell panel says so wherever the learner meets such a cell.
+        var table = opened(step: 0)
+        walk(&table, to: ("grape", "cherry"))
+        XCTAssertTrue(try cellPanelText(table).contains("With the dot product grape scores cherry (3.21) above itself (3.06)"))
+        state.press("n")
+        XCTAssertFalse(try cellPanelText(state).contains("above itself"), "not on the diagonal")
+        // numpy: banana·cherry 2.8524999999999996, banana·banana 2.8474999999999997: decimals enough to tell them apart.
+        walk(&table, to: ("banana", "cherry"))
+        XCTAssertTrue(try cellPanelText(table).contains("banana scores cherry (2.852) above itself (2.847)"))
+    }
+
+    func testAt120x40TheCellPanelShowsHowItsScoresWereComputed() throws {
+        var state = opened(step: 0)
+        _ = state.update(.resize(Size(width: 120, height: 40)))
+        let text = try cellPanelText(state, width: 120, height: 40)
+        // numpy: apple·phone = 1.0225, |apple| = 1.2480, |phone| = 1.5305, cosine 0.5353.
+        XCTAssertTrue(text.contains("dot = Σ products = 1.0225"), text)
+        XCTAssertTrue(text.contains("cosine = dot / (|apple|·|phone|) = 1.0225 / 1.9101 = 0.5353"), text)
+        ScreenFile.assertMatches(screen(state, 120, 40), named: "similarity-table-table-120x40")
+        // In the exercise the products and their sum, not the lengths: it asks for one.
+        var exercise = opened(step: 4)
+        _ = exercise.update(.resize(Size(width: 120, height: 40)))
+        let products = try cellPanelText(exercise, width: 120, height: 40)
+        XCTAssertTrue(products.contains("dot = Σ products = 1.2300"), products)
+        XCTAssertFalse(products.contains("|apple| =") || products.contains("cosine ="), products)
+    }
+
+    // MARK: The exercise
+
+    func testTheExerciseIsSolvedByReplayingItsSolutions() {
+        ExerciseReplay.assertSolutionsSolve("similarity-table")
+    }
+
+    func testTheLastExploreStepEndsWithARecap() {
+        ExerciseReplay.assertRecap("similarity-table")
+    }
+
+    func testTheExerciseReadsTheDotProductsAndTheirDiagonal() throws {
+        var state = opened(step: 4)
+        XCTAssertEqual(state.metric, .dot)
+        XCTAssertTrue(cell(state) == ("apple", "orange"))
+        let task = state.tasks[0]
+        XCTAssertEqual(SimilarityTableLesson.beatsItself(state.workspace).compared, "apple·orange 1.23 ≤ apple·apple 1.56")
+        state.press("n")  // apple × phone: 1.0225, below apple·apple 1.5575
+        XCTAssertFalse(state.isSolved(task: task))
+        state.press("bb")  // apple × grape: 1.58 > 1.5575 (numpy)
+        XCTAssertTrue(state.isSolved(task: task))
+        XCTAssertTrue(try cellPanelText(state).contains("apple scores grape (1.58) above itself (1.56)"))
+        // The step's own example does not count.
+        var named = opened(step: 4)
+        walk(&named, to: ("grape", "cherry"))
+        let check = SimilarityTableLesson.beatsItself(named.workspace)
+        XCTAssertFalse(check.isSolved)
+        XCTAssertEqual(check.compared, "grape·cherry 3.21 > grape·grape 3.06, the step's own example: find another")
+        // |cherry| = √3.4225 = 1.85: the diagonal's 3.42 gives 1.849, within a unit of the last place.
+        named.press("<Enter>1.85<Enter>")
+        XCTAssertTrue(named.isSolved(task: named.tasks[1]))
     }
 }

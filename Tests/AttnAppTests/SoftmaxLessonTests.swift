@@ -31,7 +31,7 @@ final class SoftmaxLessonTests: XCTestCase {
         XCTAssertEqual(try lesson(state).plane.scores, [0, -4, 4])
         XCTAssertNil(try lesson(state).plane.rawAverage)
         // numpy: softmax([0, -4, 4])
-        assertClose(try lesson(state).weights, [0.017980286735531543, 0.00032932043896389293, 0.9816903928255046])
+        assertClose(try lesson(state).weights(at: state.temperature), [0.017980286735531543, 0.00032932043896389293, 0.9816903928255046])
         let text = LessonScreenTests.words(screen(state, 80, 24).text)
         XCTAssertTrue(text.contains("raw c: Σw = 0 → undefined"))
         XCTAssertTrue(text.contains("softmax c: (3.96, 0.04)"))
@@ -46,8 +46,8 @@ final class SoftmaxLessonTests: XCTestCase {
             let current = try lesson(state)
             if current.plane.rawAverage == nil { undefinedRaw += 1 }
             if current.plane.scores.contains(where: { $0 < 0 }) && current.plane.scores.contains(where: { $0 > 0 }) { negativeRaw += 1 }
-            XCTAssertTrue(current.weights.allSatisfy { $0 > 0 })
-            XCTAssertEqual(current.weights.reduce(0, +), 1, accuracy: 1e-12)
+            XCTAssertTrue(current.weights(at: state.temperature).allSatisfy { $0 > 0 })
+            XCTAssertEqual(current.weights(at: state.temperature).reduce(0, +), 1, accuracy: 1e-12)
         }
         XCTAssertEqual(undefinedRaw, 2)
         XCTAssertGreaterThan(negativeRaw, 0)
@@ -57,12 +57,12 @@ final class SoftmaxLessonTests: XCTestCase {
         var state = opened(step: 1)
         let (apple, banana, phone) = ([2.0, 2.0], [-1.0, 3.0], [4.0, 0.0])
         // numpy: softmax([2, -1, 4])
-        assertClose(try lesson(state).weights, [0.11849965453500959, 0.005899750401902781, 0.8756005950630876])
+        assertClose(try lesson(state).weights(at: state.temperature), [0.11849965453500959, 0.005899750401902781, 0.8756005950630876])
         XCTAssertFalse(inside(try XCTUnwrap(try lesson(state).plane.rawAverage), apple, banana, phone), "raw c is outside")
         var positions: Set<[Double]> = []
         for _ in 0..<8 {
-            XCTAssertTrue(inside(try lesson(state).softmaxAverage, apple, banana, phone))
-            positions.insert(try lesson(state).softmaxAverage)
+            XCTAssertTrue(inside(try lesson(state).softmaxAverage(at: state.temperature), apple, banana, phone))
+            positions.insert(try lesson(state).softmaxAverage(at: state.temperature))
             state.press("t")
         }
         XCTAssertGreaterThan(positions.count, 1, "t moves the softmax c")
@@ -80,19 +80,66 @@ final class SoftmaxLessonTests: XCTestCase {
 
     func testStep3TryMinusSharpensTowardsPhoneAndPlusFlattens() throws {
         var state = opened(step: 2)
-        XCTAssertEqual(try lesson(state).temperature, 2)
-        let start = try lesson(state).weights
+        XCTAssertEqual(state.temperature, 2)
+        let start = try lesson(state).weights(at: state.temperature)
         // numpy: softmax([2, -1, 4] / 2)
         assertClose(start, [0.25371618163502524, 0.05661173224047129, 0.6896720861245036])
         state.press("-")
-        XCTAssertEqual(try lesson(state).temperature, 1)
-        XCTAssertGreaterThan(try lesson(state).weights[2], start[2])
-        state.press("--")
-        XCTAssertGreaterThan(try lesson(state).weights[2], 0.99)
-        state.press("++++")
-        XCTAssertGreaterThan(entropy(try lesson(state).weights), entropy(start))
-        // The exponentials are shown: e^((s − 4)/T) for apple at T = 4 is e^(−0.5).
-        XCTAssertEqual(try lesson(state).exponentials[0], exp(-0.5), accuracy: 1e-15)
-        XCTAssertTrue(LessonScreenTests.words(screen(state, 80, 24).text).contains("0.607"))
+        XCTAssertLessThan(state.temperature, 2)
+        XCTAssertGreaterThan(try lesson(state).weights(at: state.temperature)[2], start[2])
+        state.press("---")
+        XCTAssertEqual(state.temperature, 0.5)
+        XCTAssertGreaterThan(try lesson(state).weights(at: state.temperature)[2], 0.98)
+        state.press("++++++")
+        XCTAssertGreaterThan(state.temperature, 2)
+        XCTAssertGreaterThan(entropy(try lesson(state).weights(at: state.temperature)), entropy(start))
+        // The exponentials are shown: e^((s − 4)/T) for apple is e^(−2/T).
+        let apple = exp(-2 / state.temperature)
+        XCTAssertEqual(try lesson(state).exponentials(at: state.temperature)[0], apple, accuracy: 1e-15)
+        XCTAssertTrue(LessonScreenTests.words(screen(state, 80, 24).text).contains(NumberFormat.fixed(apple, decimals: 3)))
+    }
+
+    /// The temperature is the shared one: `+`/`-` step through the values every lesson uses,
+    /// and the title bar shows it.
+    func testTheTemperatureStepsAreTheSharedOnes() throws {
+        func steps(_ start: AppState, _ key: String) -> [Double] {
+            var state = start
+            return (0..<12).map { _ in
+                state.press(key)
+                return state.temperature
+            }
+        }
+        var state = opened(step: 0)
+        let values = opening("values", step: 3)
+        XCTAssertEqual(state.temperature, values.temperature)
+        XCTAssertEqual(steps(state, "-"), steps(values, "-"), "the same steps as the values lesson's")
+        XCTAssertEqual(steps(state, "+"), steps(values, "+"))
+        state.press("-")
+        XCTAssertTrue(screen(state, 80, 24).lines[0].contains("T=\(NumberFormat.fixed(state.temperature, decimals: 2))"))
+    }
+
+    // MARK: Exercise
+
+    func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveWeights() throws {
+        let fresh = try assertExerciseReplays("softmax")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.keys, .number])
+        XCTAssertEqual(try lesson(fresh).plane.q, [1, 0])
+        XCTAssertEqual(fresh.temperature, 1)
+        // numpy: softmax([2, -1, 4] / 0.5)[2]
+        XCTAssertEqual(try lesson(fresh).coldPhoneWeight, 0.9819700105182744, accuracy: 1e-12)
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>0.98<Enter>")
+        // The keys task compares the live top weight: turning q towards phone also solves it.
+        var turned = fresh
+        turned.press("ttttttt")
+        XCTAssertEqual(try lesson(turned).plane.q, [1, -1])
+        XCTAssertTrue(turned.isSolved(task: turned.tasks[0]), "phone takes 0.98 with q = (1, -1)")
+        // The typed task follows the live q: with q = (0, 1), banana's 3 leads and phone scores 0.
+        var up = fresh
+        up.press("tt<Enter>0.98<Enter>")
+        XCTAssertFalse(up.isSolved(task: up.tasks[1]))
+        // numpy: softmax([2, 3, 0] / 0.5)[2] = 0.0021785
+        up.press("<Enter>0.00<Enter>")
+        XCTAssertTrue(up.isSolved(task: up.tasks[1]), up.message ?? "")
+        XCTAssertTrue(stepText(fresh).contains("Now: phone 0.876 at T = 1.00"), stepText(fresh))
     }
 }

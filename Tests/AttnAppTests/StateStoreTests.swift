@@ -133,6 +133,18 @@ final class StateStoreTests: TemporaryFolderTestCase {
             "/home/u/.local/share/attn-tui", "a relative XDG_DATA_HOME is ignored, as the spec says")
     }
 
+    func testWithoutAnyHomeThereIsNoDefaultFolderNeverTheCurrentOne() throws {
+        // No HOME, no XDG_DATA_HOME and no home in the password database (a static binary has no NSS).
+        XCTAssertNil(StateStore.defaultDirectory(environment: [:], passwordHome: { nil }))
+        XCTAssertNil(StateStore.defaultDirectory(environment: ["XDG_DATA_HOME": "relative", "HOME": ""], passwordHome: { nil }))
+        XCTAssertEqual(StateStore.defaultDirectory(environment: [:], passwordHome: { "/home/p" }), "/home/p/.local/share/attn-tui")
+        let session = Session(
+            course: course, vocabulary: lexicon, lesson: index(sandboxID), stateDir: nil, persist: true, colorMode: .monochrome,
+            defaultDirectory: { nil })
+        XCTAssertNil(session.store, "nothing is written anywhere")
+        XCTAssertEqual(session.warnings, ["not saved: " + StateStore.noDirectoryReason])
+    }
+
     // MARK: Sessions
 
     private func run(_ session: Session, keys: String, size: Size = Size(width: 80, height: 24)) throws {
@@ -226,7 +238,7 @@ final class StateStoreTests: TemporaryFolderTestCase {
         let directory = temporaryDirectory()
         let blocker = directory + "/file"
         writeFile(blocker, Data())
-        let broken = session(blocker + "/attn-tui")
+        let broken = session(blocker + "/attn-tui", lesson: sandboxID)
 
         broken.handle(.key(.character("a")))
         for key in try KeyNotation.parse("kiwi<Enter>") { broken.handle(.key(key)) }
@@ -268,7 +280,9 @@ final class SharedStateFolderTests: XCTestCase {
         let directory = NSTemporaryDirectory() + "attn-shared-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         func open() -> Session {
-            Session(course: course, vocabulary: .builtIn(), lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+            Session(
+                course: course, vocabulary: .builtIn(), lesson: index(sandboxID), stateDir: directory, persist: true, colorMode: .monochrome
+            )
         }
         func place(_ word: String, in session: Session) throws {
             for key in try KeyNotation.parse("a\(word)<Enter><Right><Enter>") { session.handle(.key(key)) }

@@ -31,7 +31,7 @@ func opening(_ lesson: String, step: Int = 0, in course: Course = course) -> App
 func index(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! }
 
 /// A lesson's number in the course (what the title bar shows), by id.
-func number(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! + 1 }
+func lessonNumber(_ lesson: String, in course: Course = course) -> Int { course.index(of: lesson)! + 1 }
 
 extension SavedState {
     /// A saved state as a test writes it: the sandbox's words of the built-in lexicon, if any.
@@ -44,6 +44,9 @@ extension SavedState {
     /// The sandbox's saved words of the built-in lexicon.
     var sandboxWords: [String]? { words(ofLesson: sandboxID, space: SavedState.lexiconSpace) }
 }
+
+/// The title bar's progress on a fresh state: none of the course's exercises solved.
+let noProgress = "✓ 0/\(AppState(environment: environment(lesson: sandboxID)).courseProgress.of)"
 
 /// The lesson a file opens: the sandbox.
 let sandboxID = SandboxLesson.id
@@ -124,6 +127,24 @@ extension Buffer {
 
     /// The text inside `rect` as one string, rows joined by newlines.
     func text(in rect: Rect) -> String { lines(in: rect).joined(separator: "\n") }
+}
+
+/// What is wrong with the wide glyphs of a screen, if anything: a wide glyph whose right half is
+/// not a continuation cell (cut at the right edge, or overwritten), or a continuation cell with
+/// no wide glyph on its left (half a glyph left behind).
+func halfGlyphs(_ buffer: Buffer) -> [String] {
+    var problems: [String] = []
+    for y in 0..<buffer.size.height {
+        for x in 0..<buffer.size.width {
+            let cell = buffer[x, y]
+            if cell.isContinuation {
+                if x == 0 || DisplayWidth.of(buffer[x - 1, y].symbol) != 2 { problems.append("(\(x),\(y)): a continuation alone") }
+            } else if DisplayWidth.of(cell.symbol) == 2 && (x + 1 >= buffer.size.width || !buffer[x + 1, y].isContinuation) {
+                problems.append("(\(x),\(y)): \(cell.symbol) without its right half")
+            }
+        }
+    }
+    return problems
 }
 
 /// Compares screens line by line, printing both in full on failure so a diff is easy to read.

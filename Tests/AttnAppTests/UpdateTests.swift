@@ -332,12 +332,13 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.lessonID, last)
         XCTAssertEqual(state.press("<PageDown>"), [], "already at the last lesson")
         let lastSteps = state.currentLesson.stepCount
-        state.press(String(repeating: "l", count: lastSteps + 5))
+        state.press(String(repeating: "l", count: lastSteps - 1))
         XCTAssertEqual(state.lessonID, last, "→ stops at the last lesson's last step")
         XCTAssertEqual(state.step, lastSteps - 1)
-        XCTAssertEqual(state.press("<Right>"), [], "→ on the very last step does nothing")
+        XCTAssertEqual(state.press("<Right>"), [], "→ on the very last step opens the end of the course")
+        XCTAssertEqual(state.mode, .end)
         XCTAssertEqual(state.step, lastSteps - 1)
-        state.press("<Home>")
+        state.press("<Left><Home>")
         XCTAssertEqual(state.lessonID, first)
         XCTAssertEqual(state.step, 0)
     }

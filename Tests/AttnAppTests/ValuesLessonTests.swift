@@ -45,8 +45,8 @@ final class ValuesLessonTests: XCTestCase {
         5.062185787571e-02,
     ]
 
-    func opened(step: Int) -> AppState {
-        var state = opening("values", step: step)
+    func opened(_ step: ValuesLesson.Step) -> AppState {
+        var state = opening("values", step: ValuesLesson.Step.allCases.firstIndex(of: step)!)
         _ = state.update(.resize(Size(width: 100, height: 30)))
         return state
     }
@@ -72,7 +72,7 @@ final class ValuesLessonTests: XCTestCase {
     }
 
     func testTheLessonsHeadMatchesNumpy() throws {
-        let state = opened(step: 0)
+        let state = opened(.values)
         XCTAssertEqual(state.wordNames, ValuesLesson.sentence)
         let result = try result(state)
         XCTAssertEqual(result.queries.columns, 2)
@@ -82,7 +82,7 @@ final class ValuesLessonTests: XCTestCase {
     }
 
     func testTheIdentityHeadMatchesNumpyAndTheAttentionCommand() throws {
-        let state = opened(step: 4)
+        let state = opened(.identity)
         XCTAssertTrue(try lesson(state).usesIdentity)
         let result = try result(state)
         assertClose(result.weights, Self.identityWeights)
@@ -99,7 +99,7 @@ final class ValuesLessonTests: XCTestCase {
 
     /// Step 1: "press Tab twice to reach V, then Enter: apple's fruit value worked out as a sum".
     func testStep1EnterOnVWorksOutApplesFruitValue() throws {
-        var state = opened(step: 0)
+        var state = opened(.values)
         state.press("<Tab><Tab><Enter>")
         XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.values))
         let explanation = try XCTUnwrap(explanation(state))
@@ -111,7 +111,7 @@ final class ValuesLessonTests: XCTestCase {
 
     /// Step 2: "Tab twice to the scores and press Enter: apple's query times phone's key, over √2".
     func testStep2EnterOnTheScoresWorksOutApplePhone() throws {
-        var state = opened(step: 1)
+        var state = opened(.scores)
         state.press("<Tab><Tab><Enter>")
         let explanation = try XCTUnwrap(explanation(state))
         // q(apple) = 2·(0.6, 0.65), k(phone) = 2·(0, 0.9): (0 + 1.3·1.8) / √2.
@@ -125,7 +125,7 @@ final class ValuesLessonTests: XCTestCase {
 
     /// Step 3: "press + to raise the temperature: apple's weights flatten".
     func testStep3WarmerFlattensApplesWeights() throws {
-        var state = opened(step: 2)
+        var state = opened(.weights)
         let before = try result(state).weights.row(1)
         state.press("+")
         XCTAssertEqual(state.temperature, 1.5)
@@ -137,7 +137,7 @@ final class ValuesLessonTests: XCTestCase {
 
     /// Step 4: "press - twice to lower the temperature: apple's output moves towards its own value".
     func testStep4CoolerMovesApplesOutputTowardsItsValue() throws {
-        var state = opened(step: 3)
+        var state = opened(.output)
         let value = try result(state).values.row(1)
         XCTAssertEqual(value, [0.6, 0.65])
         let before = try result(state).output.row(1)
@@ -153,7 +153,7 @@ final class ValuesLessonTests: XCTestCase {
 
     /// Step 5: "press p to switch to the lesson's 13×2 head: the output has 2 columns again".
     func testStep5PSwitchesToTheLessonsHead() throws {
-        var state = opened(step: 4)
+        var state = opened(.identity)
         XCTAssertEqual(try result(state).output.columns, 13)
         let title = screen(state, 100, 30).text
         XCTAssertTrue(title.contains("output weights·V · 5×13"), title)
@@ -164,17 +164,20 @@ final class ValuesLessonTests: XCTestCase {
     }
 
     func testEveryMatrixIsLabelledWithItsShape() throws {
-        let expected = [["X · 5×13", "W_V · 13×2", "V = X·W_V · 5×2"], ["Q = X·W_Q · 5×2", "K = X·W_K · 5×2", "scores QKᵀ/√d_k · 5×5"]]
-        for (step, titles) in expected.enumerated() {
-            let text = screen(opened(step: step), 100, 30).text
-            for title in titles { XCTAssertTrue(text.contains(title), "step \(step + 1): \(title)\n\(text)") }
+        let expected: [(ValuesLesson.Step, [String])] = [
+            (.values, ["X · 5×13", "W_V · 13×2", "V = X·W_V · 5×2"]), (.queries, ["X · 5×13", "W_Q · 13×2", "Q = X·W_Q · 5×2"]),
+            (.scores, ["Q = X·W_Q · 5×2", "K = X·W_K · 5×2", "scores QKᵀ/√d_k · 5×5"]),
+        ]
+        for (step, titles) in expected {
+            let text = screen(opened(step), 100, 30).text
+            for title in titles { XCTAssertTrue(text.contains(title), "\(step): \(title)\n\(text)") }
         }
     }
 
     /// X is 5×13: at 80×24 it shows some columns and says which; ] scrolls to the cursor.
     func testAWideMatrixSaysWhichColumnsItShowsAndScrolls() throws {
         var state = opening("values", step: 0)
-        _ = state.update(.resize(Size(width: 80, height: 24)))
+        _ = state.update(.resize(Size(width: 80, height: 24)))  // the values step
         let rect = try XCTUnwrap(state.layout(for: Size(width: 80, height: 24)).rect(of: .panel(ValuesLesson.Stage.input)))
         XCTAssertTrue(screen(state, 80, 24).text(in: rect).contains("cols 1–"))
         state.press(String(repeating: "]", count: 12))
@@ -184,16 +187,92 @@ final class ValuesLessonTests: XCTestCase {
     }
 
     func testEnterOnAWeightShowsTheSoftmaxAndOnAnOutputTheWeightedSum() throws {
-        var state = opened(step: 2)
+        var state = opened(.weights)
         XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.weights), "step 3 starts on the weights it changes")
         state.press("<Enter>")
         let weight = try XCTUnwrap(explanation(state))
         XCTAssertEqual(weight.title, "weights[apple, phone] = 0.30")
         XCTAssertTrue(weight.lines.contains { $0.hasPrefix("phone") && $0.hasSuffix("◀") })
-        state = opened(step: 3)
+        state = opened(.output)
         XCTAssertEqual(state.focus, .panel(ValuesLesson.Stage.output), "step 4 starts on the output it changes")
         state.press("<Down><Enter>")
         let output = try XCTUnwrap(explanation(state))
         XCTAssertEqual(output.title, "output[and, fruit] = \(NumberFormat.fixed(Self.ownOutput[2][0], decimals: 2))")
+    }
+
+    // MARK: What the learner's walk found
+
+    /// The queries step shows X, W_Q and Q = X·W_Q: apple's query can be worked out from the screen.
+    func testTheQueriesStepShowsWQSoQCanBeWorkedOut() throws {
+        var state = opening("values", step: ValuesLesson.Step.allCases.firstIndex(of: .queries)!)
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        let layout = state.layout(for: state.size)
+        func panel(_ stage: ValuesLesson.Stage) throws -> String {
+            screen(state, 80, 24).text(in: try XCTUnwrap(layout.rect(of: .panel(stage))))
+        }
+        let (weights, input, queries) = (try panel(.queryWeights), try panel(.input), try panel(.queries))
+        XCTAssertTrue(weights.contains("2.00"), weights)
+        XCTAssertTrue(input.contains(".60") && input.contains(".65"), input)
+        XCTAssertTrue(queries.contains("1.20") && queries.contains("1.30"), queries)
+        // Try: Tab twice to Q, Enter: apple's fruit query from X and W_Q.
+        state.press("<Tab><Tab><Enter>")
+        let explanation = try XCTUnwrap(explanation(state))
+        XCTAssertEqual(explanation.title, "Q[apple, fruit] = 1.20")
+        XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("fruit") && $0.hasSuffix("0.60×2.00 = 1.20") }, "\(explanation.lines)")
+        // The text's claim: W_K is the same matrix, so K = Q.
+        let result = try result(state)
+        XCTAssertEqual(try lesson(state).head(state.workspace).key, try lesson(state).head(state.workspace).query)
+        XCTAssertEqual(result.keys, result.queries)
+    }
+
+    /// At 120×40 the space under the matrices works out the focused cell, live as the cursor moves.
+    func testAt120x40TheWorkingPanelWorksOutTheFocusedCell() throws {
+        var state = opening("values", step: ValuesLesson.Step.allCases.firstIndex(of: .scores)!)
+        _ = state.update(.resize(Size(width: 120, height: 40)))
+        let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(ValuesLesson.Stage.working)))
+        XCTAssertGreaterThan(rect.height, 10, "it takes the half of the screen that was empty")
+        func working() -> String { screen(state, 120, 40).text(in: rect) }
+        XCTAssertTrue(working().contains("How Q[apple, fruit] = 1.20 is worked out"), working())
+        state.press("<Tab><Tab>")
+        XCTAssertTrue(working().contains("How scores[apple, phone] = 1.65 is worked out"), working())
+        XCTAssertTrue(working().contains("÷ √d_k = √2 = 1.41"), working())
+        state.press("]")
+        XCTAssertTrue(working().contains("scores[apple, an] = 0.08"), working())
+        // At 80×24 there is no room for it: the focused matrix works its cell out under its grid instead.
+        var small = state
+        _ = small.update(.resize(Size(width: 80, height: 24)))
+        XCTAssertNil(small.layout(for: small.size).rect(of: .panel(ValuesLesson.Stage.working)))
+    }
+
+    // MARK: Exercise
+
+    func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveOutput() throws {
+        let fresh = try assertExerciseReplays("values")
+        XCTAssertEqual(fresh.tasks.map(\.kind), [.number, .keys])
+        // The output it asks for is not on the exercise's screen; the weights and V it needs are.
+        let text = screen(fresh, 80, 24).text
+        XCTAssertFalse(text.contains("output weights·V") || text.contains("output · 5×2"), text)
+        XCTAssertTrue(text.contains("0.52") && text.contains("0.60"), text)
+        XCTAssertEqual(fresh.tasks[0].solution, "<Enter>\(NumberFormat.fixed(Self.ownOutput[1][0], decimals: 2))<Enter>")
+        // With the screen's rounded weights and values: 0.06×(−0.02) + 0.52×0.60 + 0.05×(−0.06) + 0.06×0.04 + 0.30×0.00.
+        let byHand = 0.06 * -0.02 + 0.52 * 0.60 + 0.05 * -0.06 + 0.06 * 0.04 + 0.30 * 0.00
+        var rounded = fresh
+        rounded.press("<Enter>\(NumberFormat.fixed(byHand, decimals: 2))<Enter>")
+        XCTAssertTrue(rounded.isSolved(task: rounded.tasks[0]))
+        // The typed answer follows the live temperature: at T = 0.5 it is 0.44.
+        var cooler = fresh
+        cooler.press("--<Enter>0.31<Enter>")
+        XCTAssertEqual(cooler.temperature, 0.5)
+        XCTAssertFalse(cooler.isSolved(task: cooler.tasks[0]))
+        cooler.press("<Enter>\(NumberFormat.fixed(Self.ownOutputAtHalf[1][0], decimals: 2))<Enter>")
+        XCTAssertTrue(cooler.isSolved(task: cooler.tasks[0]))
+        // The keys task: from T = 1 four steps down the shared temperatures; three are not enough.
+        var three = fresh
+        three.press("---")
+        XCTAssertFalse(three.isSolved(task: three.tasks[1]))
+        XCTAssertLessThan(try result(three).weights[1, 1], 0.9)
+        var four = fresh
+        four.press(fresh.tasks[1].solution)
+        XCTAssertGreaterThan(try result(four).weights[1, 1], 0.9)
     }
 }

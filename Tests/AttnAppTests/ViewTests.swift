@@ -106,9 +106,13 @@ final class ViewTests: XCTestCase {
         assertFrame(buffer, heatmap, title: "Similarity · scaled dot")
         assertFrame(buffer, weights, title: "Weights of apple")
         assertFrame(buffer, lesson, title: "Step 1 of 3")
+        // The weights show every word (they are the numbers here); the heatmap scrolls to the
+        // selected word's row and says how much of the table it shows.
         for word in state.wordNames {
-            XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.hasPrefix("│\(word)") }, "\(word) row in the heatmap")
+            XCTAssertTrue(buffer.lines(in: weights).contains { $0.hasPrefix("│\(word)") }, "\(word) bar in the weights")
         }
+        XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.hasPrefix("│apple") })
+        XCTAssertTrue(buffer.lines(in: heatmap).contains { $0.contains("of 8×8") }, buffer.text(in: heatmap))
 
         // One heatmap at a time below 100 columns: m switches which.
         state.press("m")
@@ -122,11 +126,11 @@ final class ViewTests: XCTestCase {
         // The sandbox's keys first (+/- temp and Enter why included), quit and help pinned at the right.
         XCTAssertEqual(
             screen(sandbox(), 80, 24).lines.last,
-            " ↑/↓ select a add Enter why d remove apple m metric +/- temp     q quit  ? help ")
+            " ↑/↓ select a add Enter why d remove apple +/- temp    ←/→ step  q quit  ? help ")
         // Lesson 1 has fewer keys: the step keys and focus fit too.
         XCTAssertEqual(
             screen(sandbox(lesson: course.ids[0]), 80, 24).lines.last,
-            " ↑/↓ select  a add  d remove banana  ←/→ step  Tab focus         q quit  ? help ")
+            " ↑/↓ select  a add  d remove banana  Tab focus         ←/→ step  q quit  ? help ")
     }
 
     func testBelow80x24OnePanelAtATimeAndTabSwitchesIt() throws {
@@ -147,9 +151,10 @@ final class ViewTests: XCTestCase {
             XCTAssertEqual(panels[0], Rect(x: 0, y: 1, width: 60, height: 17), "the panel takes the whole body")
             let others = order.map(\.1).filter { $0 != title }
             for other in others { XCTAssertFalse(buffer.text.contains(other), "\(other) hidden when \(focus) is shown") }
-            // The settings are kept; the lesson's title gives way first.
-            XCTAssertEqual(buffer.lines[0], " Lesson 14/14 · step 1/3      scaled dot · T=1.00 · 8 words ")
-            XCTAssertEqual(statusLine(buffer), "↑/↓ select a add Enter why d remove apple   q quit  ? help")
+            // The step and the settings are kept; the lesson's title gives way first.
+            XCTAssertTrue(buffer.lines[0].contains("step 1/3 · \(noProgress)"), buffer.lines[0])
+            XCTAssertTrue(buffer.lines[0].hasSuffix(" scaled dot · T=1.00 "), buffer.lines[0])
+            XCTAssertEqual(statusLine(buffer), "↑/↓ select a add Enter why        ←/→ step  q quit  ? help")
             state.press("<Tab>")
         }
         XCTAssertEqual(state.focus, .map)
@@ -202,13 +207,22 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(ScreenLayout(size: Size(width: 40, height: 12), state: state).kind, .compact)
     }
 
-    func testTinyAndEmptyTerminalsDoNotCrash() {
+    func testTinyAndEmptyTerminalsDrawOnlyTheirMessage() {
         var state = sandbox()
         state.press("akiwi<Enter>")
-        for (width, height) in [(1, 1), (0, 0), (1, 0), (0, 1), (2, 1), (5, 2)] {
+        let message = "terminal too small (need 40×12)"
+        for (width, height) in [(1, 1), (0, 0), (1, 0), (0, 1), (2, 1), (5, 2), (10, 3), (20, 6)] {
             let buffer = screen(state, width, height)
             XCTAssertEqual(buffer.size, Size(width: width, height: height))
             XCTAssertEqual(buffer.lines.count, height)
+            // Nothing but the message, wrapped (and cut where even a word does not fit): no panel leaks through.
+            let drawn = buffer.lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            XCTAssertEqual(
+                drawn.joined(separator: " ").filter { !$0.isWhitespace },
+                String(message.filter { !$0.isWhitespace }.prefix(drawn.joined().filter { !$0.isWhitespace }.count)),
+                "\(width)×\(height): \(drawn)")
+            if width >= 20 && height >= 2 { XCTAssertEqual(drawn.joined(separator: " "), message, "whole where it fits") }
+            if width > 0 && height > 0 { XCTAssertFalse(drawn.isEmpty, "\(width)×\(height) says something") }
         }
     }
 
@@ -243,7 +257,26 @@ final class ViewTests: XCTestCase {
                 for height in heights {
                     for mode in [ColorMode.palette256, .monochrome] {
                         let buffer = screen(state, width, height, colorMode: mode)
-                        XCTAssertEqual(buffer.size, Size(width: width, height: height), "\(name) at \(width)×\(height)")
+                        let at = "\(name) at \(width)×\(height)"
+                        XCTAssertEqual(buffer.size, Size(width: width, height: height), at)
+                        XCTAssertEqual(halfGlyphs(buffer), [], at)
+                        let text = buffer.text
+                        if width < 40 || height < 12 {
+                            if width >= 31 && height >= 1 { XCTAssertTrue(text.contains("terminal too small (need 40×12)"), at) }
+                            continue
+                        }
+                        // A real frame: the title bar with the lesson and step, a status bar with quit
+                        // (an overlay may cover them: then its own frame shows), and panels with something in them.
+                        if let overlay = ["help": "Keys", "score detail": "scaled dot(", "weight detail": "weight of"][name] {
+                            XCTAssertTrue(text.contains(overlay), "\(at): the overlay \(overlay)\n\(text)")
+                        } else {
+                            XCTAssertTrue(buffer.lines[0].contains("step 1/"), "\(at): \(buffer.lines[0])")
+                            // How to leave what is open: quit while browsing, Enter and Esc in a prompt or the placement.
+                            let leaving = ["prompt": "Esc", "placing": "Esc"][name] ?? "q quit"
+                            XCTAssertTrue(buffer.lines[height - 1].contains(leaving), "\(at): \(buffer.lines[height - 1])")
+                        }
+                        let body = buffer.lines.dropFirst().dropLast(2).joined().filter { !$0.isWhitespace }
+                        XCTAssertGreaterThan(body.count, width, "\(at): the panels are not blank")
                     }
                 }
             }
@@ -255,7 +288,8 @@ final class ViewTests: XCTestCase {
         var events: [InputEvent] = try KeyNotation.parse("akiwi<Enter>").map { .key($0) }
         events += sizes.map { .resize($0) }
         let terminal = RecordingTerminal(size: Size(width: 100, height: 30), events: events)
-        let session = Session(course: course, vocabulary: lexicon, lesson: 14, stateDir: nil, persist: false, colorMode: .palette256)
+        let session = Session(
+            course: course, vocabulary: lexicon, lesson: index(sandboxID), stateDir: nil, persist: false, colorMode: .palette256)
 
         session.run(on: terminal)
 
@@ -304,7 +338,8 @@ final class ViewTests: XCTestCase {
         var named = Set<Key>()
         for entry in AppKeys.bindings(for: state) {
             let binding = entry.binding
-            guard binding.label != "1-9" else {
+            // A label that is its one key's symbol ("/") names it whole.
+            guard binding.label != "1-9", binding.keys.map({ KeyNotation.symbol($0) }) != [binding.label] else {
                 named.formUnion(binding.keys)
                 continue
             }
@@ -481,7 +516,7 @@ final class ViewTests: XCTestCase {
         assertScreen(
             screen(state, 40, 12),
             [
-                " Lesson 14/14 · step 1/3     scaled dot",
+                " Lesson \(lessonNumber(sandboxID))/\(course.count) · step 1/3 · \(noProgress)",
                 "┏ Map ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
                 "┃ no words: press a to add one         ┃",
                 "┃                                      ┃",
@@ -492,7 +527,7 @@ final class ViewTests: XCTestCase {
                 "┃                                      ┃",
                 "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
                 " no word to remove",
-                " ↑/↓ select a add        q quit  ? help",
+                " ↑/↓ select    ←/→ step  q quit  ? help",
             ])
     }
 

@@ -84,4 +84,35 @@ final class WeightedAverageLessonTests: XCTestCase {
         state.press("ttr")
         XCTAssertEqual(try plane(state).q, [1, -1])
     }
+
+    // MARK: The exercise
+
+    func testTheExerciseIsSolvedByReplayingItsSolutions() {
+        ExerciseReplay.assertSolutionsSolve("weighted-average")
+    }
+
+    func testTheLastExploreStepEndsWithARecap() {
+        ExerciseReplay.assertRecap("weighted-average")
+    }
+
+    func testTheExerciseShowsTheWeightsAndHidesCUntilItIsWorkedOut() throws {
+        var state = opened(step: 4)
+        // By hand: q = (1, 0), w = 2, −1, 4, Σ = 5; c's first coordinate = (2·2 + (−1)·(−1) + 4·4) / 5 = 21 / 5.
+        XCTAssertEqual(try plane(state).scores, [2, -1, 4])
+        XCTAssertEqual(try XCTUnwrap(try plane(state).rawAverage?.first), 4.2, accuracy: 1e-12)
+        var text = panelText(state)
+        XCTAssertTrue(text.contains("c = (Σ wᵢ·vᵢ) / Σ wᵢ = (?, ?)"), text)
+        XCTAssertTrue(text.contains("The plane · q (c is yours to find)"), text)
+        XCTAssertFalse(text.contains("4.20") || text.contains("(21, 1)"), "neither c nor Σ wᵢ·vᵢ: \(text)")
+        state.press("<Enter>4.3<Enter>")
+        XCTAssertFalse(state.isSolved(task: state.tasks[0]), "two units off")
+        state.press("<Enter>4.2<Enter>")
+        XCTAssertTrue(state.isSolved(task: state.tasks[0]))
+        text = panelText(state)
+        XCTAssertTrue(text.contains("c = (21, 1) / 5 = (4.20, 0.20)"), text)
+        // Turned to a zero sum, the number has no value.
+        state.press("ttt")
+        XCTAssertTrue(state.isSolved(task: state.tasks[1]))
+        XCTAssertEqual(state.currentLesson.check(task: 1, step: state.step, workspace: state.workspace)?.compared, "q = (-1, 1), Σ w = 0")
+    }
 }

@@ -48,6 +48,10 @@ final class WordsAsVectorsLessonTests: XCTestCase {
         XCTAssertTrue(text.contains("nearest words · closeness"), text)
         XCTAssertTrue(text.contains("two senses"), text)
         XCTAssertFalse(text.contains("ambiguous"), "the map's legend says \"two senses\"")
+        var phone = opened(step: 1)
+        phone.select("phone")
+        let gadget = try panel(phone, .panel(WordsAsVectorsLesson.Panel.nearest))
+        XCTAssertTrue(gadget.contains("→ tech (5 of 5 nearest)"), "and \"tech\" for electronics: \(gadget)")
     }
 
     func testStep2TheMapSeparatesFruitsFromElectronicsWithAppleBetween() throws {
@@ -75,23 +79,78 @@ final class WordsAsVectorsLessonTests: XCTestCase {
         XCTAssertTrue(text.contains("→ fruit (5 of 5 nearest)"), text)
     }
 
-    func testStep4AMadeUpWordMovesTowardsTheFruitsAsItsFruitFeatureRises() throws {
+    func testStep4AMadeUpWordStartsAtTheMapsAverageAndTheTryLandsItAmongTheFruits() throws {
         var state = opened(step: 3)
-        state.press("azorb<Enter>")  // Try: press a, type a made-up word (zorb) and Enter
+        state.press("azorb<Enter>")  // Try: press a, type zorb and Enter
         let start = try XCTUnwrap(state.placement)
         XCTAssertEqual(start.feature, 0, "fruit is the first feature")
-        let fruitCentroid = centroid(of: "fruit")
-        let before = try XCTUnwrap(cosineSimilarity(start.vector, fruitCentroid))
-        state.press("<Right><Right><Right><Right><Right>")  // raise fruit with →
-        let raised = try XCTUnwrap(state.placement)
-        XCTAssertEqual(raised.vector[0], min(1, start.vector[0] + 0.5), accuracy: 1e-9)
-        XCTAssertGreaterThan(try XCTUnwrap(cosineSimilarity(raised.vector, fruitCentroid)), before, "closer to the fruits")
+        // "It starts at the map's average": the mean of the words in play, to one decimal.
+        let mean = scale(state.words.dropFirst().reduce(state.words[0].vector) { add($0, $1.vector) }, by: 1 / Double(state.words.count))
+        XCTAssertEqual(start.vector, mean.map { ($0 * 10).rounded() / 10 })
         XCTAssertTrue(
             try panel(state, .panel(WordsAsVectorsLesson.Panel.nearest)).contains("What is zorb?"),
             "the panel follows the word being placed")
-        state.press("<Enter>")  // and Enter
+        // → five times to raise fruit, ↓ to tech and press 0, ↓ to screen and 0, then Enter.
+        state.press(String(repeating: "<Right>", count: 5) + String(repeating: "<Down>", count: 4) + "0<Down>0")
+        let placed = try XCTUnwrap(state.placement)
+        let names = state.featureNames
+        XCTAssertEqual(placed.vector[0], min(1, start.vector[0] + 0.5), accuracy: 1e-9)
+        XCTAssertEqual(placed.vector[try XCTUnwrap(names.firstIndex(of: "tech"))], 0)
+        XCTAssertEqual(placed.vector[try XCTUnwrap(names.firstIndex(of: "screen"))], 0)
+        state.press("<Enter>")
         XCTAssertEqual(state.selectedWord?.word, "zorb")
         XCTAssertEqual(state.customWords.map(\.word), ["zorb"], "kept as the learner's own word")
+        // Among the fruits: its nearest words are fruits, and on the map it sits nearer them than apple does.
+        XCTAssertEqual(state.neighbors(count: 5).map(\.category), Array(repeating: "fruit", count: 5))
+        XCTAssertTrue(try panel(state, .panel(WordsAsVectorsLesson.Panel.nearest)).contains("→ fruit (5 of 5 nearest)"))
+        let points = Dictionary(uniqueKeysWithValues: zip(state.wordNames, state.analysis.points))
+        let fruits = ["orange", "banana", "cherry", "grape", "lemon"].compactMap { points[$0] }
+        let centre = (x: fruits.map(\.x).reduce(0, +) / 5, y: fruits.map(\.y).reduce(0, +) / 5)
+        let away = { (name: String) -> Double in
+            let (dx, dy) = (points[name]!.x - centre.x, points[name]!.y - centre.y)
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        XCTAssertLessThan(away("zorb"), away("apple"))
+        for gadget in ["phone", "laptop", "keyboard", "television", "camera"] { XCTAssertLessThan(away("zorb"), away(gadget)) }
+    }
+
+    func testTheMapsLegendIsWholeAt80x24() {
+        for step in 0..<2 {
+            let text = screen(opened(step: step), 80, 24).text
+            XCTAssertTrue(text.contains("PC1 →  ◆ two senses ● fruit ■ tech · 1 label hidden"), text)
+        }
+    }
+
+    func testStep2SaysWhatTheMapIsAndWhatItsAxesMean() {
+        let text = course.text(lesson: index("vectors"), step: 1)
+        for term in ["PCA", "PC1 across", "PC2 up", "two directions in which the words differ most"] {
+            XCTAssertTrue(text.contains(term), term)
+        }
+    }
+
+    // MARK: The exercise
+
+    func testTheExerciseIsSolvedByReplayingItsSolutions() {
+        ExerciseReplay.assertSolutionsSolve("vectors")
+    }
+
+    func testTheLastExploreStepEndsWithARecap() {
+        ExerciseReplay.assertRecap("vectors")
+    }
+
+    func testTheExerciseChecksTheNearestWordsOfTheWordsAdded() {
+        var state = opened(step: 4)
+        let tasks = state.tasks
+        // A fruit is not a gadget; a made-up word is not one of the lexicon's gadgets.
+        state.press("akiwi<Enter>")
+        XCTAssertFalse(state.isSolved(task: tasks[0]))
+        let check = state.currentLesson.check(task: 0, step: state.step, workspace: state.workspace)
+        XCTAssertEqual(check?.compared, "kiwi: 0 of 5 nearest are tech")
+        state.press("awug<Enter><Enter>")
+        XCTAssertFalse(state.isSolved(task: tasks[0]), "made up, not found among the lexicon's gadgets")
+        XCTAssertFalse(state.isSolved(task: tasks[1]), "wug left at the map's average is two-sensed")
+        state.press("atelephone<Enter>")
+        XCTAssertTrue(state.isSolved(task: tasks[0]))
     }
 
     func testTheVerdictIsTheMostCommonCategoryOfTheNearest() {

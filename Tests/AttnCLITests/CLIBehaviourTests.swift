@@ -156,6 +156,16 @@ final class CLIBehaviourTests: XCTestCase {
         }
     }
 
+    /// Keys that are all dashes are keys, whichever way the option is written.
+    func testKeysThatLookLikeAnOptionAreKeys() throws {
+        let spaced = try CLI.run(["render", "--lesson", "softmax", "--step", "3", "--keys", "---", "--size", "80x24"])
+        let joined = try CLI.run(["render", "--lesson", "softmax", "--step", "3", "--keys=---", "--size", "80x24"])
+        XCTAssertEqual(spaced.status, 0, spaced.stderr)
+        XCTAssertEqual(spaced.stdout, joined.stdout)
+        let none = try CLI.run(["render", "--lesson", "softmax", "--step", "3", "--size", "80x24"])
+        XCTAssertNotEqual(spaced.stdout, none.stdout, "the three presses of - lowered the temperature")
+    }
+
     /// A lesson is named by its id or its number: both open the same step.
     func testRenderOpensALessonByIdOrByNumber() throws {
         let lessons = try XCTUnwrap(try CLI.json(["lessons", "--json"]) as? [[String: Any]])

@@ -23,7 +23,8 @@ enum CLI {
 
     static var executable: URL { productsDirectory.appendingPathComponent("attn-tui") }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    /// Runs `executable` (the built attn-tui unless another, e.g. a wrapper that runs it as another user).
+    static func run(_ arguments: [String], environment: [String: String]? = nil, executable: URL = CLI.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

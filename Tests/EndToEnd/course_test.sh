@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The course in a real terminal (tmux) — the course issues' "Must show":
-#   - a fresh state opens lesson 1, step 1;
+#   - a fresh state opens on the welcome, and → begins at lesson 1, step 1;
 #   - pressing → walks through every step of every lesson, in order, each step's
 #     title marker ("Lesson L/N · … · step S/T") and the start of its text on
-#     screen, into the sandbox — at 80×24 and at 120×40;
+#     screen, into the sandbox — at 80×24 and at 120×40; → on the very last step
+#     opens the end of the course, and ← goes back;
 #   - quitting in the middle and starting again resumes at the same lesson and step;
 #   - ← goes back a step, across a lesson's start; PgDn jumps to the next lesson.
 #
@@ -38,7 +39,9 @@ walk() {
     while read -r lesson steps step id words <&3; do
         if ((first)); then
             first=0
-            check "${cols}×${rows}: a fresh state opens lesson 1, step 1" tt_wait_for_regex "$(marker 1 1 "$steps")"
+            check "${cols}×${rows}: a fresh state opens on the welcome" tt_wait_for "Welcome to attn-tui"
+            tt_keys Right
+            check "${cols}×${rows}: → begins at lesson 1, step 1" tt_wait_for_regex "$(marker 1 1 "$steps")"
         else
             tt_keys Right
             if ! tt_wait_for_regex "$(marker "$lesson" "$step" "$steps")" >/dev/null 2>&1; then
@@ -56,8 +59,9 @@ walk() {
     done 3<"$WORK/steps"
     ((failed)) || pass "${cols}×${rows}: → walks every step of every lesson, each with its text, into the sandbox"
     tt_keys Right
-    sleep 0.3
-    check "${cols}×${rows}: → on the sandbox's last step stays there" tt_wait_for_regex "$(marker "$COUNT" "$last" "$last")"
+    check "${cols}×${rows}: → on the last lesson's last step opens the end of the course" tt_wait_for "The end of the course"
+    tt_keys Left
+    check "${cols}×${rows}: ← goes back to that step" tt_wait_for_regex "$(marker "$COUNT" "$last" "$last")"
     tt_keys q
     tt_wait_exit >/dev/null
     check "${cols}×${rows}: q exits 0" tt_assert_exit_status 0
@@ -71,6 +75,8 @@ walk 120 40
 echo "-- resuming"
 STATE="$WORK/resume"
 start 100 30 "$BIN" --state-dir "$STATE"
+tt_wait_for "Welcome to attn-tui" >/dev/null
+tt_keys Right
 tt_wait_for_regex "Lesson 1/$COUNT" >/dev/null
 # Two lessons on (PgDn), then one step: the third lesson, step 2 (by position: PgDn walks the course in order).
 tt_keys PageDown PageDown Right

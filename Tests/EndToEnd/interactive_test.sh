@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The interactive program in a real terminal (tmux, 120×40) — issue 3, "Must show":
-#   - lesson 14 draws the map (braille, labels), both heatmaps (cosine | scaled dot)
+#   - the sandbox draws the map (braille, labels), both heatmaps (cosine | scaled dot)
 #     and the weight bars;
 #   - a, "kiwi", Enter: kiwi is on the map, has a heatmap row and column, and the
 #     weights panel shows its softmax context weights;
@@ -80,7 +80,7 @@ for w in "${START_WORDS[@]}"; do
 done
 check "the weights add up to 1" weights_sum_to_one "$s"
 check "the temperature is shown" text_has 'T=[0-9]' "$s"
-check "the lesson text panel is drawn" has_panel 'Lesson 14' "$s"
+check "the step's text panel is drawn" has_panel 'Step 1 of 3' "$s"
 check "the status bar lists the keys (add, quit, help)" text_has 'a add.*q quit.*\? help' "$(tail -1 <<<"$s")" "the status bar"
 
 # ---------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 # In tmux, 120×40, on the sandbox (8 words):
 #   - Alt-d (ESC d), Alt-q, Alt-1 do nothing: no word removed, no quit, no jump;
 #   - unknown sequences (ESC [ 200 ~ alone, ESC [ 31 m, ESC [ 1 ; 5 A, an OSC
-#     title) run none of their bytes as commands;
+#     title) run none of their bytes as commands, nor do ones of 300 and 600 bytes
+#     (issue 18.16);
 #   - a bracketed paste while browsing runs nothing; into the add-word prompt it types;
 #   - Ctrl-Z stops the program with the terminal restored; after SIGCONT (what `fg`
 #     sends) the whole screen is drawn again over whatever was written meanwhile,
@@ -18,7 +19,7 @@ source "$HERE/check-lib.sh"
 e2e_init "$@"
 TT_TIMEOUT=${TT_TIMEOUT:-8}
 
-# unchanged WHAT: after the keys, the screen settles on the same sandbox: 8 words, lesson 14, no message.
+# unchanged WHAT: after the keys, the screen settles on the same sandbox: 8 words, the sandbox, no message.
 unchanged() {
     tt_wait_stable 0.4 >/dev/null
     local s
@@ -49,6 +50,13 @@ tt_send_bytes 1b 5b 31 3b 35 41 1b 5b 31 3b 32 44
 check "Ctrl-Up and Shift-Left sequences run nothing" unchanged "ESC [ 1 ; 5 A"
 tt_send_bytes 1b 5d 30 3b 64 64 72 07
 check "an OSC string (ESC ] 0;ddr BEL) runs nothing" unchanged "an OSC"
+# Issue 18.16: sequences longer than 256 bytes are read whole too (their tails once ran as keys).
+# shellcheck disable=SC2046 # one argument per byte
+tt_send_bytes 1b 5b $(printf '33 %.0s' {1..300}) 6d
+check "a 302-byte CSI (ESC [ 3…3 m) runs no 3 (no jump to lesson 3)" unchanged "a long CSI"
+# shellcheck disable=SC2046
+tt_send_bytes 1b 5d 30 3b $(printf '71 %.0s' {1..600}) 07
+check "a 600-byte OSC of q's does not quit" unchanged "a long OSC"
 
 echo "-- pastes"
 tt_tmux set-buffer -b attn "dddd"

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Issue 9.11: terminals and locales without the usual comforts (tmux, 120×40).
-#   1. A locale without UTF-8 where no UTF-8 locale can be set (LANG=C, and the
-#      test hook ATTN_TUI_NO_UTF8_FALLBACK=1 standing in for a system with no
-#      C.UTF-8): every cell is ASCII, and the map, bars and heatmap still show
-#      (+-| borders, # bars, . : map dots, numbers).
+#   1. No locale chosen where no UTF-8 locale can be set (LANG empty, and the test
+#      hook ATTN_TUI_NO_UTF8_FALLBACK=1 standing in for a system with no C.UTF-8):
+#      every cell is ASCII, and the map, bars and heatmap still show (+-| borders,
+#      # bars, . : map dots, numbers).
 #   2. Terminals without an alternate screen (TERM=vt100, TERM=linux): after q the
 #      screen is cleared, so the prompt does not land on the last frame.
+#   3. Issue 18.17: the user's explicit choice of a locale without UTF-8 (LC_ALL=C,
+#      LC_ALL=POSIX, LC_CTYPE=C) gets the ASCII glyphs too, though C.UTF-8 exists here;
+#      with no locale chosen at all (LANG, LC_ALL, LC_CTYPE unset), or one that names
+#      UTF-8, the UTF-8 glyphs are drawn.
 #
 #   bash Tests/EndToEnd/locale_test.sh "$(swift build --show-bin-path)/attn-tui"
 # shellcheck disable=SC2016,SC2329 # bash -c '…' "$var" on purpose; helpers are called through check
@@ -25,8 +29,8 @@ ascii_only() {
     fi
 }
 
-echo "-- 1. LANG=C, no UTF-8 locale to fall back to"
-TT_LANG=C start 120 40 env ATTN_TUI_NO_UTF8_FALLBACK=1 "$BIN" --lesson sandbox --state-dir "$WORK/state"
+echo "-- 1. no locale chosen, and no UTF-8 locale to fall back to"
+TT_LANG= start 120 40 env ATTN_TUI_NO_UTF8_FALLBACK=1 "$BIN" --lesson sandbox --state-dir "$WORK/state"
 if tt_wait_for "Weights of"; then
     tt_wait_stable >/dev/null
     s=$(tt_capture)
@@ -62,6 +66,40 @@ for term in vt100 linux; do
         check "TERM=$term: cleared after SIGTERM too" text_lacks 'Weights of|Lesson 14|Map|quit' "$(tt_capture)" "the screen after SIGTERM"
     else
         fail "TERM=$term: the program starts again"
+    fi
+done
+
+echo "-- 3. an explicit choice of a locale without UTF-8"
+# utf8_glyphs TEXT: the box drawing, bars and braille of the UTF-8 screen are there.
+utf8_glyphs() { text_has '┏ Map' "$1" "the screen" && text_has '│apple +█' "$1" "the screen"; }
+for choice in "LC_ALL=C" "LC_ALL=POSIX" "LC_CTYPE=C"; do
+    start 120 40 env "$choice" "$BIN" --lesson sandbox --state-dir "$WORK/state"
+    if tt_wait_for "Weights of"; then
+        tt_wait_stable >/dev/null
+        s=$(tt_capture)
+        check "$choice: every cell is ASCII" ascii_only "$s"
+        check "$choice: panel borders are drawn with + - |" text_has '^\+[-]* Map .*-+\+' "$s" "the screen"
+        tt_keys q
+        tt_wait_exit >/dev/null
+        check "$choice: the terminal is restored" tt_assert_terminal_restored
+    else
+        fail "$choice: the program starts"
+    fi
+done
+for choice in "no locale variable" "LANG=en_US.UTF-8 (not installed)" "LANG=C LC_CTYPE=C.UTF-8"; do
+    case $choice in
+    no*) command=(env -u LANG -u LC_ALL -u LC_CTYPE "$BIN") ;;
+    LANG=en*) command=(env LANG=en_US.UTF-8 "$BIN") ;;
+    *) command=(env LANG=C LC_CTYPE=C.UTF-8 "$BIN") ;;
+    esac
+    start 120 40 "${command[@]}" --lesson sandbox --state-dir "$WORK/state"
+    if tt_wait_for "Weights of"; then
+        tt_wait_stable >/dev/null
+        check "$choice: the UTF-8 glyphs are drawn" utf8_glyphs "$(tt_capture)"
+        tt_keys q
+        tt_wait_exit >/dev/null
+    else
+        fail "$choice: the program starts"
     fi
 done
 

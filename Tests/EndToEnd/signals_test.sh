@@ -7,7 +7,11 @@
 #   2. SIGHUP while the add-word prompt is open (cursor shown), after placing a word;
 #   3. SIGINT (kill -INT) in the middle of placing a word that is not confirmed;
 #   4. the Ctrl-C key while browsing: a clean quit, exit status 0;
-#   5. SIGKILL (no chance to clean up) right after adding a word.
+#   5. SIGKILL (no chance to clean up) right after adding a word;
+#   6. every other signal whose default action ends the process (issue 18.15: SIGUSR1,
+#      SIGUSR2 and SIGALRM left the terminal raw, on the alternate screen, with mouse
+#      tracking on): SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXFSZ, SIGSYS,
+#      SIGRTMIN+3 and SIGRTMAX each restore it, and the program dies by that signal.
 # After each: the terminal is restored (not after SIGKILL), and the words added so
 # far are in the saved state (read back by starting the program on a copy), while
 # the unconfirmed word is not; the saved file is never taken for corrupt.
@@ -159,5 +163,22 @@ if run_app; then
 else
     fail "the program starts again"
 fi
+
+# ---------------------------------------------------------------------------
+echo "-- 6. every other fatal signal"
+for sig in USR1 USR2 ALRM VTALRM PROF XFSZ SYS RTMIN+3 RTMAX; do
+    number=$(kill -l "$sig")
+    if start 120 40 "$BIN" --lesson sandbox --state-dir "$WORK/state-$number" && tt_wait_for "Weights of" >/dev/null; then
+        tt_signal "$sig"
+        if status=$(tt_wait_exit); then
+            check "SIG$sig: the program dies by it (status $status)" [ "$status" == $((128 + number)) ]
+        else
+            fail "SIG$sig: the program exits"
+        fi
+        check "SIG$sig: the terminal is restored" tt_assert_terminal_restored
+    else
+        fail "SIG$sig: the program starts"
+    fi
+done
 
 e2e_finish

@@ -3,7 +3,8 @@
 # gives a binary of at most 20 MB that, copied alone to an empty folder, runs `render`
 # and a query while the whole toolchain is out of reach (an empty tmpfs mounted over it
 # in a private mount namespace). The binary under test ($1, the dynamically linked
-# debug build) is the control: hidden the same way, it must fail to start.
+# debug build) is the control: hidden the same way, it must fail to start. Also (issue 19):
+# it needs neither libstdc++ nor libgcc_s, and --licenses names every component it links.
 # Needs root (or unprivileged user namespaces) for `unshare --mount`.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +28,55 @@ size=$(stat -c %s "$STATIC")
 check "the static binary weighs $((size / 1000)) kB, at most $((LIMIT / 1000)) kB" test "$size" -le "$LIMIT"
 check "it needs no library of the toolchain ($TOOLCHAIN)" \
     bash -c '! ldd "$0" | grep -E "libswift|libFoundation|libdispatch|$1"' "$STATIC" "$TOOLCHAIN"
+
+# --licenses names every component the binary links (issue 19.8), from the link itself: the
+# toolchain's static-stdlib arguments, the libraries the Swift modules ask for (autolink), the
+# package's own (linkedLibrary), the Swift packages whose modules are linked, and ldd's list.
+# A library this table does not know fails: add its notice (Assets/licenses/) and a row here.
+component_of() {
+    case $1 in
+        swiftCore | swift_Concurrency | swift_StringProcessing | swift_RegexParser | swiftSynchronization | swiftGlibc | \
+            swift_Builtin_float | swiftRuntime) echo "Swift standard library and runtime" ;;
+        FoundationEssentials | _FoundationCShims | _FoundationCollections) echo "Foundation (FoundationEssentials)" ;;
+        dispatch | BlocksRuntime | swiftDispatch) echo "libdispatch" ;;
+        stdc++ | gcc | gcc_eh | gcc_s) echo "GCC runtime libraries (libstdc++, libgcc)" ;;
+        c | m | pthread | dl | util | rt | ld-linux*) echo "GNU C Library (glibc)" ;;
+        ncursesw | tinfo) echo "ncurses" ;;
+        linux-vdso) echo "-" ;; # the kernel's, not a file
+        package:swift-argument-parser) echo "swift-argument-parser" ;;
+        *) echo "?" ;;
+    esac
+}
+BUILD=$(swift build -c release --static-swift-stdlib --show-bin-path)
+linked=$(
+    {
+        cat "$TOOLCHAIN/lib/swift_static/linux/static-stdlib-args.lnk" "$(find "$BUILD/" -name attn_tui.autolink | head -1)"
+        grep -o 'linkedLibrary("[^"]*")' Package.swift | sed 's/linkedLibrary("\(.*\)")/-l\1/'
+        echo -lgcc -lgcc_eh # clang's runtime with -static-libgcc (Package.swift)
+        ldd "$STATIC" | awk '{ print $1 }' | sed 's|.*/||; s/\.so.*//; s/^lib//; s/^/-l/'
+    } | tr ' ' '\n' | sed -n 's/^-l//p'
+    # Modules linked from other packages: the folders of the link's object files.
+    sed 's|/[^/]*$||; s|.*/||; s|\.build$||' "$BUILD/attn-tui.product/Objects.LinkFileList" | sort -u | while read -r module; do
+        [[ -d Sources/$module || -d Sources/${module//_/-} ]] && continue
+        package=$(find .build/checkouts -mindepth 3 -maxdepth 3 -type d -path "*/Sources/$module" | head -1 | cut -d/ -f3)
+        echo "package:${package:-$module}"
+    done
+)
+licenses=$("$STATIC" --licenses)
+unknown=()
+missing=()
+for library in $(sort -u <<<"$linked"); do
+    component=$(component_of "$library")
+    case $component in
+        -) ;;
+        "?") unknown+=("$library") ;;
+        *) grep -qF -- "$component" <<<"$licenses" || missing+=("$library → $component") ;;
+    esac
+done
+echo "   linked: $(sort -u <<<"$linked" | paste -sd' ')"
+check "every library and package the binary links is one --licenses knows (unknown: ${unknown[*]:-none})" test ${#unknown[@]} -eq 0
+check "--licenses names the component of each (missing: ${missing[*]:-none})" test ${#missing[@]} -eq 0
+check "the binary needs neither libstdc++ nor libgcc_s at run time" bash -c '! ldd "$0" | grep -E "libstdc\+\+|libgcc_s"' "$STATIC"
 
 ALONE="$WORK/alone"
 mkdir -p "$ALONE"

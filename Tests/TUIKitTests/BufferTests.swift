@@ -25,9 +25,12 @@ final class BufferTests: XCTestCase {
 
     func testZeroWidthCharactersAreSkippedAndCombiningMarksStayWithTheirBase() {
         var buffer = Buffer(size: Size(width: 6, height: 1))
-        let written = buffer.write("a\u{200B}b\u{7}cafe\u{301}", x: 0, y: 0)
+        let written = buffer.write("a\u{200B}bcafe\u{301}", x: 0, y: 0)
         XCTAssertEqual(written, 6)
         assertLines(buffer, ["abcafé"])
+        // A control character is not zero-width: it shows as its escape (ControlCharacterTests).
+        XCTAssertEqual(buffer.write("\u{7}", x: 0, y: 0), 5)
+        assertLines(buffer, ["\\u{7}é"])
     }
 
     func testLargeMaxWidthFromAPositiveColumnDoesNotOverflow() {

@@ -57,4 +57,22 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(outcome, .ignored)
         XCTAssertLessThan(rest.count, 10_000, "reading stops")
     }
+
+    /// Issue 18.16: a sequence longer than any the program knows is still read whole, so its
+    /// tail never runs as keys (a 300-byte CSI used to jump to lesson 3, a long OSC to quit).
+    func testAnOverlongSequenceIsSwallowedWhole() {
+        let long = String(repeating: "3", count: 300)
+        for sequence in [
+            "[" + long + "m", "[" + long + ";" + long + "~", "]0;" + String(repeating: "q", count: 1_000) + "\u{07}",
+            "]0;" + String(repeating: "q", count: 5_000) + "\u{1B}\\", "P" + String(repeating: "d", count: 700) + "\u{1B}\\",
+            "O" + long + "P", "_" + String(repeating: "x", count: 70_000) + "\u{07}",
+        ] {
+            let (outcome, rest) = decode(sequence + "x")
+            XCTAssertEqual(outcome, .ignored, String(sequence.prefix(8)))
+            XCTAssertEqual(
+                String(rest.prefix(12)), "x",
+                "the whole of a \(sequence.unicodeScalars.count)-byte \(sequence.prefix(1)) sequence was read "
+                    + "(\(rest.unicodeScalars.count) scalars left)")
+        }
+    }
 }

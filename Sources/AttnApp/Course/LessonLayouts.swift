@@ -59,8 +59,10 @@ public enum LessonLayouts {
         let textHeight = body.height >= 27 ? full : StepTextPanel.height(state, width: body.width, includingLive: false)
         let rows = Layout.split(body, .vertical, [.length(textHeight), .fill(1)])
         let columns = Layout.split(rows[1], .horizontal, [.percentage(50), .fill(1)])
-        // The heatmap takes what its rows need (border, header, legend), leaving the weights five rows.
-        let heatmapHeight = min(wordCount + 4, max(rows[1].height * 6 / 10, rows[1].height - 5))
+        // The weights take every bar they have (they are the numbers; the heatmap is colour at
+        // this width and reads its row out), leaving the heatmap at least a few rows.
+        let weightsHeight = min(wordCount + 2, max(5, rows[1].height - 7))
+        let heatmapHeight = min(wordCount + 4, rows[1].height - weightsHeight)
         let right = Layout.split(columns[1], .vertical, [.length(heatmapHeight), .fill(1)])
         return LessonLayout([
             PanelPlacement(.text, rows[0]), PanelPlacement(.map, columns[0]), PanelPlacement(.heatmap, right[0]),

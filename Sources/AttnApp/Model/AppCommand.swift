@@ -16,6 +16,8 @@ public enum AppCommand: Hashable, Sendable {
     case jump(Int)
     /// An exercise step: answer a number task, show the hints, show the worked answers.
     case answer, hint, reveal
+    /// The course map and the glossary.
+    case courseMap, glossary
     /// One of the lesson's own keys (the key pressed: the lesson knows its action).
     case lesson(Key)
 }
@@ -57,6 +59,8 @@ public enum AppKeys {
         AppKeyBinding((1...9).map { .character(Character(String($0))) }, .jump(0), "jump to lesson 1–9", label: "1-9"),
         AppKeyBinding([.home], .firstLesson, "first lesson", label: "Home"),
         AppKeyBinding([.end], .lastLesson, "last lesson (the sandbox)", label: "End"),
+        AppKeyBinding([.character("g")], .courseMap, "the course map: every lesson and step, your ticks"),
+        AppKeyBinding([.character("/")], .glossary, "the glossary: every term, defined, and the lesson that teaches it"),
         AppKeyBinding([.character("?")], .help, "show or hide this help"),
         AppKeyBinding([.character("q"), .control("c")], .quit, "quit (words are kept)", label: "q/Ctrl-C", status: ("q", "quit")),
     ]
@@ -111,11 +115,12 @@ public enum AppKeys {
     /// The status bar's entries, the keys that matter in the lesson in front first: its own keys,
     /// then the shared panels' keys it uses (select, add, why, remove, metric, temperature), then
     /// the step keys and focus. `d` names the word it removes, the one the titles name (cut to
-    /// 8 columns, so the temperature and why keys still fit at 80 columns).
-    /// Quit is pinned at the right (`statusBarPinned`), before "? help".
+    /// 6 columns, so the temperature and why keys still fit at 80 columns).
+    /// The step keys and quit are pinned at the right (`statusBarPinned`), before "? help".
     public static func statusBar(for state: AppState) -> [KeyBinding] {
-        let all = bindings(for: state).filter { $0.status != nil && $0.command != .quit }
-        let priority: [AppCommand] = [.answer, .hint, .reveal, .up, .addWord, .open, .removeWord, .cycleMetric, .warmer]
+        let all = bindings(for: state).filter { $0.status != nil && !pinnedCommands.contains($0.command) }
+        // The metric last: the title bar names it, so it is the first to give way at 80 columns.
+        let priority: [AppCommand] = [.answer, .hint, .reveal, .up, .addWord, .open, .removeWord, .warmer, .cycleMetric]
         func rank(_ entry: AppKeyBinding) -> Int {
             if case .lesson = entry.command { return -1 }
             return priority.firstIndex(of: entry.command) ?? priority.count
@@ -125,14 +130,17 @@ public enum AppKeys {
         return ordered.compactMap { entry in
             guard entry.command == .removeWord, let status = entry.status, let word = state.selectedWord?.word else { return entry.status }
             return KeyBinding(
-                keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 8))")
+                keys: status.keys, label: status.label, help: status.help, short: "remove \(DisplayWidth.truncate(word, to: 6))")
         }
     }
 
     /// The status bar's entries kept at its right end whatever the width: quit.
     public static func statusBarPinned(for state: AppState) -> [KeyBinding] {
-        bindings(for: state).filter { $0.command == .quit }.compactMap(\.status)
+        bindings(for: state).filter { pinnedCommands.contains($0.command) }.compactMap(\.status)
     }
+
+    /// Kept in the status bar whatever the width: how to move on through the course, how to leave.
+    static let pinnedCommands: Set<AppCommand> = [.nextStep, .quit]
 
     /// The command a key means while browsing, or nil.
     public static func command(for key: Key, in state: AppState) -> AppCommand? {
@@ -174,13 +182,14 @@ public enum AppKeys {
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
     ]
 
-    /// The status bar while placing a new word by its features.
+    /// The status bar while placing a new word by its features: how to finish first, so a narrow
+    /// terminal still shows them.
     public static let placingStatus: [KeyBinding] = [
+        KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
+        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
         KeyBinding(keys: [.up, .down], label: "↑/↓", help: "choose a feature", short: "feature"),
         KeyBinding(keys: [.left, .right], label: "←/→", help: "lower or raise it by 0.1", short: "value"),
         KeyBinding(keys: [.character("0")], label: "0", help: "set it to zero", short: "zero"),
-        KeyBinding(keys: [.enter], label: "Enter", help: "add the word", short: "add"),
-        KeyBinding(keys: [.escape], label: "Esc", help: "cancel", short: "cancel"),
         KeyBinding(keys: [.control("c")], label: "Ctrl-C", help: "quit", short: "quit"),
     ]
 }

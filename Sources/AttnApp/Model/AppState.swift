@@ -13,6 +13,14 @@ public enum Mode: Equatable, Sendable {
     case help(scroll: Int)
     /// The computation behind one number, opened with Enter.
     case detail(Detail, scroll: Int)
+    /// The first run's one-screen welcome, over the first step.
+    case welcome
+    /// The course map (`g`): every lesson and its steps, the cursor on one step.
+    case courseMap(lesson: Int, step: Int)
+    /// The glossary (`/`): every term, the cursor on one.
+    case glossary(term: Int)
+    /// After the last step of the last lesson: what the learner can do now, where to go next.
+    case end
 }
 
 /// A prompt on the message line and what its text is for.
@@ -97,7 +105,8 @@ public struct AppState: Sendable, Equatable {
         step = min(max(0, environment.initialStep ?? savedStep ?? 0), course.lessons[front].stepCount - 1)
         lessonIndex = front
         focus = .text
-        mode = .browsing
+        // A first run (nothing saved, no lesson asked for) opens on the welcome.
+        mode = saved == nil && environment.initialLesson == nil && environment.file == nil ? .welcome : .browsing
         isFinished = false
         size = Size(width: 80, height: 24)
         for index in lessons.indices {
@@ -146,6 +155,25 @@ public struct AppState: Sendable, Equatable {
     public var tasks: [ExerciseTaskInfo] { currentLesson.tasks(step: step) }
 
     public func isSolved(task: ExerciseTaskInfo) -> Bool { progress.isSolved(task.id, in: lessonID) }
+
+    /// The tasks of every exercise step of a lesson.
+    func allTasks(ofLesson index: Int) -> [ExerciseTaskInfo] {
+        let lesson = lessons[index]
+        return (0..<lesson.stepCount).flatMap { lesson.tasks(step: $0) }
+    }
+
+    /// Whether every task of a lesson's exercise is solved (nil: the lesson has no exercise).
+    public func isComplete(lesson index: Int) -> Bool? {
+        let tasks = allTasks(ofLesson: index)
+        guard !tasks.isEmpty else { return nil }
+        return tasks.allSatisfy { progress.isSolved($0.id, in: lessons[index].id) }
+    }
+
+    /// Lessons whose exercise is solved, of those that have one: the title bar's progress.
+    public var courseProgress: (complete: Int, of: Int) {
+        let states = lessons.indices.compactMap(isComplete(lesson:))
+        return (states.filter { $0 }.count, states.count)
+    }
 
     /// What is worth keeping across sessions.
     public var saved: SavedState {

@@ -78,6 +78,10 @@ extension AppState {
                 mode =
                     scrolled(key, scroll).map { .detail(detail, scroll: min($0, AppView.overlayMaxScroll(self, size: size))) } ?? .browsing
                 return []
+            case .welcome: return welcomeKey(key)
+            case .courseMap(let lesson, let step): return courseMapKey(key, lesson: lesson, step: step)
+            case .glossary(let term): return glossaryKey(key, term: term)
+            case .end: return endKey(key)
             }
         }
     }
@@ -90,7 +94,10 @@ extension AppState {
             return [.save]
         case .nextStep:
             if step + 1 < currentLesson.stepCount { return go(toLesson: lessonIndex, step: step + 1) }
-            guard lessonIndex + 1 < lessons.count else { return [] }
+            guard lessonIndex + 1 < lessons.count else {
+                mode = .end
+                return []
+            }
             return go(toLesson: lessonIndex + 1, step: 0)
         case .previousStep:
             if step > 0 { return go(toLesson: lessonIndex, step: step - 1) }
@@ -121,6 +128,8 @@ extension AppState {
         case .open: openDetail()
         case .reset: return reset()
         case .help: mode = .help(scroll: 0)
+        case .courseMap: mode = .courseMap(lesson: lessonIndex, step: step)
+        case .glossary: mode = .glossary(term: glossaryTerm(forLesson: lessonIndex))
         case .answer: openAnswer()
         case .hint: showHints()
         case .reveal: revealAnswers()

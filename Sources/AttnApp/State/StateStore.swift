@@ -24,11 +24,18 @@ public struct StateStore: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
-    /// `--state-dir`, else `$XDG_DATA_HOME/attn-tui`, else `~/.local/share/attn-tui`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        // Without any home folder, a folder under the current one rather than none at all.
-        XDGFolder.data.path(for: "attn-tui") { environment[$0] } ?? ".local/share/attn-tui"
+    /// `$XDG_DATA_HOME/attn-tui`, else `~/.local/share/attn-tui` (the home from `HOME`, else the
+    /// password database); nil when there is no home at all: never a folder under the current
+    /// one, where words would be kept by accident and never found again.
+    public static func defaultDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment, passwordHome: () -> String? = XDGFolder.passwordHome
+    ) -> String? {
+        XDGFolder.data.path(for: "attn-tui", environment: { environment[$0] }, passwordHome: passwordHome)
     }
+
+    /// Why there is no default folder, for the one-line error.
+    public static let noDirectoryReason =
+        "cannot tell where to keep your words and progress: set HOME or XDG_DATA_HOME, or give --state-dir DIR"
 
     public struct Loaded: Sendable {
         public var state: SavedState?
@@ -46,9 +53,19 @@ public struct StateStore: Sendable {
     /// Just the version, read before the rest so a newer format is never taken for this one.
     private struct VersionOnly: Decodable { var version: Int? }
 
+    /// The largest state file read: 1,000 placed words of 300 features each take about 6 MB.
+    public static let sizeLimit = 16_000_000
+
+    /// The file's size in bytes, nil when there is none.
+    func fileSize() -> Int? {
+        var info = stat()
+        guard stat(file, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The saved state as it is on disk now, without moving anything aside; nil when unreadable.
     public func peek(course: Course) -> SavedState? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        guard (fileSize() ?? 0) <= Self.sizeLimit, let data = FileManager.default.contents(atPath: file) else { return nil }
         let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.version ?? 1
         guard version <= SavedState.currentVersion else { return nil }
         if version < SavedState.currentVersion {
@@ -66,6 +83,12 @@ public struct StateStore: Sendable {
     ///   problems are reported, nothing is moved.
     /// - Parameter course: names the steps of a format-1 file (saved by position) when it is migrated.
     public func load(readOnly: Bool = false, course: Course) -> Loaded {
+        // The size first: a state file is kilobytes, and decoding tens of megabytes would keep the
+        // learner waiting seconds for a file that is damaged anyway.
+        if let size = fileSize(), size > Self.sizeLimit {
+            let problem = "is \(size / 1_000_000) MB, more than a state file can be (at most \(Self.sizeLimit / 1_000_000) MB)"
+            return Loaded(state: nil, warnings: [moveAside("too-large", problem: problem, readOnly: readOnly)])
+        }
         guard let data = FileManager.default.contents(atPath: file) else { return Loaded(state: nil) }
         let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.version
         if let version, version > SavedState.currentVersion {
@@ -121,6 +144,39 @@ public struct StateStore: Sendable {
             guard let pid = name.dropFirst("state.json.tmp-".count).split(separator: "-").first.flatMap({ pid_t($0) }) else { continue }
             if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + name) }
         }
+    }
+
+    /// Saves `mine` merged with what is on disk now (`SavedState.merging`), holding the folder's
+    /// lock from the read to the rename, so two programs never interleave; returns what was
+    /// written. A file a newer attn-tui wrote meanwhile, or one that cannot be read, is never
+    /// overwritten: that is an error, and the caller says "not saved".
+    public func saveMerging(_ mine: SavedState, base: SavedState?, course: Course) throws(StateStoreError) -> SavedState {
+        let result: Result<SavedState, StateStoreError>
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.makeFolders(directory)
+            result = try FolderLock.withLock(in: directory, name: "state.lock") { () throws(StateStoreError) -> SavedState in
+                let disk = try onDiskForMerging(course: course)
+                let merged = SavedState.merging(mine, base: base, disk: disk)
+                try save(merged)
+                return merged
+            }
+        } catch {
+            throw StateStoreError(error.description)
+        }
+        return try result.get()
+    }
+
+    /// What is on disk now, for a merge: nil for no file; an error for one this program must not overwrite.
+    private func onDiskForMerging(course: Course) throws(StateStoreError) -> SavedState? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        let version = (try? JSONDecoder().decode(VersionOnly.self, from: data))?.version
+        if let version, version > SavedState.currentVersion {
+            throw StateStoreError("\(file) was written by a newer attn-tui (format \(version)) meanwhile; it is left as it is")
+        }
+        guard let state = peek(course: course) else {
+            throw StateStoreError("\(file) changed and cannot be read now; it is left as it is")
+        }
+        return state
     }
 
     /// Saves atomically. Throws a one-line message on failure.

@@ -62,7 +62,9 @@ public enum AppView {
         let position = " Lesson \(state.lessonIndex + 1)/\(state.lessons.count)"
         // The sandbox says which space it shows: the named features or the real vectors (`v`).
         let title = lesson.title + (state.showsRealVectors ? " · real GloVe vectors" : "")
-        let marker = " · step \(state.step + 1)/\(lesson.stepCount)"
+        // The course's progress (exercises solved) goes with the step marker, never cut.
+        let progress = state.courseProgress
+        let marker = " · step \(state.step + 1)/\(lesson.stepCount)" + (progress.of > 0 ? " · ✓ \(progress.complete)/\(progress.of)" : "")
         // Only the settings the step lets the learner change: a lesson's own numbers do not use
         // the shared metric or temperature, and words in play matter only where they can be added.
         let allowed = lesson.sharedCommands(step: state.step)
@@ -90,9 +92,10 @@ public enum AppView {
             }?.text ?? ""
         var titleRoom = max(0, area.width - fixedWidth - DisplayWidth.of(right) - 3)
         // The program's name only where the whole title fits beside it.
+        // The program's name from 120 columns, on every step alike (never there on one step and gone on the next).
         let name = " attn-tui │"
-        let showsName = titleRoom - DisplayWidth.of(name) >= DisplayWidth.of(title)
-        if showsName { titleRoom -= DisplayWidth.of(name) }
+        let showsName = area.width >= Self.nameWidth
+        if showsName { titleRoom = max(0, titleRoom - DisplayWidth.of(name)) }
         var left = showsName ? name + position : position
         if titleRoom >= 4 { left += " · " + DisplayWidth.truncate(title, to: titleRoom) }
         left += marker
@@ -104,6 +107,10 @@ public enum AppView {
 
     /// The keys that work now: the prompt's and the placement's own while those are open.
     static func drawStatus(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        if let bindings = CourseScreens.statusBindings(state) {
+            StatusBar(bindings: bindings, helpHint: nil).render(into: &buffer, area: area)
+            return
+        }
         switch state.mode {
         case .prompt(let prompt):
             let (bindings, title) =
@@ -134,9 +141,13 @@ public enum AppView {
         switch state.mode {
         case .help(let scroll): helpOverlay(state, scroll: scroll).render(into: &buffer, area: buffer.area)
         case .detail(let detail, let scroll): detailPopup(state, detail, scroll: scroll)?.render(into: &buffer, area: buffer.area)
+        case .welcome, .end, .courseMap, .glossary: CourseScreens.popup(state, size: buffer.size)?.render(into: &buffer, area: buffer.area)
         default: break
         }
     }
+
+    /// The title bar names the program from this width on.
+    static let nameWidth = 120
 
     static func helpOverlay(_ state: AppState, scroll: Int) -> HelpOverlay {
         HelpOverlay(

@@ -2,11 +2,12 @@ import AttnMath
 import TUIKit
 
 /// Pairwise scores of the words in play: cosine and dot product side by side
-/// when there is room, else the current metric.
+/// when there is room, else the current metric. Where two tables side by side would be
+/// colour only but one fits numbers, the current metric alone shows (`m` switches).
 ///
-/// The cells hold numbers only when they fit; when they do not, the bottom
-/// border under each table reads the selected word's row with two decimals,
-/// around the highlighted column, so every number can be read whatever the size.
+/// The cells hold numbers only when they fit; when they do not, the selected word's row is
+/// read out with two decimals: whole, under the table, where there are rows to spare, else
+/// on the bottom border around the highlighted column, so every number can be read whatever the size.
 struct HeatmapPanel: Widget {
     let state: AppState
     let colorMode: ColorMode
@@ -21,32 +22,94 @@ struct HeatmapPanel: Widget {
     /// The column the panel highlights: the heatmap's cursor when focused, else the selected word's own.
     var highlightedColumn: Int { state.focus == .heatmap ? state.column : state.selected }
 
-    func render(into buffer: inout Buffer, area: Rect) {
-        let title = sideBySide ? "Similarity · \(metrics.map(\.title).joined(separator: " | "))" : "Similarity · \(state.metric.title)"
-        let frame = Frame(title: title, trailingTitle: state.focus == .heatmap ? "Enter why" : nil, isFocused: state.focus == .heatmap)
-        let inner = frame.draw(into: &buffer, area: area)
-        guard !state.words.isEmpty, !inner.isEmpty else { return }
-        let parts = Layout.split(inner, .horizontal, metrics.map { _ in .fill(1) }, spacing: 1)
-        // One labelling for both tables: the narrower half decides the label and cell widths.
+    /// The metrics drawn in `inner`: both side by side only while that keeps numbers in the
+    /// cells or one table alone would not have them either.
+    func shownMetrics(in inner: Rect) -> [Metric] {
+        guard metrics.count > 1, !hasNumbers(metrics, in: inner) else { return metrics }
+        return hasNumbers([state.metric], in: inner) ? [state.metric] : metrics
+    }
+
+    /// Whether `shown`, side by side in `inner`, all get numbers in their cells.
+    private func hasNumbers(_ shown: [Metric], in inner: Rect) -> Bool {
+        let (parts, labelWidth, cellWidth) = grid(for: shown, in: inner)
+        return zip(shown, parts).allSatisfy {
+            heatmap($0, labelWidth: labelWidth, cellWidth: cellWidth).geometry(in: $1).numberFormat != nil
+        }
+    }
+
+    /// The tables' areas and one labelling for all of them: the narrowest decides the label and cell widths.
+    private func grid(for shown: [Metric], in inner: Rect) -> (parts: [Rect], labelWidth: Int, cellWidth: Int) {
+        let parts = Layout.split(inner, .horizontal, shown.map { _ in .fill(1) }, spacing: 1)
         let labels = state.words.map(\.label)
         let width = parts.map(\.width).min() ?? inner.width
         let labelWidth = Self.labelWidth(labels, width: width)
-        let cellWidth = max(1, min(7, (width - labelWidth - 1) / labels.count))
-        for (metric, part) in zip(metrics, parts) {
-            drawMatrix(metric, labelWidth: labelWidth, cellWidth: cellWidth, into: &buffer, area: part)
-            // Cells too narrow for numbers: the border under the table reads the row out.
-            let border = Rect(x: part.x, y: inner.bottom, width: part.width, height: 1).intersection(area)
-            guard heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth).geometry(in: part).numberFormat == nil, !border.isEmpty
-            else { continue }
+        return (parts, labelWidth, max(1, min(7, (width - labelWidth - 1) / max(1, labels.count))))
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let shown = state.words.isEmpty ? metrics : shownMetrics(in: area.inset(by: 1))
+        let title =
+            shown.count > 1
+            ? "Similarity · \(shown.map(\.title).joined(separator: " | "))"
+            : "Similarity · \(state.metric.title)" + (sideBySide ? " (m switches)" : "")
+        let frame = Frame(title: title, trailingTitle: state.focus == .heatmap ? "Enter why" : nil, isFocused: state.focus == .heatmap)
+        let inner = frame.draw(into: &buffer, area: area)
+        guard !state.words.isEmpty, !inner.isEmpty else { return }
+        let labels = state.words.map(\.label)
+        let (parts, labelWidth, cellWidth) = grid(for: shown, in: inner)
+        for (metric, part) in zip(shown, parts) {
             let scores = state.analysis.matrix(for: metric).scores
-            var text = Self.readout(
-                row: labels.indices.contains(state.selected) ? labels[state.selected] : "", labels: labels,
-                values: scores.indices.contains(state.selected) ? scores[state.selected] : [], highlighted: highlightedColumn,
-                width: border.width - 3)
+            let row = labels.indices.contains(state.selected) ? labels[state.selected] : ""
+            let values = scores.indices.contains(state.selected) ? scores[state.selected] : []
+            guard heatmap(metric, labelWidth: labelWidth, cellWidth: cellWidth).geometry(in: part).numberFormat == nil else {
+                drawMatrix(metric, titled: shown.count > 1, labelWidth: labelWidth, cellWidth: cellWidth, into: &buffer, area: part)
+                continue
+            }
+            // Cells too narrow for numbers: the whole row under the table where rows are spare…
+            let lines = Self.readoutLines(row: row, labels: labels, values: values, highlighted: highlightedColumn, width: part.width)
+            let tableRows = (shown.count > 1 ? 1 : 0) + 1 + labels.count + 1
+            if part.height - tableRows >= lines.count {
+                drawMatrix(
+                    metric, titled: shown.count > 1, labelWidth: labelWidth, cellWidth: cellWidth, into: &buffer,
+                    area: Rect(x: part.x, y: part.y, width: part.width, height: tableRows))
+                for (index, line) in lines.enumerated() {
+                    buffer.write(line, x: part.x, y: part.y + tableRows + index, maxWidth: part.width)
+                }
+                continue
+            }
+            // …else the border under it, around the highlighted column.
+            drawMatrix(metric, titled: shown.count > 1, labelWidth: labelWidth, cellWidth: cellWidth, into: &buffer, area: part)
+            let border = Rect(x: part.x, y: inner.bottom, width: part.width, height: 1).intersection(area)
+            guard !border.isEmpty else { continue }
+            var text = Self.readout(row: row, labels: labels, values: values, highlighted: highlightedColumn, width: border.width - 3)
             text.spans.insert(Span(" "), at: 0)
             text.append(" ")
             buffer.write(text, x: border.x, y: border.y, maxWidth: border.width - 1)
         }
+    }
+
+    /// The whole row, "apple: apple 0.43  orange 0.34 …", wrapped to `width` between entries;
+    /// the highlighted entry reversed.
+    static func readoutLines(row: String, labels: [String], values: [Double?], highlighted: Int, width: Int) -> [StyledText] {
+        var lines: [StyledText] = []
+        var line = StyledText(row + ":", style: Style(modifiers: [.bold]))
+        var used = DisplayWidth.of(row) + 1
+        for column in labels.indices {
+            let value = values.indices.contains(column) ? values[column] : nil
+            let entry = "\(labels[column]) \(value.map { Self.readoutNumber($0) } ?? "·")"
+            let entryWidth = DisplayWidth.of(entry) + 2
+            if used + entryWidth > width, used > 0 {
+                lines.append(line)
+                line = StyledText()
+                used = 0
+            }
+            line.append(" ")
+            line.append(entry, style: column == highlighted ? Style(modifiers: [.reverse, .bold]) : .plain)
+            line.append(" ")
+            used += entryWidth
+        }
+        lines.append(line)
+        return lines
     }
 
     /// Full labels (up to 10 columns), unless shortening them (to no less than 6) buys cells
@@ -72,9 +135,10 @@ struct HeatmapPanel: Widget {
             rowLabelWidth: labelWidth, cellWidth: cellWidth)
     }
 
-    private func drawMatrix(_ metric: Metric, labelWidth: Int, cellWidth: Int, into buffer: inout Buffer, area: Rect) {
-        let rows = Layout.split(area, .vertical, [.length(sideBySide ? 1 : 0), .fill(1), .length(1)])
-        if sideBySide {
+    /// One table: its metric's name above it when it has a neighbour, its colour legend below.
+    private func drawMatrix(_ metric: Metric, titled: Bool, labelWidth: Int, cellWidth: Int, into buffer: inout Buffer, area: Rect) {
+        let rows = Layout.split(area, .vertical, [.length(titled ? 1 : 0), .fill(1), .length(1)])
+        if titled {
             buffer.write(metric.title, x: rows[0].x, y: rows[0].y, style: Style(modifiers: [.bold]), maxWidth: rows[0].width)
         }
         let labels = state.words.map(\.label)

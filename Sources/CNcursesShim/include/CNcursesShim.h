@@ -28,10 +28,11 @@
 // MARK: - Life cycle
 
 /// Sets the locale from the environment (LC_ALL=""), keeps LC_NUMERIC at "C",
-/// and falls back to a UTF-8 locale (C.UTF-8 …) when the codeset is not UTF-8
-/// (not when ATTN_TUI_NO_UTF8_FALLBACK is set: a test hook). Returns 1 when the
-/// resulting codeset is UTF-8, else 0: then only ASCII can be drawn.
-int attn_nc_setup_locale(void);
+/// and, when `utf8_fallback` is 1, falls back to a UTF-8 locale (C.UTF-8 …) for
+/// LC_CTYPE when the codeset is not UTF-8 (not when ATTN_TUI_NO_UTF8_FALLBACK is
+/// set: a test hook). 0 keeps a locale without UTF-8 that the user chose. Returns 1
+/// when the resulting codeset is UTF-8, else 0: then only ASCII can be drawn.
+int attn_nc_setup_locale(int utf8_fallback);
 
 enum {
     ATTN_START_OK = 0,
@@ -45,6 +46,8 @@ enum {
 
 /// newterm(NULL, stdout, stdin): returns stdscr, or NULL with the reason in
 /// `*reason` (one of ATTN_START_*). Unlike initscr, it never exits the process.
+/// The size is read from the terminal, at start and on every resize, whatever
+/// LINES and COLUMNS say (use_env(FALSE), use_tioctl(TRUE)).
 /// Marks curses as active for the signal and exit handlers. When standard
 /// error is the terminal, it is held in a temporary file until the terminal is
 /// restored (so stray messages neither scribble over the screen nor vanish).
@@ -59,8 +62,11 @@ void attn_nc_stop(void);
 /// 1 between attn_nc_start and attn_nc_stop.
 int attn_nc_is_active(void);
 
-/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT, SIGQUIT restore
-/// the terminal and end the process by the same signal (default action); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
+/// Installs the process-wide handlers: SIGTERM, SIGHUP, SIGINT, SIGQUIT, and every
+/// other signal whose default action ends the process (SIGUSR1, SIGUSR2, SIGALRM,
+/// SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGIO, SIGPWR, the real-time signals …)
+/// while that default is in place, restore the terminal and end the process by the same
+/// signal (default action); SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT,
 /// SIGFPE restore the terminal, put the previous handler back (the default, or
 /// the Swift runtime's backtracer; the default when another process sent the
 /// signal with kill) and re-raise, so the crash proceeds as it would have.
@@ -79,8 +85,8 @@ void attn_nc_bracket_pastes(int on);
 /// Puts back the handlers that were there before attn_nc_install_signal_handlers.
 void attn_nc_restore_signal_handlers(void);
 
-/// wrefresh with SIGTERM, SIGHUP, SIGINT and SIGQUIT held off, so their handler's endwin
-/// never lands in the middle of a half-written escape sequence.
+/// wrefresh with the termination signals held off, so their handler's endwin never
+/// lands in the middle of a half-written escape sequence.
 int attn_nc_refresh(WINDOW *win);
 
 // MARK: - Globals

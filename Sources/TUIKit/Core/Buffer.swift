@@ -38,13 +38,26 @@ public struct Buffer: Equatable, Sendable {
     /// Puts one grapheme at (x, y). A wide grapheme that would not fit before
     /// the right edge (or `clip`'s right edge) is replaced by a space; any wide
     /// character it overlaps is cleared, so no half glyph is ever left behind.
+    ///
+    /// A control character (`DisplayWidth.isEscaped`) is written as its escape,
+    /// one cell per character of it from (x, y) on, cut at the edge.
     public mutating func set(_ x: Int, _ y: Int, _ character: Character, style: Style, clip: Rect? = nil) {
         let bounds = clip.map { $0.intersection(area) } ?? area
+        let (width, isEscaped) = DisplayWidth.measure(character)
+        if isEscaped {
+            putEscape(of: character, x: x, y: y, limit: bounds.right, style: style, bounds: bounds)
+        } else {
+            put(character, width: width, x: x, y: y, style: style, bounds: bounds)
+        }
+    }
+
+    /// `set` for a character that is not escaped, its width measured.
+    private mutating func put(_ character: Character, width measured: Int, x: Int, y: Int, style: Style, bounds: Rect) {
         guard bounds.contains(x: x, y: y) else { return }
-        var width = DisplayWidth.of(character)
+        var width = measured
         var symbol = String(character)
         if width == 0 {
-            // A lone combining mark or control: show a visible placeholder rather than nothing.
+            // A lone combining mark: show a visible placeholder rather than nothing.
             symbol = " "
             width = 1
         }
@@ -57,6 +70,22 @@ public struct Buffer: Equatable, Sendable {
         if width == 2 {
             clearWide(at: x + 1, y: y)
             cells[y * size.width + x + 1] = Cell("", style: style)
+        }
+    }
+
+    /// Writes the escape of a control character from (x, y), one ASCII cell per byte, up to
+    /// column `limit`.
+    private mutating func putEscape(of character: Character, x: Int, y: Int, limit: Int, style: Style, bounds: Rect) {
+        let escape = DisplayWidth.escaped(character)
+        guard y >= bounds.y, y < bounds.bottom else { return }
+        var column = x
+        for byte in escape.utf8 {
+            if column >= limit { break }
+            if column >= bounds.x {
+                clearWide(at: column, y: y)
+                cells[y * size.width + column] = Cell(String(UnicodeScalar(byte)), style: style)
+            }
+            column += 1
         }
     }
 
@@ -77,9 +106,11 @@ public struct Buffer: Equatable, Sendable {
     /// Writes `text` from (x, y) to the right, clipped at `maxWidth` columns and at
     /// the buffer or `clip` edge. Returns the number of columns written.
     ///
-    /// Zero-width characters (controls, a combining mark with no base) are
-    /// skipped, so the columns written always equal `DisplayWidth.of(text)`
-    /// when there is room — the same count wrapping and alignment use.
+    /// Zero-width characters (a combining mark with no base) are skipped, and a
+    /// control character is written as its escape (`\u{202e}`; cut at the edge
+    /// rather than left out), so the columns written always equal
+    /// `DisplayWidth.of(text)` when there is room — the same count wrapping and
+    /// alignment use.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
         var column = x
@@ -100,10 +131,17 @@ public struct Buffer: Equatable, Sendable {
             return column - x
         }
         for character in text {
-            let width = DisplayWidth.of(character)
+            let (width, isEscaped) = DisplayWidth.measure(character)
+            if isEscaped {
+                putEscape(of: character, x: column, y: y, limit: limit, style: style, bounds: bounds)
+                // Cut at the edge: the columns up to it are written.
+                if column + width > limit { return max(column, limit) - x }
+                column += width
+                continue
+            }
             if width == 0 { continue }
             if column + width > limit { break }
-            set(column, y, character, style: style, clip: clip)
+            put(character, width: width, x: column, y: y, style: style, bounds: bounds)
             column += width
         }
         return column - x

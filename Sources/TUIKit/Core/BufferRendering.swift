@@ -65,11 +65,12 @@ extension Buffer {
         return text
     }
 
-    /// The screen as text with SGR escape sequences for `colorMode`, one line per row.
+    /// The screen as text with SGR escape sequences for `colorMode` on a `theme`
+    /// background, one line per row.
     ///
     /// Styles are reset at the end of every styled line, so any line can be printed
     /// alone; trailing unstyled blanks are dropped, as in `text`.
-    public func ansiText(colorMode: ColorMode) -> String {
+    public func ansiText(colorMode: ColorMode, theme: Theme = .dark) -> String {
         var output = ""
         output.reserveCapacity(cells.count * 2)
         var codes: [Style: String] = [:]
@@ -86,7 +87,7 @@ extension Buffer {
                     if let code = codes[cell.style] {
                         output += code
                     } else {
-                        let code = Self.sgr(cell.style, colorMode: colorMode)
+                        let code = Self.sgr(theme.mapped(cell.style, colorMode: colorMode), colorMode: colorMode)
                         codes[cell.style] = code
                         output += code
                     }

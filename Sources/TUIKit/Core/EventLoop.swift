@@ -1,6 +1,9 @@
 /// The one update-and-draw cycle shared by the interactive screen, `render --keys` and tests.
 public enum EventLoop {
-    /// Draws a first frame, then for every event calls `handle` and draws a full new frame.
+    /// Draws a first frame, then for every event calls `handle` and draws a full new frame,
+    /// except while more input is already waiting (`Terminal.hasPendingInput`): frames
+    /// nobody would see are skipped, and the frame after the last of the input is always drawn.
+    /// So a flood of keys costs their updates and one frame, not a frame each.
     ///
     /// Stops when `handle` returns false (quit; no frame is drawn after it) or when
     /// the terminal has no more events. With `tickMilliseconds`, waiting that long

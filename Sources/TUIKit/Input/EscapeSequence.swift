@@ -18,7 +18,12 @@ public enum EscapeSequence {
         case ignored
     }
 
-    /// Longest sequence read before giving up on it (a paste is limited separately).
+    /// The most parameter bytes of a control sequence kept (a paste is limited separately).
+    ///
+    /// Only what is kept is limited, never what is read: a longer sequence is still read
+    /// to its end, so none of its bytes runs as a key (a 300-byte `ESC [ 3…3 m` once
+    /// jumped to lesson 3, a long OSC title quit). Its end is its final byte, its
+    /// terminator, or a pause in the input (`next` returning nil).
     static let sequenceLimit = 256
     /// The most pasted text kept; the rest of a longer paste is read and dropped.
     public static let pasteLimit = 64 * 1024
@@ -33,8 +38,7 @@ public enum EscapeSequence {
             // SS3: one more character names the key, after modifier digits in some
             // terminals (`ESC O 5 P`); `ESC O` alone was Alt-O.
             var modified = false
-            for _ in 0..<sequenceLimit {
-                guard let scalar = next() else { return .ignored }
+            while let scalar = next() {
                 if (0x30...0x3F).contains(scalar.value) {
                     modified = true
                     continue
@@ -45,8 +49,7 @@ public enum EscapeSequence {
         case "]", "P", "_", "^", "X":
             // OSC, DCS, APC, PM, SOS: a string up to BEL or ST (`ESC \`).
             var previous: Unicode.Scalar = "\u{0}"
-            for _ in 0..<sequenceLimit {
-                guard let scalar = next() else { break }
+            while let scalar = next() {
                 if scalar == "\u{07}" || (previous == "\u{1B}" && scalar == "\\") { break }
                 previous = scalar
             }
@@ -63,11 +66,18 @@ public enum EscapeSequence {
     /// `ESC [` parameters (0x30–0x3F), intermediates (0x20–0x2F), then a final byte (0x40–0x7E).
     private static func controlSequence(next: () -> Unicode.Scalar?) -> Outcome {
         var parameters = ""
-        for _ in 0..<sequenceLimit {
-            guard let scalar = next() else { return .ignored }
+        var overlong = false
+        while let scalar = next() {
             switch scalar.value {
-            case 0x20...0x3F: parameters.unicodeScalars.append(scalar)
+            case 0x20...0x3F:
+                if parameters.unicodeScalars.count < sequenceLimit {
+                    parameters.unicodeScalars.append(scalar)
+                } else {
+                    overlong = true
+                }
             case 0x40...0x7E:
+                // No key or paste marker has that many parameters.
+                if overlong { return .ignored }
                 if parameters == "200" && scalar == "~" { return .paste(pastedText(next: next)) }
                 return csiKey(parameters: parameters, final: scalar).map(Outcome.key) ?? .ignored
             default:

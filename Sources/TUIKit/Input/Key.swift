@@ -42,4 +42,15 @@ public protocol Terminal: AnyObject {
     func draw(_ buffer: Buffer)
     /// Waits up to `timeoutMilliseconds` (−1: forever) for the next event; nil on timeout.
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
+    /// Whether more input has already arrived (keys typed ahead, a flood): then the event
+    /// loop handles it before drawing, instead of drawing a frame nobody would see.
+    ///
+    /// May say true for input that turns out to be no event (an ignored escape sequence):
+    /// the loop then reads with a zero timeout and draws when nothing comes. Never true
+    /// when nothing at all is there. Without an implementation: false (a frame per event).
+    var hasPendingInput: Bool { get }
+}
+
+extension Terminal {
+    public var hasPendingInput: Bool { false }
 }

@@ -1,6 +1,7 @@
 /// ASCII stand-ins for the glyphs the widgets draw, for a terminal whose locale
-/// has no UTF-8 (`LANG=C` where no UTF-8 locale is installed): there, a box
-/// corner, a braille dot or a shade would come out as garbage or nothing.
+/// has no UTF-8 (one the user chose, `LC_ALL=C`, or none set where no UTF-8 locale
+/// is installed; see `LocaleChoice`): there, a box corner, a braille dot or a
+/// shade would come out as garbage or nothing.
 ///
 /// Shapes keep their meaning where ASCII has one: borders become `+ - |`, bars
 /// `#`, shades `. : # @`, map dots `.` and `:`, arrows `< > ^ v`, markers

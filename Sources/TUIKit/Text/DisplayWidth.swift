@@ -1,24 +1,64 @@
+import TextEscaping
+
 /// How many terminal columns text occupies.
 ///
 /// Not `count`: East Asian wide and fullwidth characters and most emoji take
 /// two columns, combining marks and zero-width joiners take none. The table
 /// follows Unicode's East Asian Width (W and F) closely enough for a terminal;
 /// it does not depend on the process locale (libc's `wcwidth` does).
+///
+/// A character a terminal would act on (`ControlEscaping.needsEscaping`: C0 and
+/// C1 controls, DEL, bidi marks, line and paragraph separators) is drawn as its
+/// escape (`\u{202e}`, `\n`), so it measures as wide as that escape: text from
+/// files never hides, reorders or breaks what the screen shows.
 public enum DisplayWidth {
-    /// Columns of one grapheme cluster: the width of its first scalar that is not zero-width.
-    public static func of(_ character: Character) -> Int {
-        // Most text is ASCII; "\r\n" is one Character whose asciiValue is 10 (zero width).
-        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
-        // A flag is a pair of regional indicators, one glyph two columns wide.
-        let scalars = character.unicodeScalars
-        if scalars.count >= 2 {
-            if scalars.allSatisfy(isRegionalIndicator) { return 2 }
-            // An emoji sequence (joined with ZWJ) or an emoji asked for in emoji style (VS16) is drawn as an emoji: two columns.
-            if let first = scalars.first, first.properties.isEmoji, scalars.contains(where: { $0.value == 0x200D || $0.value == 0xFE0F }) {
-                return 2
+    /// Columns of one grapheme cluster: the width of its first scalar that is not zero-width,
+    /// or of its escape.
+    public static func of(_ character: Character) -> Int { measure(character).width }
+
+    /// Whether `character` is drawn as its escape rather than as itself.
+    public static func isEscaped(_ character: Character) -> Bool { measure(character).isEscaped }
+
+    /// `of` and `isEscaped` in one look at the character.
+    ///
+    /// Reads the first scalar from the UTF-8 bytes itself: `asciiValue` and
+    /// `unicodeScalars.first` cost a string comparison and an index check per
+    /// character, and this runs for every character of every frame.
+    static func measure(_ character: Character) -> (width: Int, isEscaped: Bool) {
+        var bytes = character.utf8.makeIterator()
+        guard let lead = bytes.next() else { return (0, false) }
+        if lead < 0x80 {
+            if lead >= 0x20 && lead != 0x7F {
+                // A printable ASCII letter, perhaps with combining marks: one column.
+                return (1, false)
             }
+            // A control (or "\r\n", one Character): drawn as its escape.
+            return (escaped(character).utf8.count, true)
         }
-        for scalar in character.unicodeScalars {
+        // Swift strings hold valid UTF-8: the lead byte says how many bytes follow.
+        let count = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1
+        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        for _ in 0..<count { value = value << 6 | UInt32(bytes.next() ?? 0x80) & 0x3F }
+        guard let first = Unicode.Scalar(value) else { return (1, false) }
+        // Such characters are clusters of their own (Unicode's grapheme rules break around controls).
+        if ControlEscaping.needsEscaping(first) { return (escaped(character).utf8.count, true) }
+        guard bytes.next() != nil else { return (of(first), false) }
+        return (clusterWidth(character, first: first), false)
+    }
+
+    /// What the screen shows for a character that `isEscaped`: printable ASCII.
+    static func escaped(_ character: Character) -> String {
+        ControlEscaping.escaped(String(character), for: .text)
+    }
+
+    /// A cluster of two or more scalars.
+    private static func clusterWidth(_ character: Character, first: Unicode.Scalar) -> Int {
+        let scalars = character.unicodeScalars
+        // A flag is a pair of regional indicators, one glyph two columns wide.
+        if scalars.allSatisfy(isRegionalIndicator) { return 2 }
+        // An emoji sequence (joined with ZWJ) or an emoji asked for in emoji style (VS16) is drawn as an emoji: two columns.
+        if first.properties.isEmoji, scalars.contains(where: { $0.value == 0x200D || $0.value == 0xFE0F }) { return 2 }
+        for scalar in scalars {
             let width = of(scalar)
             if width > 0 { return width }
         }
@@ -30,6 +70,9 @@ public enum DisplayWidth {
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
+        // Arrows, box drawing, blocks, shapes, symbols, dingbats and braille (most glyphs the
+        // widgets draw): no zero-width character among them, so no property lookup.
+        if v >= 0x2190 && v < 0x2C00 { return isWide(v) ? 2 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -40,7 +83,13 @@ public enum DisplayWidth {
 
     /// Columns of a whole string.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most labels and numbers: one column per byte.
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return text.reduce(0) { $0 + of($1) } }
+            ascii += 1
+        }
+        return ascii
     }
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }

@@ -1,8 +1,8 @@
 /// Greedy word wrapping measured in terminal columns.
 ///
 /// Lines break at spaces; a word longer than the width is broken wherever the
-/// width runs out (never inside a wide character); explicit newlines always
-/// break and an empty line stays an empty line. Spaces at a break are dropped,
+/// width runs out (never inside a wide character); line feeds always break
+/// and an empty line stays an empty line. Spaces at a break are dropped,
 /// indentation at the start of a paragraph is kept, and a tab counts as four spaces.
 public enum TextWrap {
     /// The lines of `text` wrapped to `width` columns; no lines when `width` < 1.
@@ -21,7 +21,9 @@ public enum TextWrap {
         var lines: [[(Character, Style)]] = []
         var paragraph: [(Character, Style)] = []
         for item in characters {
-            if item.0.isNewline {
+            // Only a line feed breaks a line: other separators (U+2028, U+0085, a lone CR)
+            // in a word from a file are shown as their escapes, never obeyed.
+            if item.0 == "\n" || item.0 == "\r\n" {
                 lines += wrapParagraph(paragraph, width: width)
                 paragraph = []
             } else if item.0 == "\t" {
@@ -40,66 +42,61 @@ public enum TextWrap {
         var lines: [Run] = []
         var current: Run = []
         var currentWidth = 0
-        var pendingSpace: Run = []
+        // Runs of spaces and of other characters are ranges of `paragraph`, not copies.
+        var pendingSpace = 0..<0
         var atParagraphStart = true
-
-        for (isSpace, run) in tokens(paragraph) {
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            let isSpace = paragraph[index].0 == " "
+            var end = index + 1
+            while end < paragraph.endIndex && (paragraph[end].0 == " ") == isSpace { end += 1 }
+            let token = index..<end
+            index = end
             if isSpace {
                 if atParagraphStart {
                     // Indentation is meaningful (formulas, lists); keep what fits.
-                    for item in run where currentWidth < width {
+                    for item in paragraph[token] where currentWidth < width {
                         current.append(item)
                         currentWidth += 1
                     }
                 } else {
-                    pendingSpace = run
+                    pendingSpace = token
                 }
                 continue
             }
             atParagraphStart = false
-            let wordWidth = columns(run)
+            let wordWidth = columns(paragraph[token])
             if currentWidth + pendingSpace.count + wordWidth <= width {
-                current += pendingSpace + run
+                current += paragraph[pendingSpace]
+                current += paragraph[token]
                 currentWidth += pendingSpace.count + wordWidth
             } else {
                 if !current.isEmpty { lines.append(current) }
                 current = []
                 currentWidth = 0
                 if wordWidth <= width {
-                    current = run
+                    current += paragraph[token]
                     currentWidth = wordWidth
                 } else {
-                    var chunks = breakWord(run, width: width)
+                    var chunks = breakWord(paragraph[token], width: width)
                     let last = chunks.removeLast()
                     lines += chunks
                     current = last
-                    currentWidth = columns(last)
+                    currentWidth = columns(last[...])
                 }
             }
-            pendingSpace = []
+            pendingSpace = 0..<0
         }
         lines.append(current)
         return lines
     }
 
-    /// Alternating runs of spaces and of non-space characters.
-    private static func tokens(_ paragraph: Run) -> [(Bool, Run)] {
-        var result: [(Bool, Run)] = []
-        for item in paragraph {
-            let isSpace = item.0 == " "
-            if let last = result.last, last.0 == isSpace {
-                result[result.count - 1].1.append(item)
-            } else {
-                result.append((isSpace, [item]))
-            }
-        }
-        return result
+    private static func columns(_ run: ArraySlice<(Character, Style)>) -> Int {
+        run.reduce(0) { $0 + DisplayWidth.of($1.0) }
     }
 
-    private static func columns(_ run: Run) -> Int { run.reduce(0) { $0 + DisplayWidth.of($1.0) } }
-
     /// Pieces of at most `width` columns; a character wider than `width` gets a piece of its own.
-    private static func breakWord(_ word: Run, width: Int) -> [Run] {
+    private static func breakWord(_ word: ArraySlice<(Character, Style)>, width: Int) -> [Run] {
         var chunks: [Run] = []
         var chunk: Run = []
         var used = 0

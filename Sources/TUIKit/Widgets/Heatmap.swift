@@ -74,7 +74,7 @@ public struct Heatmap: Widget, Sendable {
     }
 
     public var rowCount: Int { max(values.count, rowLabels.count) }
-    public var columnCount: Int { max(values.map(\.count).max() ?? 0, columnLabels.count) }
+    public var columnCount: Int { values.reduce(columnLabels.count) { max($0, $1.count) } }
 
     public func value(row: Int, column: Int) -> Double? {
         guard row >= 0, row < values.count, column >= 0, column < values[row].count else { return nil }
@@ -102,8 +102,16 @@ public struct Heatmap: Widget, Sendable {
 
         var format: NumberFormat?
         if showsNumbers, width >= 2 {
-            let all = values.flatMap { $0.compactMap { $0 } }
-            format = NumberFormat.fitting(all, in: width - 1)
+            // The format depends only on the extremes (`NumberFormat.fitting`): no copy of every value.
+            var highest = 0.0
+            var lowest = 0.0
+            for row in values {
+                for case let value? in row where value.isFinite {
+                    highest = max(highest, value)
+                    lowest = min(lowest, value)
+                }
+            }
+            format = NumberFormat.fitting([highest, lowest], in: width - 1)
         }
         return Geometry(
             labelWidth: labelWidth, cellWidth: width, gridX: gridX, gridY: gridY, firstRow: firstRow, firstColumn: firstColumn,

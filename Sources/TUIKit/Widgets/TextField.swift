@@ -43,7 +43,10 @@ public struct TextField: Widget, Sendable, Hashable {
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character(let character):
-            guard DisplayWidth.of(character) > 0 || character.unicodeScalars.allSatisfy(Self.joinsTheCharacterBefore) else {
+            // A control character would only show as its escape: not something one types.
+            guard !DisplayWidth.isEscaped(character),
+                DisplayWidth.of(character) > 0 || character.unicodeScalars.allSatisfy(Self.joinsTheCharacterBefore)
+            else {
                 return .ignored
             }
             let before = String(text.prefix(cursor)) + String(character)

@@ -2,8 +2,10 @@
 /// format (text tables, CSV, JSON, error messages and warnings) passes such
 /// text through `escaped(_:for:)` before it reaches a terminal.
 ///
-/// It lives in the lowest layer because the file readers' one-line error
-/// messages need it as much as the command line's outputs do.
+/// It lives in a target of its own, below every other layer, because the file
+/// readers' one-line error messages, the command line's outputs and the cell
+/// buffer of the screen (`TUIKit`, which draws every such character as its
+/// escape) all need the same rule.
 ///
 /// A terminal acts on control characters instead of showing them: an `ESC ]`
 /// can retitle the window or worse, a bidi override reorders what follows it.
