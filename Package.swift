@@ -76,6 +76,8 @@ let package = Package(
         .executableTarget(
             name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "Lessons", "TUIKit", "Vocabularies"],
             path: "Benchmarks/FrameBenchmark"),
+        // Benchmarks (not tests): the tiny transformer's training against numpy, Benchmarks/transformer.sh
+        .executableTarget(name: "transformer-benchmark", dependencies: ["AttnMath"], path: "Benchmarks/TransformerBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),
         // Test support: the numpy reference for a small embedding file, shared by two test targets.
         .target(name: "ReferenceTables", path: "Tests/ReferenceTables", resources: [.copy("Embeddings")]),

@@ -20,7 +20,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         var kind: StepKind { self == .exercise ? .exercise : .explore }
 
         /// How many training steps the lesson step starts from: random vectors, one step, a few,
-        /// one pass; the exercise a few, with a pair to work out and the clusters still to form.
+        /// 40 (320 sentences); the exercise a few, with a pair to work out and the clusters still to form.
         var startingSteps: Int {
             switch self {
             case .random: 0

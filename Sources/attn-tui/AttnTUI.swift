@@ -26,7 +26,8 @@ struct AttnTUI: ParsableCommand {
         version: Version.text,
         subcommands: [
             StartCommand.self, LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
-            AttentionCommand.self, NeighborsCommand.self, RenderCommand.self, ExportCommand.self,
+            AttentionCommand.self, NeighborsCommand.self, TrainCommand.self, PredictCommand.self, RenderCommand.self,
+            ExportCommand.self,
         ],
         // Plain `attn-tui [--lesson N] …` opens the course: options go to `start`, so a
         // subcommand's own `--lesson` (render) is never taken by the parent.
