@@ -76,6 +76,9 @@ let package = Package(
         .executableTarget(
             name: "frame-benchmark", dependencies: ["AttnApp", "AttnMath", "Lessons", "TUIKit", "Vocabularies"],
             path: "Benchmarks/FrameBenchmark"),
+        // Writes Assets/tiny-transformer.txt, the capstone lesson's trained weights: Tools/TinyTransformer/generate.sh
+        .executableTarget(
+            name: "tiny-transformer-weights", dependencies: ["Lessons"], path: "Tools/TinyTransformer", exclude: ["generate.sh"]),
         // Benchmarks (not tests): the tiny transformer's training against numpy, Benchmarks/transformer.sh
         .executableTarget(name: "transformer-benchmark", dependencies: ["AttnMath"], path: "Benchmarks/TransformerBenchmark"),
         .testTarget(name: "AttnMathTests", dependencies: ["AttnMath"], resources: [.copy("Reference")]),

@@ -6,6 +6,6 @@ extension Course {
         WordsAsVectorsLesson(), FeaturesLesson(), DotProductLesson(), CosineLesson(), SimilarityTableLesson(), WeightedAverageLesson(),
         // Softmax before the scaled dot product: the scaled dot's point is what softmax does with big scores.
         SoftmaxLesson(), ScaledDotLesson(), AttentionPullsLesson(), QueriesAndKeysLesson(), ValuesLesson(), MultiHeadLesson(),
-        LearningEmbeddingsLesson(), SandboxLesson(),
+        LearningEmbeddingsLesson(), TinyTransformerLesson(), SandboxLesson(),
     ])
 }

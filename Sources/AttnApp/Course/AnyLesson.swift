@@ -35,6 +35,8 @@ public struct AnyLesson: Sendable, Equatable {
     func mapShowsContext(step: Int) -> Bool { base.erasedMapShowsContext(clamped(step)) }
     func isAnimating(step: Int) -> Bool { base.erasedIsAnimating(clamped(step)) }
     func tasks(step: Int) -> [ExerciseTaskInfo] { base.erasedTasks(clamped(step)) }
+    /// The ids of an exercise step's tasks (none for an explore step), without building the tasks.
+    func taskIDs(step: Int) -> [String] { base.erasedTaskIDs(clamped(step)) }
     /// An exercise step's tasks (none for an explore step), as `lessons --json` lists them.
     public func exerciseTasks(step: Int) -> [ExerciseTaskInfo] { tasks(step: step) }
     func check(task: Int, step: Int, workspace: Workspace) -> TaskCheck? { base.erasedCheck(task, clamped(step), workspace) }
@@ -114,6 +116,11 @@ extension Lesson {
         let step = Self.step(index)
         guard step.kind == .exercise else { return [] }
         return exercise(at: step)?.tasks.map(\.info) ?? []
+    }
+
+    fileprivate func erasedTaskIDs(_ index: Int) -> [String] {
+        let step = Self.step(index)
+        return step.kind == .exercise ? exerciseTaskIDs(at: step) : []
     }
 
     private func task(_ task: Int, _ index: Int) -> ExerciseTask<Self>? {

@@ -70,6 +70,11 @@ public protocol Lesson: Sendable, Equatable {
     mutating func stopAnimating()
     /// The tasks of an exercise step (`Step.kind == .exercise`), checked against the live state.
     func exercise(at step: Step) -> Exercise<Self>?
+    /// The ids of those tasks, all the title bar's count of solved exercises needs (every frame,
+    /// for every lesson): by default `exercise(at:)`'s. A lesson whose tasks cost something to
+    /// build (a solution worked out with a trained model) names them here instead, so the first
+    /// frame of another lesson never pays for them.
+    func exerciseTaskIDs(at step: Step) -> [String]
     /// What the lesson keeps across runs besides progress (the sandbox: its words), as named lists.
     func saved(workspace: Workspace?) -> [String: [String]]
     /// Takes back what `saved` returned in an earlier run.
@@ -103,6 +108,7 @@ extension Lesson {
     public mutating func tick(at step: Step, workspace: inout Workspace) -> Bool { false }
     public mutating func stopAnimating() {}
     public func exercise(at step: Step) -> Exercise<Self>? { nil }
+    public func exerciseTaskIDs(at step: Step) -> [String] { exercise(at: step)?.tasks.map(\.id) ?? [] }
     public func saved(workspace: Workspace?) -> [String: [String]] { [:] }
     public mutating func restore(_ saved: [String: [String]], workspace: Workspace) {}
 

@@ -166,11 +166,17 @@ public struct AppState: Sendable, Equatable {
         return (0..<lesson.stepCount).flatMap { lesson.tasks(step: $0) }
     }
 
+    /// The ids of the tasks of every exercise step of a lesson (its tasks are not built).
+    func allTaskIDs(ofLesson index: Int) -> [String] {
+        let lesson = lessons[index]
+        return (0..<lesson.stepCount).flatMap { lesson.taskIDs(step: $0) }
+    }
+
     /// Whether every task of a lesson's exercise is solved (nil: the lesson has no exercise).
     public func isComplete(lesson index: Int) -> Bool? {
-        let tasks = allTasks(ofLesson: index)
-        guard !tasks.isEmpty else { return nil }
-        return tasks.allSatisfy { progress.isSolved($0.id, in: lessons[index].id) }
+        let ids = allTaskIDs(ofLesson: index)
+        guard !ids.isEmpty else { return nil }
+        return ids.allSatisfy { progress.isSolved($0, in: lessons[index].id) }
     }
 
     /// Lessons whose exercise is solved, of those that have one: the title bar's progress.

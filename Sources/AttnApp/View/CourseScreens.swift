@@ -99,7 +99,7 @@ enum CourseScreens {
 
     /// Whether some task of the lesson is solved.
     static func hasProgress(_ state: AppState, _ index: Int) -> Bool {
-        state.allTasks(ofLesson: index).contains { state.progress.isSolved($0.id, in: state.lessons[index].id) }
+        state.allTaskIDs(ofLesson: index).contains { state.progress.isSolved($0, in: state.lessons[index].id) }
     }
 
     /// Every term a line, its definition under it, and the lesson that teaches it; the cursor's term reversed.
