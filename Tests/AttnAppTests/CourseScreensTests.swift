@@ -73,6 +73,8 @@ final class CourseScreensTests: XCTestCase {
         let row = try XCTUnwrap(screen(state, 100, 30).lines.dropFirst().first { $0.contains("Counting") })
         XCTAssertTrue(row.contains("▸✓"), "the lesson in front, ticked: \(row)")
         XCTAssertFalse(row.hasPrefix(" Lesson"), "the map's row, not the title bar")
+        XCTAssertTrue(row.contains("◆"), "a solved exercise step is filled: \(row)")
+        XCTAssertTrue(screen(state, 100, 30).text.contains("◇ an exercise (◆ solved)"), "the map says what its marks mean")
     }
 
     func testTheGlossaryNamesALessonOfTheCourseForEveryTermAndEnterGoesThere() throws {
