@@ -45,8 +45,8 @@ public struct NeighborIndex: Sendable {
 
     /// The `k` rows most cosine-similar to `query`, best first, leaving out `excluding`.
     ///
-    /// Empty when k ≤ 0 or the query is zero (or not finite). The cosines are
-    /// float64, computed from the stored values.
+    /// Empty when k ≤ 0 or the query is zero (or not finite); a k above the
+    /// number of rows means every row. The cosines are float64, computed from the stored values.
     /// - Precondition: `query.count == table.dimension`.
     public func nearest(to query: [Double], k: Int, excluding: Set<Int> = []) -> [Neighbor] {
         nearest(toEach: [query], k: k, excluding: [excluding])[0]
@@ -62,6 +62,8 @@ public struct NeighborIndex: Sendable {
         }
         let exclusions = excluding.isEmpty ? [Set<Int>](repeating: [], count: queries.count) : excluding
         guard k > 0, table.count > 0 else { return queries.map { _ in [] } }
+        // No answer has more rows than the table: a huge k (`-k 4611686018427387904`) must not overflow.
+        let k = min(k, table.count)
         var answers = [[Neighbor]](repeating: [], count: queries.count)
         var fast: [(query: Int, unit: [Float])] = []
         for (q, query) in queries.enumerated() {
