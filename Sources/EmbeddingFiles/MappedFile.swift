@@ -7,13 +7,47 @@ import AttnMath
 #endif
 
 /// What identifies one version of a file: a cache built from it is valid while these stay the same.
+///
+/// The status-change time (ctime) is part of it: an edit in place at the same size whose
+/// modification time is put back (`touch -d`, `utimensat`) still moves ctime, which no
+/// user call can set. Device and inode tell a replaced file (or another disk) apart.
 struct FileStamp: Equatable, Sendable {
     var size: UInt64
     var modifiedSeconds: Int64
     var modifiedNanoseconds: Int64
     var inode: UInt64
+    var changedSeconds: Int64 = 0
+    var changedNanoseconds: Int64 = 0
+    var device: UInt64 = 0
 
     static let none = FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0)
+
+    /// How many header words `words` takes.
+    static let wordCount = 7
+
+    /// The stamp as the cache's header stores it.
+    var words: [UInt64] {
+        [
+            size, UInt64(bitPattern: modifiedSeconds), UInt64(bitPattern: modifiedNanoseconds), inode,
+            UInt64(bitPattern: changedSeconds), UInt64(bitPattern: changedNanoseconds), device,
+        ]
+    }
+
+    init(size: UInt64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+    }
+
+    /// - Precondition: `words.count == wordCount`.
+    init(words: ArraySlice<UInt64>) {
+        let w = Array(words)
+        self.init(size: w[0], modifiedSeconds: Int64(bitPattern: w[1]), modifiedNanoseconds: Int64(bitPattern: w[2]), inode: w[3])
+        changedSeconds = Int64(bitPattern: w[4])
+        changedNanoseconds = Int64(bitPattern: w[5])
+        device = w[6]
+    }
 }
 
 /// The status of a path that must be a readable regular file, or the error naming what it is instead.
@@ -30,12 +64,18 @@ enum FileCheck {
         guard type == S_IFREG else { throw EmbeddingFileError(file: path, kind: .unreadable, problem: "not a regular file") }
         #if canImport(Glibc)
             let modified = status.st_mtim
+            let changed = status.st_ctim
         #else
             let modified = status.st_mtimespec
+            let changed = status.st_ctimespec
         #endif
-        return FileStamp(
+        var stamp = FileStamp(
             size: UInt64(status.st_size), modifiedSeconds: Int64(modified.tv_sec), modifiedNanoseconds: Int64(modified.tv_nsec),
             inode: UInt64(status.st_ino))
+        stamp.changedSeconds = Int64(changed.tv_sec)
+        stamp.changedNanoseconds = Int64(changed.tv_nsec)
+        stamp.device = UInt64(status.st_dev)
+        return stamp
     }
 
     static func openError(path: String, errno code: Int32) -> EmbeddingFileError {
