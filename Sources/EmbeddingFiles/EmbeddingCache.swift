@@ -43,6 +43,13 @@ public enum EmbeddingCache {
         return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".embcache"
     }
 
+    /// Deletes the half-written cache files of loads that were killed (`NAME.embcache.tmp-PID-RANDOM`
+    /// of a process that no longer runs), as the saved state's temporaries are: each can be as
+    /// large as a whole matrix. Every load calls it; a listing of the folder costs microseconds.
+    public static func removeAbandonedTemporaries(in directory: String) {
+        AtomicFile.removeAbandonedTemporaries(in: directory) { $0.hasSuffix(".embcache") }
+    }
+
     /// Which file, read how.
     struct Key: Equatable {
         let bytes: [UInt8]

@@ -39,6 +39,7 @@ public enum EmbeddingFile {
 
         let key = EmbeddingCache.Key(path: path, format: format, metadataPath: metadataPath)
         let cacheFile = cacheDirectory.map { EmbeddingCache.file(for: key, in: $0) }
+        if let cacheDirectory { EmbeddingCache.removeAbandonedTemporaries(in: cacheDirectory) }
         if let cacheFile {
             // For a Projector file, the metadata it would be read with now (given, or found beside it).
             let metadataFile = ProjectorReader.metadataPath(vectors: path, given: metadataPath)

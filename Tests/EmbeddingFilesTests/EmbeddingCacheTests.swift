@@ -246,6 +246,31 @@ struct EmbeddingCacheTests {
         #expect(float32Values(after.table) != float32Values(before.table))
     }
 
+    /// Issue 18 item 5: a load killed while writing the cache left `HASH.embcache.tmp-PID-RANDOM` forever.
+    @Test func aKilledLoadsTemporaryIsRemovedByTheNextLoad() throws {
+        // A PID that ran and ended: its temporary is a killed writer's.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        let abandoned = ["0123456789abcdef.embcache.tmp-\(dead)-12345", "fedcba9876543210.embcache.tmp-\(dead)-7"]
+        // Kept: a live writer's (PID 1 and this process), and files that are not the cache's temporaries.
+        let kept = [
+            "0123456789abcdef.embcache.tmp-1-99", "0123456789abcdef.embcache.tmp-\(getpid())-5", "notes.tmp-\(dead)-3",
+            "0123456789abcdef.embcache.tmp-\(dead)-x",
+        ]
+        for name in abandoned + kept { folder.write("cache/" + name, "half a cache") }
+        let path = folder.write("v.txt", gloveText())
+        _ = load(path)
+        #expect(folder.contents("cache") == (kept + [URL(fileURLWithPath: cacheFile(for: path)).lastPathComponent]).sorted())
+        // A load from the cache cleans too (the killed load may have been another file's).
+        folder.write("cache/" + abandoned[0], "half a cache")
+        #expect(load(path)?.fromCache == true)
+        #expect(!folder.contents("cache").contains(abandoned[0]))
+    }
+
     @Test func anUnwritableCacheIsAWarningNotAnError() throws {
         let path = folder.write("v.txt", gloveText())
         let blocker = folder.write("not-a-folder", "")
