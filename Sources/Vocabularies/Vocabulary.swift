@@ -22,10 +22,16 @@ public struct Vocabulary: Sendable {
     /// The rows `neighbors` searches: the hand-made ones. Most estimated rows sit near zero,
     /// where cosine follows noise: as neighbours they would crowd out the meaningful ones.
     public let neighborTable: EmbeddingTable
+    /// The files the words were read from (a user's vectors and metadata): what `export` must never overwrite.
+    public let inputFiles: [String]
 
-    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMade: EmbeddingTable? = nil, lemmatizes: Bool = false) {
+    public init(
+        table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMade: EmbeddingTable? = nil, lemmatizes: Bool = false,
+        inputFiles: [String] = []
+    ) {
         self.table = table
         self.source = source
+        self.inputFiles = inputFiles
         self.lexicon = lexicon
         neighborTable = handMade ?? table
         handMadeCount = neighborTable.count

@@ -43,7 +43,8 @@ struct NeighborIndexContractTests {
     /// Issue 18 item 4: `neighbors WORD -k 4611686018427387904` overflowed (`2 * k`) and crashed.
     @Test func aHugeKIsClampedToTheRows() {
         let values: [Float] = [1, 0, 0.6, 0.8, 0, 1, -1, 0]
-        let float32 = NeighborIndex(table: EmbeddingTable(words: ["a", "b", "c", "d"], dimension: 2, storage: .float32(Float32Values(values))))
+        let float32 = NeighborIndex(
+            table: EmbeddingTable(words: ["a", "b", "c", "d"], dimension: 2, storage: .float32(Float32Values(values))))
         for k in [4_611_686_018_427_387_904, Int.max] {
             #expect(float32.nearest(to: [1, 0], k: k, excluding: [0]).map(\.index) == [1, 2, 3])
             #expect(float32.nearest(toEach: [[1, 0], [0, 1]], k: k).map { $0.map(\.index) } == [[0, 1, 2, 3], [2, 1, 0, 3]])
