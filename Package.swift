@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "AttnAppTests", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies", "Reports"],
             exclude: ["Screens", "Reference"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "AttnMath", "Vocabularies"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "AttnApp", "AttnMath", "TUIKit", "Vocabularies"]),
         .testTarget(name: "AttnCLITests", dependencies: ["AttnMath", "ReferenceTables"], resources: [.copy("Reference")]),
     ],
     swiftLanguageModes: [.v6]

@@ -73,6 +73,10 @@ public enum EmbeddingFile {
     /// Parses the file itself, without the cache.
     static func parse(path: String, format: EmbeddingFormat?, metadataPath: String?) throws(EmbeddingFileError) -> EmbeddingCache.Entry {
         let file = try MappedFile(path: path)
+        if let compression = Compression.of(file) {
+            throw EmbeddingFileError(
+                file: path, kind: .format, problem: "looks compressed (\(compression.name)): decompress it first (\(compression.tool))")
+        }
         let format = format ?? EmbeddingFormat.detect(file)
         var metadata: ProjectorMetadata?
         var metadataStamp = FileStamp.none
@@ -111,5 +115,48 @@ public enum EmbeddingFile {
             words: parsed.words, dimension: parsed.dimension, storage: .float32(Float32Values(parsed.values)), wordIndex: index)
         return EmbeddingCache.Entry(
             table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: file.stamp, metadataStamp: metadataStamp)
+    }
+}
+
+/// The compressed formats a downloaded embedding file often comes in, told by their first bytes:
+/// read as text, such a file would be "invalid UTF-8" at best, a row of nonsense at worst.
+enum Compression {
+    case gzip, bzip2, xz, zip, zstd
+
+    static func of(_ file: MappedFile) -> Compression? {
+        let bytes = UnsafeBufferPointer(start: file.bytes.base, count: min(file.count, 10))
+        func starts(with magic: [UInt8]) -> Bool { bytes.count >= magic.count && Swift.zip(bytes, magic).allSatisfy { $0 == $1 } }
+        if starts(with: [0x1F, 0x8B]) { return .gzip }
+        // "BZh", the block size 1–9, then a block's magic (π) or the end of an empty stream:
+        // a text file could begin with the word "BZh9", never with this.
+        if starts(with: [0x42, 0x5A, 0x68]), bytes.count == 10, (0x31...0x39).contains(bytes[3]),
+            [[0x31, 0x41, 0x59, 0x26, 0x53, 0x59], [0x17, 0x72, 0x45, 0x38, 0x50, 0x90]].contains(Array(bytes[4..<10]))
+        {
+            return .bzip2
+        }
+        if starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return .xz }
+        if starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }  // "PK\3\4"
+        if starts(with: [0x28, 0xB5, 0x2F, 0xFD]) { return .zstd }
+        return nil
+    }
+
+    var name: String {
+        switch self {
+        case .gzip: "gzip"
+        case .bzip2: "bzip2"
+        case .xz: "xz"
+        case .zip: "zip"
+        case .zstd: "zstd"
+        }
+    }
+
+    var tool: String {
+        switch self {
+        case .gzip: "gunzip FILE"
+        case .bzip2: "bunzip2 FILE"
+        case .xz: "unxz FILE"
+        case .zip: "unzip FILE"
+        case .zstd: "unzstd FILE"
+        }
     }
 }

@@ -18,6 +18,10 @@ struct AttnTUI: ParsableCommand {
         discussion: """
             Without a subcommand, opens the interactive course (the last lesson is the sandbox).
             The subcommands print the same numbers for scripts; add --json for machine-readable output.
+
+            Exit status: 0 on success (also when the reader of the output stops early, as `| head` \
+            does); 1 when the data says no (an unknown word, a malformed or changed file, a failed \
+            write); 64 for a usage error (an unknown option, a bad value, a wrong number of words).
             """,
         subcommands: [
             StartCommand.self, LessonsCommand.self, WordsCommand.self, SimilarityCommand.self, MatrixCommand.self,
@@ -30,22 +34,35 @@ struct AttnTUI: ParsableCommand {
 
     /// Errors are one line on standard error; help and version still print in full.
     static func main() {
-        // A closed pipe is reported as a failed write (one line, exit 1), not a silent death by SIGPIPE.
+        // A closed pipe is seen as EPIPE by the write (`Output`), not as a death by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as QueryError {
-            fail(error.description)
+            fail(error.isUsage ? error.description + seeHelp : error.description, code: error.isUsage ? usageStatus : 1)
         } catch {
             let code = exitCode(for: error)
             let text = message(for: error)
-            // Help and version print in full and exit cleanly; so does an exit code without a message.
-            guard code != .success, !text.isEmpty else { exit(withError: error) }
+            if code == .success {
+                // Help, version, a completion script: in full, and a failed write (`> /dev/full`) is an error.
+                do throws(QueryError) {
+                    if !text.isEmpty { try Output.line(text, escaping: false) }
+                } catch {
+                    fail(error.description)
+                }
+                exitProcess(0)
+            }
+            guard !text.isEmpty else { exit(withError: error) }
             let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
-            fail(firstLine + " (see 'attn-tui --help')", code: code.rawValue)
+            // Every usage error exits 64 (EX_USAGE), whichever check found it.
+            fail(firstLine + seeHelp, code: code == .validationFailure ? usageStatus : code.rawValue)
         }
     }
+
+    /// EX_USAGE: the command was called wrongly.
+    static let usageStatus: Int32 = 64
+    static let seeHelp = " (see 'attn-tui --help')"
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {
         Output.error(message)

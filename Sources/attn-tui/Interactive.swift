@@ -12,7 +12,8 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    // Unconditional, so `--lesson -1` is read as a number and refused for what it is.
+    @Option(parsing: .unconditional, help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Print the notices of the built-in data's sources (GloVe, WordNet, SCOWL) and exit.") var licenses = false
@@ -24,7 +25,7 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         if licenses {
-            print(LicenseNotices.text)
+            try Output.line(LicenseNotices.text, escaping: false)
             return
         }
         let words = try vocabulary.load()

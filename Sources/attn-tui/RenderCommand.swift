@@ -20,8 +20,9 @@ struct RenderCommand: ParsableCommand {
             Starts from a fresh state unless --state-dir is given; it never writes state.
             """)
 
-    @Option(help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
-    @Option(help: "Start at this step of the lesson (from 1).") var step: Int?
+    // Unconditional, so `--lesson -1` is read as a number and refused for what it is.
+    @Option(parsing: .unconditional, help: "Open this lesson (1–\(LessonCatalog.sandbox)).") var lesson: Int?
+    @Option(parsing: .unconditional, help: "Start at this step of the lesson (from 1).") var step: Int?
     // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1–1000.", valueName: "COLSxROWS"),
