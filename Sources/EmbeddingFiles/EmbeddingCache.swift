@@ -161,6 +161,10 @@ public enum EmbeddingCache {
                 inverse: Float32Values(borrowing: bytes(.inverseLengths).bindMemory(to: Float.self), owner: view),
                 inFloat32Range: header[rangeWord] == 1)
             let table = EmbeddingTable(wordList: words, dimension: dimension, storage: .float32(values), rowLengths: lengths)
+            // Used in place from now on: a cache cut short under the table can no longer read as
+            // zeros (`MappingGuard`). One cut short while it was checked is no cache.
+            view.keepForLife()
+            guard !view.changed else { return nil }
             return Entry(
                 table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: stored, metadataStamp: storedMetadata)
         #endif

@@ -82,14 +82,23 @@ public enum EmbeddingFile {
         var metadataStamp = FileStamp.none
         var firstLabelLine = 1
         let parsed: ParsedRows
-        switch format {
-        case .glove: parsed = try GloVeReader.read(file)
-        case .word2vecText: parsed = try Word2VecTextReader.read(file)
-        case .word2vecBinary: parsed = try Word2VecBinaryReader.read(file)
-        case .projector:
-            (parsed, metadata, metadataStamp, firstLabelLine) = try ProjectorReader.read(
-                file, metadataPath: ProjectorReader.metadataPath(vectors: path, given: metadataPath))
+        do throws(EmbeddingFileError) {
+            switch format {
+            case .glove: parsed = try GloVeReader.read(file)
+            case .word2vecText: parsed = try Word2VecTextReader.read(file)
+            case .word2vecBinary: parsed = try Word2VecBinaryReader.read(file)
+            case .projector:
+                (parsed, metadata, metadataStamp, firstLabelLine) = try ProjectorReader.read(
+                    file, metadataPath: ProjectorReader.metadataPath(vectors: path, given: metadataPath))
+            }
+        } catch {
+            // A file cut short under the reader reads as zeros past its new end: whatever the
+            // reader made of that, the true problem is the change.
+            if file.changedSinceOpened { throw file.changedError }
+            throw error
         }
+        // Rewritten or shrunk during the load: what was read is no version of the file.
+        if file.changedSinceOpened { throw file.changedError }
         let (index, duplicates) = WordIndex.build(words: parsed.words, hashes: parsed.hashes)
         var warnings: [LoadWarning]
         switch format {

@@ -101,13 +101,17 @@ enum FileCheck {
 /// Reading a page the kernel has not loaded yet costs a page fault, not a
 /// copy; `release(_:)` drops pages already parsed from this process's
 /// resident set (they stay in the page cache), so parsing a file larger than
-/// memory does not keep it all resident.
+/// memory does not keep it all resident. A file that shrinks while mapped
+/// cannot kill the process with SIGBUS (`MappingGuard`): while it is read,
+/// the missing pages read as zeros and `changed` turns true; once kept for
+/// life (`keepForLife`), the process ends with one line naming the file.
 final class MappedFile: @unchecked Sendable {
     // Immutable after init; the mapping is read-only, so sharing it between threads is safe.
     let path: String
     let stamp: FileStamp
     let count: Int
     private let mapping: UnsafeMutableRawPointer?
+    private let guardSlot: Int?
 
     init(path: String) throws(EmbeddingFileError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -122,10 +126,35 @@ final class MappedFile: @unchecked Sendable {
         let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
         guard let address, address != MAP_FAILED else { throw FileCheck.openError(path: path, errno: errno) }
         mapping = address
+        guardSlot = MappingGuard.register(address, count: count, path: path)
     }
 
     deinit {
+        if let guardSlot { MappingGuard.unregister(guardSlot) }
         if let mapping { munmap(mapping, count) }
+    }
+
+    /// Whether part of the file vanished while it was read (it shrank): what was read is not the file.
+    var changed: Bool { guardSlot.map(MappingGuard.changed) ?? false }
+
+    /// Whether the file's status (size, times, inode) differs from when it was opened, or it shrank under the map.
+    var changedSinceOpened: Bool {
+        if changed { return true }
+        var status = stat()
+        guard stat(path, &status) == 0, let now = try? FileCheck.stamp(status, path: path) else { return true }
+        return now != stamp
+    }
+
+    /// The error a load reports when the file changed under it.
+    var changedError: EmbeddingFileError {
+        EmbeddingFileError(
+            file: path, kind: .changed, problem: "file changed while reading (truncated or rewritten during the load): nothing was loaded")
+    }
+
+    /// From now on the mapping is used in place for as long as the process runs (a cache
+    /// table): a fault in it can no longer be papered over, so it ends the process with one line.
+    func keepForLife() {
+        if let guardSlot { MappingGuard.set(guardSlot, to: .keptForLife) }
     }
 
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
