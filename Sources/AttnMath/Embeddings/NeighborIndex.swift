@@ -163,6 +163,7 @@ public struct NeighborIndex: Sendable {
         for (q, unit) in unitQueries.enumerated() {
             for j in 0..<d { blocks[(q / 8) * d + j][q % 8] = unit[j] }
         }
+        let units = unitQueries.flatMap { $0 }
         // A row shorter than the minimum has a larger 1/|row|: the scan skips it (loosely; the
         // float64 check below decides at the edge).
         let largestInverse: Float = minimumLength > 0 ? Float(1 / minimumLength) * (1 + 0x1p-10) : .infinity
@@ -171,12 +172,15 @@ public struct NeighborIndex: Sendable {
         values.withUnsafeBufferPointer { values in
             inverseLengths.withUnsafeBufferPointer { inverse in
                 blocks.withUnsafeBufferPointer { blocks in
-                    collected.withUnsafeMutableBufferPointer { collected in
-                        let scan = Scan(
-                            values: values.baseAddress!, inverse: inverse.baseAddress!, blocks: blocks.baseAddress!, dimension: d,
-                            queries: unitQueries.count, k: k, margin: margin, largestInverse: largestInverse, excluding: excluding)
-                        let out = SharedPointer(collected.baseAddress!)
-                        ParallelWork.run(parts.count) { p in out[p] = scan.run(parts[p]) }
+                    units.withUnsafeBufferPointer { units in
+                        collected.withUnsafeMutableBufferPointer { collected in
+                            let scan = Scan(
+                                values: values.baseAddress!, inverse: inverse.baseAddress!, blocks: blocks.baseAddress!,
+                                units: units.baseAddress!, dimension: d, queries: unitQueries.count, k: k, margin: margin,
+                                largestInverse: largestInverse, excluding: excluding)
+                            let out = SharedPointer(collected.baseAddress!)
+                            ParallelWork.run(parts.count) { p in out[p] = scan.run(parts[p]) }
+                        }
                     }
                 }
             }
@@ -254,6 +258,8 @@ private struct Scan: @unchecked Sendable {
     let inverse: UnsafePointer<Float>
     /// The queries in transposed blocks of eight (see `float32Search`).
     let blocks: UnsafePointer<SIMD8<Float>>
+    /// The same queries one after the other (`dimension` values each).
+    let units: UnsafePointer<Float>
     let dimension: Int
     let queries: Int
     let k: Int
@@ -270,6 +276,44 @@ private struct Scan: @unchecked Sendable {
     }
 
     func run(_ rows: Range<Int>) -> [Candidates] {
+        // Fewer than four queries would leave most of the blocks' lanes idle: score row by query.
+        queries < 4 ? runPairs(rows) : runBlocks(rows)
+    }
+
+    /// Each row against each query: a dot product eight entries at a time.
+    private func runPairs(_ rows: Range<Int>) -> [Candidates] {
+        var found = [Candidates](repeating: Candidates(k: k, margin: margin), count: queries)
+        let d = dimension
+        let raw = UnsafeRawPointer(values)
+        let queryRaw = UnsafeRawPointer(units)
+        for row in rows {
+            let scale = scale(row)
+            if scale.isNaN { continue }
+            let base = row * d
+            for q in 0..<queries {
+                let query = q * d
+                var acc = SIMD8<Float>()
+                var j = 0
+                while j + 8 <= d {
+                    let a = raw.loadUnaligned(fromByteOffset: (base + j) * 4, as: SIMD8<Float>.self)
+                    let b = queryRaw.loadUnaligned(fromByteOffset: (query + j) * 4, as: SIMD8<Float>.self)
+                    acc += a * b
+                    j += 8
+                }
+                var sum = acc.sum()
+                while j < d {
+                    sum += values[base + j] * units[query + j]
+                    j += 1
+                }
+                let score = sum * scale
+                if score >= found[q].admit, !excluding[q].contains(row) { found[q].add(row, score) }
+            }
+        }
+        return found
+    }
+
+    /// Four rows against eight queries at a time, from registers.
+    private func runBlocks(_ rows: Range<Int>) -> [Candidates] {
         var found = [Candidates](repeating: Candidates(k: k, margin: margin), count: queries)
         let blockCount = (queries + 7) / 8
         // Per block, the lowest score each query still admits; lanes past the last query admit nothing.
