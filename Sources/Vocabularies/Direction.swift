@@ -19,11 +19,30 @@ extension Vocabulary {
         let reference = handMadeCount
         guard reference > 0 else { return 0 }
         let stride = max(1, reference / 4096)
-        var lengths = Swift.stride(from: 0, to: reference, by: stride).map { norm(table.vector(at: $0)) }.filter { $0 > 0 }
+        var lengths = Swift.stride(from: 0, to: reference, by: stride).map(length(of:)).filter { $0 > 0 }
         guard !lengths.isEmpty else { return 0 }
         lengths.sort()
         let middle = lengths.count / 2
         return lengths.count % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2
+    }
+
+    /// Row `i`'s length, read in place (a cached file's table brings its row lengths along).
+    private func length(of row: Int) -> Double {
+        let d = table.dimension
+        switch table.storage {
+        case .float64(let values):
+            return norm(Array(values[(row * d)..<((row + 1) * d)]))
+        case .float32(let values):
+            if let lengths = table.rowLengths {
+                let inverse = lengths.inverse[row]
+                return inverse.isNaN ? 0 : 1 / Double(inverse)
+            }
+            return values.withUnsafeBufferPointer { values in
+                var squares = 0.0
+                for j in (row * d)..<((row + 1) * d) { squares += Double(values[j]) * Double(values[j]) }
+                return squares.squareRoot()
+            }
+        }
     }
 
     /// Vectors shorter than this have no direction here (`directionFraction` of `typicalLength`).
