@@ -78,6 +78,9 @@ extension Vocabulary {
     /// The built-in lexicon with the word pack (the command line's words).
     public static func builtInWithPack() -> Vocabulary { BuiltInWordPack.vocabulary }
 
+    /// The word pack's real 50-d GloVe vectors (`neighbors --space glove`, the sandbox's `v`).
+    public static func builtInGloVe() -> Vocabulary { BuiltInWordPack.realVectors }
+
     /// The built-in words a query needs: the lexicon alone when it knows every word asked for,
     /// else the lexicon and the word pack. Parsing the pack costs more than the rest of a whole
     /// query, and a hand-made row wins over the pack's anyway, so the answer is the same.
