@@ -22,9 +22,11 @@ struct RenderCommand: ParsableCommand {
             """)
 
     // Unconditional, so `--lesson -1` is read as a value and refused for what it is.
-    @Option(parsing: .unconditional, help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
     var lesson: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Start at this step of the lesson: its number (from 1) or its name.", valueName: "S"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Start at this step of the lesson: its number (from 1) or its name.", valueName: "S"))
     var step: String?
     // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
     @Option(

@@ -85,7 +85,8 @@ final class CLIScriptingTests: XCTestCase {
     func testMessagesSayWhatIsWrong() throws {
         XCTAssertEqual(
             try CLI.run(["--lesson", "-1"]).stderr,
-            "attn-tui: --lesson must be a lesson id (vectors, features, dot-product, …: see 'attn-tui lessons') or a number from 1 to \(try lessonCount()), got '-1' (see 'attn-tui --help')\n")
+            "attn-tui: --lesson must be a lesson id (vectors, features, dot-product, …: see 'attn-tui lessons') or a number from 1 to \(try lessonCount()), got '-1' (see 'attn-tui --help')\n"
+        )
         XCTAssertEqual(
             try CLI.run(["export", ""]).stderr,
             "attn-tui: export needs a folder name (DIR), got an empty string (see 'attn-tui --help')\n")
