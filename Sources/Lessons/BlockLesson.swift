@@ -354,16 +354,22 @@ struct BlockLesson: Lesson, Equatable {
         case .feedForward:
             let z = b.hiddenBeforeReLU.row(i)
             let r = b.hidden.row(i)
-            let compact = { (values: [Double]) in values.map { $0 == 0 ? "0" : number($0) }.joined(separator: " ") }
+            // One column per hidden unit, so a unit's z and its ReLU read down.
+            let unitRow = { (name: String, values: [String]) in
+                NumberFormat.padRight(name, 8) + values.map { NumberFormat.pad($0, 7) }.joined()
+            }
             return Explanation(
                 title: "MLP(h₂) for \(word)",
                 lines: [
                     "h₂ = \(vector(row(.feedForwardNorm)))",
-                    "z = h₂·W₁ + b₁, W₁ = [I | −I], b₁ = −½: units 1–4 = h₂ − ½, units 5–8 = −h₂ − ½",
-                    "z       = \(z.map(number).joined(separator: " "))",
-                    "ReLU(z) = \(compact(r))   (max(0, z): \(r.filter { $0 == 0 }.count) of 8 are 0)",
-                    "m = ReLU(z)·W₂ + b₂, W₂ = ½·[I; −I], b₂ = 0: m_k = ½·(unit k − unit k+4)",
-                    "m       = \(vector(row(.feedForward)))",
+                    "z = h₂·W₁ + b₁ with W₁ = [I | −I], b₁ = −½:",
+                    "  unit k = h₂[k] − ½, unit k+4 = −h₂[k] − ½ (k = 1…4)", "",
+                    unitRow("unit", (1...Self.hiddenWidth).map(String.init)),
+                    unitRow("z", z.map(number)),
+                    unitRow("ReLU(z)", r.map { $0 == 0 ? "0" : number($0) }),
+                    "ReLU(z) = max(0, z): \(r.filter { $0 == 0 }.count) of the 8 units are 0", "",
+                    "m = ReLU(z)·W₂ + b₂ with W₂ = ½·[I; −I], b₂ = 0:",
+                    "  m[k] = ½·(unit k − unit k+4) = \(vector(row(.feedForward)))",
                 ])
         }
     }
@@ -378,7 +384,11 @@ struct BlockLesson: Lesson, Equatable {
         let deviation = norm.deviations[i]
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count)
         let number = Self.number
-        let centred = x.map { ValuesLesson.factor($0 - mean) + "²" }.joined(separator: " + ")
+        // Three decimals: the squares of two-decimal differences would not add up to the variance shown.
+        let centred = x.map { value in
+            let text = NumberFormat.fixed(value - mean, decimals: 3)
+            return (text.hasPrefix("-") ? "(\(text))" : text) + "²"
+        }.joined(separator: " + ")
         let (checkMean, checkVariance) = Self.moments(norm.normalized.row(i))
         return [
             "x = \(Self.vector(x))",
@@ -387,7 +397,7 @@ struct BlockLesson: Lesson, Equatable {
             "√(σ² + ε) = \(NumberFormat.fixed(deviation, decimals: 3))   (ε = 0.00001 keeps it above 0)",
             "x̂ = (x − μ) / √(σ² + ε) = \(Self.vector(norm.normalized.row(i)))",
             "x̂ has mean \(number(checkMean)) and variance \(number(checkVariance))",
-            "γ ⊙ x̂ + β with γ = 1, β = 0 (learnt in a real model): \(Self.vector(norm.output.row(i)))",
+            "h = γ ⊙ x̂ + β, here γ = 1 and β = 0: \(Self.vector(norm.output.row(i)))",
         ]
     }
 

@@ -124,7 +124,10 @@ struct PositionLesson: Lesson, Equatable {
             LessonKey([.character("o")], .shuffle, help: "put the right-hand sentence in another order", short: "shuffle"),
             LessonKey([.character("s")], .swap, help: "swap apple and phone in the right-hand sentence", short: "swap"),
             LessonKey([.character("p")], .positions, help: "add the position vectors to the words, or take them away", short: "positions"),
-        ]
+        ].filter { key in
+            // The position vectors' step shows no right-hand sentence to reorder.
+            step != .positionVectors || (key.action != .shuffle && key.action != .swap)
+        }
     }
 
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
@@ -303,7 +306,8 @@ struct PositionLesson: Lesson, Equatable {
         let vector = { (values: [Double]) in "(" + values.map(Self.number).joined(separator: ", ") + ")" }
         var lines = [
             "\"\(Self.sentenceText(order))\", positions \(positionsOn ? "on" : "off")",
-            "x(\(word)) = word + p(\(place)) = \(vector(own + p))", "",
+            positionsOn
+                ? "x(\(word)) = word + p(\(place)) = \(vector(own + p))" : "x(\(word)) = the word alone = \(vector(own + p))", "",
             "score with word j = q·k/√4 = 2·x(\(word))·x(j): words' part + positions' part",
         ]
         for (j, other) in order.enumerated() {
@@ -336,7 +340,7 @@ struct PositionLesson: Lesson, Equatable {
         for j in Self.sentence.indices {
             let q = Self.position(j)
             lines.append(
-                "  j = \(j): \(Self.number(p[0]))×\(Self.number(q[0])) + \(Self.number(p[1]))×\(Self.number(q[1])) = \(Self.number(dot(p, q)))"
+                "  j = \(j): \(Self.number(p[0]))×\(ValuesLesson.factor(q[0])) + \(Self.number(p[1]))×\(ValuesLesson.factor(q[1])) = \(Self.number(dot(p, q)))"
             )
         }
         lines += [
@@ -422,9 +426,9 @@ struct PositionLesson: Lesson, Equatable {
                     var unplaced = lesson
                     unplaced.positionsOn = false
                     return [
-                        "Without positions an's fruit output is \(Self.number(unplaced.anFruit)) in any order.",
-                        "With them (p), an looks most at itself and its neighbours: move apple away from it",
-                        "(s swaps apple and phone). From the opening: \(Self.lowFruitKeys).",
+                        "Without positions an's fruit is \(Self.number(unplaced.anFruit)) whatever the order.",
+                        "With them (p) an looks most at itself and its neighbours:",
+                        "move apple away from it (s swaps apple and phone). Keys: \(Self.lowFruitKeys).",
                     ]
                 }),
         ])

@@ -31,7 +31,9 @@ enum WorkingPanel {
     static func draw(_ explanation: Explanation?, into buffer: inout Buffer, area: Rect) {
         let inner = Frame(title: explanation.map { "How \($0.title) is worked out" } ?? "Working").draw(into: &buffer, area: area)
         let lines = explanation?.lines ?? []
-        for (row, line) in lines.enumerated() where row < inner.height {
+        // A cut explanation keeps its last row for the note.
+        let shown = lines.count > inner.height ? inner.height - 1 : lines.count
+        for (row, line) in lines.prefix(max(0, shown)).enumerated() {
             buffer.write(line, x: inner.x, y: inner.y + row, maxWidth: inner.width)
         }
         if lines.count > inner.height, inner.height > 0 {

@@ -233,10 +233,13 @@ final class BlockLessonTests: XCTestCase {
         state.press("<Enter>")
         let working = try XCTUnwrap(explanation(state))
         XCTAssertEqual(working.title, "MLP(h₂) for apple")
-        let z = try XCTUnwrap(working.lines.first { $0.hasPrefix("z       = ") })
-        XCTAssertEqual(z.split(separator: " ").count - 2, 8, z)
-        XCTAssertTrue(working.lines.contains("ReLU(z) = 0 0 0 1.15 0 0 0.50 0   (max(0, z): 6 of 8 are 0)"), "\(working.lines)")
-        XCTAssertTrue(working.lines.contains("m       = (0.00, 0.00, -0.25, 0.58)"), "\(working.lines)")
+        let z = try XCTUnwrap(working.lines.first { $0.hasPrefix("z   ") })
+        XCTAssertEqual(z.split(separator: " ").count - 1, 8, z)
+        XCTAssertTrue(
+            working.lines.contains("ReLU(z)       0      0      0   1.15      0      0   0.50      0"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains("ReLU(z) = max(0, z): 6 of the 8 units are 0"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains("  m[k] = ½·(unit k − unit k+4) = (0.00, 0.00, -0.25, 0.58)"), "\(working.lines)")
+        state.press("<Esc>")
         XCTAssertTrue(try flowText(state).contains("ReLU set 6 of 8 hidden units to 0"))
     }
 
