@@ -48,14 +48,14 @@ struct BlockLesson: Lesson, Equatable {
         }
 
         /// What to see in the row, beside its numbers where there is room.
-        var note: String {
+        func note(block: Int) -> String {
             switch self {
-            case .input: "the word's vector"
+            case .input: block == 0 ? "the word's vector" : "the residual stream"
             case .attentionNorm, .feedForwardNorm: "mean 0, variance 1"
             case .attention: "from the words so far"
             case .afterAttention: "x kept, a added"
             case .feedForward: "each word alone, ReLU"
-            case .output: "to the next block"
+            case .output: block == 0 ? "to the next block" : "the last block's output"
             }
         }
 
@@ -252,7 +252,7 @@ struct BlockLesson: Lesson, Equatable {
                 x
                 + buffer.write(numbers, x: x, y: y, style: isCursor ? Style(modifiers: [.bold]) : .plain, maxWidth: max(0, inner.right - x))
             // The note only whole, never cut: the numbers and the text say the same.
-            let note = "   " + stage.note
+            let note = "   " + stage.note(block: block)
             if end + DisplayWidth.of(note) <= inner.right {
                 buffer.write(note, x: end, y: y, style: Style(modifiers: [.dim]), maxWidth: inner.right - end)
             }

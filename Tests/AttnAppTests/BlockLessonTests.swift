@@ -254,6 +254,24 @@ final class BlockLessonTests: XCTestCase {
         XCTAssertEqual(try lesson(state).block, 0)
     }
 
+    /// Enter works out every stage of every word in both blocks, and its working ends in the
+    /// numbers the flow shows for that stage.
+    func testEnterWorksOutEveryStageOfEveryWordInBothBlocks() {
+        for block in 0..<BlockLesson.blockCount {
+            for word in BlockLesson.sentence.indices {
+                for stage in BlockLesson.Stage.allCases {
+                    var lesson = BlockLesson()
+                    (lesson.block, lesson.selected, lesson.stage) = (block, word, stage)
+                    let text = lesson.working().lines.joined(separator: " ")
+                    for number in lesson.row(stage).map(BlockLesson.number) {
+                        XCTAssertTrue(
+                            text.contains(number), "block \(block + 1), \(BlockLesson.sentence[word]), \(stage): \(number)\n\(text)")
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: Exercise
 
     func testTheExerciseIsSolvedByItsSolutionsAndHidesItsAnswers() throws {
