@@ -7,7 +7,7 @@ import TUIKit
 ///
 /// The model is the course's own transformer (`Transformer`, the capstone's code) cut down
 /// so every number fits on screen: d = 4 (the position lesson's fruit, tech, sin and cos), one
-/// causal head, an MLP of 8 hidden units, two blocks, and fixed weights of 1, ½ and −½ chosen
+/// causal head, an MLP of 8 hidden units, two blocks, and fixed weights of ±1 and ±½ chosen
 /// to be read rather than learnt. Its `trace` gives every intermediate number.
 struct BlockLesson: Lesson, Equatable {
     static let id = "block"
