@@ -40,10 +40,13 @@ struct QueryPlane: Equatable, Sendable {
     }
 
     /// The plane with its axes through the origin, the three words, q as an arrow from the
-    /// origin, and the given extra points (the averages).
+    /// origin, and the given extra points (the averages), highlighted. With `namesWordsFirst`
+    /// (the softmax lesson) the words' labels are placed first, so a mark beside a word never
+    /// hides its name, and a mark in a word's very cell joins that word's label
+    /// ("phone (4, 0) ✚raw c") instead of covering its marker.
     func render(
-        title: String, marks: [(label: String, point: [Double], color: Color)], focused: Bool, colorMode: ColorMode,
-        into buffer: inout Buffer, area: Rect
+        title: String, marks: [(label: String, point: [Double], color: Color)], namesWordsFirst: Bool = false, focused: Bool,
+        colorMode: ColorMode, into buffer: inout Buffer, area: Rect
     ) {
         let frame = Frame(title: title, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
@@ -55,13 +58,35 @@ struct QueryPlane: Equatable, Sendable {
         let qStyle = Style(foreground: colorMode.displayable(.cube(5, 5, 1)), modifiers: [.bold])
         let arrows = [ScatterMap.Arrow(from: WorldPoint(x: 0, y: 0), to: WorldPoint(x: q[0], y: q[1]), style: qStyle)]
         points.append(ScatterMap.Point("q", x: q[0] * 1.15, y: q[1] * 1.15, style: qStyle, marker: " "))
+        let fixed = points.count
         for mark in marks {
             let style = Style(foreground: colorMode.displayable(mark.color), modifiers: [.bold])
-            points.append(ScatterMap.Point(mark.label, x: mark.point[0], y: mark.point[1], style: style, isSelected: true, marker: "✚"))
+            points.append(
+                ScatterMap.Point(mark.label, x: mark.point[0], y: mark.point[1], style: style, isSelected: !namesWordsFirst, marker: "✚"))
         }
-        ScatterMap(
-            points: points, arrows: arrows, xCaption: "feature 1 →", yCaption: "↑ feature 2",
-            bounds: WorldBounds(minX: -2, maxX: 5.5, minY: -1.5, maxY: 3.5), equalScale: true, showsOrigin: true
-        ).render(into: &buffer, area: inner)
+        let map = { (points: [ScatterMap.Point]) in
+            ScatterMap(
+                points: points, arrows: arrows, xCaption: "feature 1 →", yCaption: "↑ feature 2",
+                bounds: WorldBounds(minX: -2, maxX: 5.5, minY: -1.5, maxY: 3.5), equalScale: true, showsOrigin: true,
+                showsOmittedCount: namesWordsFirst)
+        }
+        guard namesWordsFirst else { return map(points).render(into: &buffer, area: inner) }
+        // A mark in a word's very cell is named in the word's label: its marker would hide the word's.
+        let cells = map(points).layout(in: inner).pointCells
+        var dropped: Set<Int> = []
+        for index in fixed..<points.count {
+            guard let cell = cells[index], let word = Self.words.indices.first(where: { cells[$0] == cell }) else { continue }
+            points[word].label += " ✚" + points[index].label
+            dropped.insert(index)
+        }
+        points = points.indices.filter { !dropped.contains($0) }.map { points[$0] }
+        // A word whose name finds no room beside it (marks on both sides) is highlighted: its
+        // label is placed before every other, above or below it if need be.
+        let placed = map(points).layout(in: inner).labels
+        for index in Self.words.indices where placed[index] == nil { points[index].isSelected = true }
+        // Then a mark whose name is left out likewise (after the words: they are placed first).
+        let marked = map(points).layout(in: inner).labels
+        for index in fixed..<points.count where marked[index] == nil { points[index].isSelected = true }
+        map(points).render(into: &buffer, area: inner)
     }
 }
