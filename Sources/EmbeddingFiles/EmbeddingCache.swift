@@ -14,7 +14,8 @@ import FileSupport
 /// entry instead of adding one. It holds the float32 matrix (page-aligned),
 /// the words as packed UTF-8, the ready word index, the warnings and any
 /// Projector metadata, behind a header with a magic number, version, counts,
-/// the source's size, modification time and inode, and the offset, length
+/// the source's size, modification and status-change times, inode and device
+/// (`FileStamp`), and the offset, length
 /// and checksum (`Checksum`, XXH64) of each section. Every byte is checked,
 /// the float block included, so any damage makes the caller parse the text
 /// again. It is written atomically (temporary file, fsync, rename). On
@@ -42,6 +43,13 @@ public enum EmbeddingCache {
         return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".embcache"
     }
 
+    /// Deletes the half-written cache files of loads that were killed (`NAME.embcache.tmp-PID-RANDOM`
+    /// of a process that no longer runs), as the saved state's temporaries are: each can be as
+    /// large as a whole matrix. Every load calls it; a listing of the folder costs microseconds.
+    public static func removeAbandonedTemporaries(in directory: String) {
+        AtomicFile.removeAbandonedTemporaries(in: directory) { $0.hasSuffix(".embcache") }
+    }
+
     /// Which file, read how.
     struct Key: Equatable {
         let bytes: [UInt8]
@@ -65,15 +73,20 @@ public enum EmbeddingCache {
     }
 
     // Header, little-endian UInt64 words: 0 magic, 1 version, 2 format, 3 rows, 4 dimension,
-    // 5–8 source size, mtime s, mtime ns, inode, 9–12 the same for the metadata file,
-    // 13 file length, 14 whether every row length is in NeighborIndex's float32 range (1) or not (0),
-    // 15… offset, length, checksum of each `Section`,
+    // 5–11 the source's `FileStamp` (size, mtime s, mtime ns, inode, ctime s, ctime ns, device),
+    // 12–18 the same for the metadata file, 19 file length, 20 whether every row length is in
+    // NeighborIndex's float32 range (1) or not (0), 21… offset, length, checksum of each `Section`,
     // then a checksum of all the words before it.
     static let magic: UInt64 = 0x0031_424D_454E_5441  // "ATNEMB1\0"
-    static let version: UInt64 = 2
+    static let version: UInt64 = 3
     static let headerSize = 4096
-    private static let headerWords = 40
     private static let sectionCount = 8
+    private static let sourceStampWord = 5
+    private static let metadataStampWord = sourceStampWord + FileStamp.wordCount
+    private static let lengthWord = metadataStampWord + FileStamp.wordCount
+    private static let rangeWord = lengthWord + 1
+    static let firstSectionWord = rangeWord + 1
+    private static let headerWords = firstSectionWord + 3 * sectionCount + 1
 
     private enum Section: Int, CaseIterable {
         case floats, wordEnds, wordBytes, slots, key, warnings, metadata, inverseLengths
@@ -101,30 +114,26 @@ public enum EmbeddingCache {
 
             let header = (0..<headerWords).map { UInt64(littleEndian: file.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
             let checked = XXH64.hash(UnsafeRawBufferPointer(rebasing: file[0..<((headerWords - 1) * 8)]))
-            guard header[0] == magic, header[1] == version, header[headerWords - 1] == checked, header[13] == UInt64(fileSize),
+            guard header[0] == magic, header[1] == version, header[headerWords - 1] == checked, header[lengthWord] == UInt64(fileSize),
                 header[2] < UInt64(formatCodes.count), let rows = Int(exactly: header[3]), let dimension = Int(exactly: header[4])
             else { return nil }
             let format = formatCodes[Int(header[2])]
-            let stored = FileStamp(
-                size: header[5], modifiedSeconds: Int64(bitPattern: header[6]), modifiedNanoseconds: Int64(bitPattern: header[7]),
-                inode: header[8])
-            let storedMetadata = FileStamp(
-                size: header[9], modifiedSeconds: Int64(bitPattern: header[10]), modifiedNanoseconds: Int64(bitPattern: header[11]),
-                inode: header[12])
+            let stored = FileStamp(words: header[sourceStampWord..<(sourceStampWord + FileStamp.wordCount)])
+            let storedMetadata = FileStamp(words: header[metadataStampWord..<(metadataStampWord + FileStamp.wordCount)])
             guard stored == sourceStamp, format != .projector || storedMetadata == currentMetadataStamp() else { return nil }
 
             var sections: [(offset: Int, length: Int, checksum: UInt64)] = []
             for s in 0..<sectionCount {
-                let offset = header[15 + 3 * s]
-                let length = header[16 + 3 * s]
+                let offset = header[firstSectionWord + 3 * s]
+                let length = header[firstSectionWord + 1 + 3 * s]
                 guard offset <= UInt64(fileSize), length <= UInt64(fileSize) - offset, offset % 4 == 0 else { return nil }
-                sections.append((Int(offset), Int(length), header[17 + 3 * s]))
+                sections.append((Int(offset), Int(length), header[firstSectionWord + 2 + 3 * s]))
             }
             let (valueCount, overflow) = rows.multipliedReportingOverflow(by: dimension)
             guard rows >= 0, rows < Int(Int32.max), dimension > 0, !overflow, sections[Section.floats.rawValue].length == valueCount * 4,
                 sections[Section.wordEnds.rawValue].length == rows * 4,
                 sections[Section.slots.rawValue].length == WordIndex.capacity(for: rows) * 4,
-                sections[Section.inverseLengths.rawValue].length == rows * 4, header[14] <= 1
+                sections[Section.inverseLengths.rawValue].length == rows * 4, header[rangeWord] <= 1
             else { return nil }
             func bytes(_ section: Section) -> UnsafeRawBufferPointer {
                 let (offset, length, _) = sections[section.rawValue]
@@ -150,8 +159,12 @@ public enum EmbeddingCache {
             let words = WordList(packed: packed, index: WordIndex(slots: slots, owner: view))
             let lengths = RowLengths(
                 inverse: Float32Values(borrowing: bytes(.inverseLengths).bindMemory(to: Float.self), owner: view),
-                inFloat32Range: header[14] == 1)
+                inFloat32Range: header[rangeWord] == 1)
             let table = EmbeddingTable(wordList: words, dimension: dimension, storage: .float32(values), rowLengths: lengths)
+            // Used in place from now on: a cache cut short under the table can no longer read as
+            // zeros (`MappingGuard`). One cut short while it was checked is no cache.
+            view.keepForLife()
+            guard !view.changed else { return nil }
             return Entry(
                 table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: stored, metadataStamp: storedMetadata)
         #endif
@@ -206,18 +219,14 @@ public enum EmbeddingCache {
         header[2] = UInt64(formatCodes.firstIndex(of: entry.format)!)
         header[3] = UInt64(entry.table.count)
         header[4] = UInt64(entry.table.dimension)
-        for (i, stamp) in [entry.sourceStamp, entry.metadataStamp].enumerated() {
-            header[5 + 4 * i] = stamp.size
-            header[6 + 4 * i] = UInt64(bitPattern: stamp.modifiedSeconds)
-            header[7 + 4 * i] = UInt64(bitPattern: stamp.modifiedNanoseconds)
-            header[8 + 4 * i] = stamp.inode
-        }
-        header[13] = UInt64(total)
-        header[14] = lengths.inFloat32Range ? 1 : 0
+        header.replaceSubrange(sourceStampWord..<(sourceStampWord + FileStamp.wordCount), with: entry.sourceStamp.words)
+        header.replaceSubrange(metadataStampWord..<(metadataStampWord + FileStamp.wordCount), with: entry.metadataStamp.words)
+        header[lengthWord] = UInt64(total)
+        header[rangeWord] = lengths.inFloat32Range ? 1 : 0
         for (s, section) in sections.enumerated() {
-            header[15 + 3 * s] = UInt64(section.offset)
-            header[16 + 3 * s] = UInt64(section.length)
-            header[17 + 3 * s] = section.checksum
+            header[firstSectionWord + 3 * s] = UInt64(section.offset)
+            header[firstSectionWord + 1 + 3 * s] = UInt64(section.length)
+            header[firstSectionWord + 2 + 3 * s] = section.checksum
         }
         header[headerWords - 1] = header.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0.dropLast(8))) }
 

@@ -39,6 +39,7 @@ public enum EmbeddingFile {
 
         let key = EmbeddingCache.Key(path: path, format: format, metadataPath: metadataPath)
         let cacheFile = cacheDirectory.map { EmbeddingCache.file(for: key, in: $0) }
+        if let cacheDirectory { EmbeddingCache.removeAbandonedTemporaries(in: cacheDirectory) }
         if let cacheFile {
             // For a Projector file, the metadata it would be read with now (given, or found beside it).
             let metadataFile = ProjectorReader.metadataPath(vectors: path, given: metadataPath)
@@ -72,19 +73,32 @@ public enum EmbeddingFile {
     /// Parses the file itself, without the cache.
     static func parse(path: String, format: EmbeddingFormat?, metadataPath: String?) throws(EmbeddingFileError) -> EmbeddingCache.Entry {
         let file = try MappedFile(path: path)
+        if let compression = Compression.of(file) {
+            throw EmbeddingFileError(
+                file: path, kind: .format, problem: "looks compressed (\(compression.name)): decompress it first (\(compression.tool))")
+        }
         let format = format ?? EmbeddingFormat.detect(file)
         var metadata: ProjectorMetadata?
         var metadataStamp = FileStamp.none
         var firstLabelLine = 1
         let parsed: ParsedRows
-        switch format {
-        case .glove: parsed = try GloVeReader.read(file)
-        case .word2vecText: parsed = try Word2VecTextReader.read(file)
-        case .word2vecBinary: parsed = try Word2VecBinaryReader.read(file)
-        case .projector:
-            (parsed, metadata, metadataStamp, firstLabelLine) = try ProjectorReader.read(
-                file, metadataPath: ProjectorReader.metadataPath(vectors: path, given: metadataPath))
+        do throws(EmbeddingFileError) {
+            switch format {
+            case .glove: parsed = try GloVeReader.read(file)
+            case .word2vecText: parsed = try Word2VecTextReader.read(file)
+            case .word2vecBinary: parsed = try Word2VecBinaryReader.read(file)
+            case .projector:
+                (parsed, metadata, metadataStamp, firstLabelLine) = try ProjectorReader.read(
+                    file, metadataPath: ProjectorReader.metadataPath(vectors: path, given: metadataPath))
+            }
+        } catch {
+            // A file cut short under the reader reads as zeros past its new end: whatever the
+            // reader made of that, the true problem is the change.
+            if file.changedSinceOpened { throw file.changedError }
+            throw error
         }
+        // Rewritten or shrunk during the load: what was read is no version of the file.
+        if file.changedSinceOpened { throw file.changedError }
         let (index, duplicates) = WordIndex.build(words: parsed.words, hashes: parsed.hashes)
         var warnings: [LoadWarning]
         switch format {
@@ -110,5 +124,48 @@ public enum EmbeddingFile {
             words: parsed.words, dimension: parsed.dimension, storage: .float32(Float32Values(parsed.values)), wordIndex: index)
         return EmbeddingCache.Entry(
             table: table, format: format, warnings: warnings, metadata: metadata, sourceStamp: file.stamp, metadataStamp: metadataStamp)
+    }
+}
+
+/// The compressed formats a downloaded embedding file often comes in, told by their first bytes:
+/// read as text, such a file would be "invalid UTF-8" at best, a row of nonsense at worst.
+enum Compression {
+    case gzip, bzip2, xz, zip, zstd
+
+    static func of(_ file: MappedFile) -> Compression? {
+        let bytes = UnsafeBufferPointer(start: file.bytes.base, count: min(file.count, 10))
+        func starts(with magic: [UInt8]) -> Bool { bytes.count >= magic.count && Swift.zip(bytes, magic).allSatisfy { $0 == $1 } }
+        if starts(with: [0x1F, 0x8B]) { return .gzip }
+        // "BZh", the block size 1–9, then a block's magic (π) or the end of an empty stream:
+        // a text file could begin with the word "BZh9", never with this.
+        if starts(with: [0x42, 0x5A, 0x68]), bytes.count == 10, (0x31...0x39).contains(bytes[3]),
+            [[0x31, 0x41, 0x59, 0x26, 0x53, 0x59], [0x17, 0x72, 0x45, 0x38, 0x50, 0x90]].contains(Array(bytes[4..<10]))
+        {
+            return .bzip2
+        }
+        if starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return .xz }
+        if starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }  // "PK\3\4"
+        if starts(with: [0x28, 0xB5, 0x2F, 0xFD]) { return .zstd }
+        return nil
+    }
+
+    var name: String {
+        switch self {
+        case .gzip: "gzip"
+        case .bzip2: "bzip2"
+        case .xz: "xz"
+        case .zip: "zip"
+        case .zstd: "zstd"
+        }
+    }
+
+    var tool: String {
+        switch self {
+        case .gzip: "gunzip FILE"
+        case .bzip2: "bunzip2 FILE"
+        case .xz: "unxz FILE"
+        case .zip: "unzip FILE"
+        case .zstd: "unzstd FILE"
+        }
     }
 }

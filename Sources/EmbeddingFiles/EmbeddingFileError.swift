@@ -25,6 +25,8 @@ public struct EmbeddingFileError: Error, CustomStringConvertible, Equatable, Sen
         case format
         /// Writing (export) failed.
         case write
+        /// The file changed (shrank, was rewritten in place) while it was read.
+        case changed
     }
 
     /// The file as the user named it.

@@ -53,7 +53,15 @@ enum ProjectorReader {
             return (parsed, nil, .none, 1)
         }
         let metadataFile = try MappedFile(path: metadataPath)
-        let (metadata, firstLabelLine) = try readMetadata(metadataFile, rows: parsed.rows, vectorsPath: file.path)
+        let metadata: ProjectorMetadata
+        let firstLabelLine: Int
+        do throws(EmbeddingFileError) {
+            (metadata, firstLabelLine) = try readMetadata(metadataFile, rows: parsed.rows, vectorsPath: file.path)
+        } catch {
+            if metadataFile.changedSinceOpened { throw metadataFile.changedError }
+            throw error
+        }
+        if metadataFile.changedSinceOpened { throw metadataFile.changedError }
         parsed.words = metadata.columns[metadata.wordColumn]
         parsed.hashes = parsed.words.map(WordHash.of)
         return (parsed, metadata, metadataFile.stamp, firstLabelLine)

@@ -200,7 +200,9 @@ enum TextVectorParser {
                 lanes &+= SIMD16<UInt8>(repeating: 1) & unsafeBitCast(block .== newline, to: SIMD16<UInt8>.self)
                 i += 16
             }
-            total += Int(lanes.wrappedSum())
+            // Summed in 16 bits: 16 lanes of up to 255 each overflow a byte (a file of short lines
+            // counted too few rows, and its words were written past the end of their array).
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
         while i < count {
             if start[i] == 10 { total += 1 }

@@ -77,6 +77,29 @@ public enum AtomicFile {
         syncFolder(of: path)
     }
 
+    /// Deletes the temporary files that `write` left in `folder` when its process was killed
+    /// mid-write: those named `NAME.tmp-PID-RANDOM` for a `NAME` that `belongs` accepts,
+    /// whose PID no longer runs. A live process's temporary (this one's, or another
+    /// instance still writing) is kept; so is anything named otherwise. Best effort: a file
+    /// that cannot be listed or removed is left as it is.
+    public static func removeAbandonedTemporaries(in folder: String, belongs: (String) -> Bool) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let me = getpid()
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            // NAME.tmp-PID-RANDOM, read from the end (NAME may hold dashes and dots).
+            let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count >= 3, UInt32(parts[parts.count - 1]) != nil, let pid = pid_t(parts[parts.count - 2]), pid > 0, pid != me
+            else { continue }
+            let prefix = parts.dropLast(2).joined(separator: "-")
+            guard prefix.hasSuffix(".tmp"), belongs(String(prefix.dropLast(4))) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
+
     /// Makes `path` and its missing parents folders (`mkdir -p`).
     public static func makeFolders(_ path: String) throws(Failure) {
         var current = path.hasPrefix("/") ? "" : "."

@@ -206,32 +206,46 @@ struct AttentionPullsLesson: Lesson, Equatable {
                     "apple′ \(QueryPlane.vectorText(moved, decimals: 2))", x: moved[0], y: moved[1], style: Self.pullStyle(colorMode),
                     isSelected: true, marker: "✚"))
         }
-        ScatterMap(
-            points: points, arrows: arrows, xCaption: "tech →", yCaption: "↑ fruit",
-            bounds: WorldBounds(minX: withExerciseWord ? -4 : -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true,
-            showsOrigin: true
-        ).render(into: &buffer, area: inner)
+        let map = { (points: [ScatterMap.Point]) in
+            ScatterMap(
+                points: points, arrows: arrows, xCaption: "tech →", yCaption: "↑ fruit",
+                bounds: WorldBounds(minX: withExerciseWord ? -4 : -0.5, maxX: 5.5, minY: -0.5, maxY: 3.5), equalScale: true,
+                showsOrigin: true, showsOmittedCount: true)
+        }
+        // A word whose label with its coordinates finds no room is named alone (the exercise's
+        // word has its coordinates in the question).
+        let placed = map(points).layout(in: inner).labels
+        for index in words.indices where placed[index] == nil { points[index].label = words[index].name }
+        map(points).render(into: &buffer, area: inner)
     }
 
-    /// The hand computation with the core's numbers: cosines, softmax, the weighted sum.
+    /// The hand computation with the core's numbers: cosines, softmax, the weighted sum. Each
+    /// line's arithmetic holds for the numbers it shows: cosines to 3 decimals (e^0.71 would
+    /// give 0.572, not 0.573), weights to 4, so 0.5727·2 + … rounds to apple′'s 2 decimals
+    /// (0.57·2 = 1.14 would not give its 1.15).
     func handLines() -> [String] {
         guard let attention = handAttention else { return ["no attention"] }
         let partner = Self.handWords[partnerIsPhone ? 2 : 1]
-        let apple = Self.handWords[0]
-        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
-        let (cosSelf, cosPartner) = (attention.scores[0][0], attention.scores[0][1])
-        let (wSelf, wPartner) = (attention.weights[0][0], attention.weights[0][1])
+        return Self.working(of: attention, partner: partner)
+    }
+
+    /// apple and `partner` worked out, on lines of at most 38 columns (the hand panel at 80×24).
+    static func working(of attention: ContextAttention, partner: (name: String, vector: [Double], category: String)) -> [String] {
+        let apple = handWords[0].vector
+        let fixed = { (value: Double, decimals: Int) in NumberFormat.fixed(value, decimals: decimals) }
+        let cosine = fixed(attention.scores[0][1], 3)
+        let (wSelf, wPartner) = (fixed(attention.weights[0][0], 4), fixed(attention.weights[0][1], 4))
         return [
-            "cos(apple, apple) = \(fixed(cosSelf))",
+            "cos(apple, apple) = 1",
             // On two lines, so a narrow panel never breaks the formula.
             "cos(apple, \(partner.name))",
-            "  = \(fixed(dot(apple.vector, partner.vector))) / (\(fixed(norm(apple.vector)))·\(fixed(norm(partner.vector)))) = \(fixed(cosPartner))",
+            "  = \(fixed(dot(apple, partner.vector), 2)) / (\(fixed(norm(apple), 2))·\(fixed(norm(partner.vector), 2))) = \(cosine)",
+            "softmax(1, \(cosine)):",
+            "  e^1 / (e^1 + e^\(cosine)) = \(wSelf)",
+            "  the rest goes to \(partner.name): \(wPartner)",
             "",
-            "softmax(\(fixed(cosSelf)), \(fixed(cosPartner))):",
-            "  e^\(fixed(cosSelf)) / (e^\(fixed(cosSelf)) + e^\(fixed(cosPartner))) = \(fixed(wSelf))",
-            "  the rest goes to \(partner.name): \(fixed(wPartner))",
-            "",
-            "apple′ = \(fixed(wSelf))·\(QueryPlane.vectorText(apple.vector)) + \(fixed(wPartner))·\(QueryPlane.vectorText(partner.vector))",
+            "apple′ = \(wSelf)·\(QueryPlane.vectorText(apple))",
+            "       + \(wPartner)·\(QueryPlane.vectorText(partner.vector))",
             "       = \(QueryPlane.vectorText(attention.context[0], decimals: 2))",
         ]
     }
@@ -353,27 +367,25 @@ struct AttentionPullsLesson: Lesson, Equatable {
                 answer: .number(quantity: "\(word.name)'s weight", decimals: 2) { _, _ in Self.exerciseAttention?.weights[0][1] },
                 solution: "<Enter>\(weight.map(fixed) ?? "")<Enter>",
                 hint: "as on the right: cos(apple, \(word.name)) first, then softmax of it and apple's own 1",
-                explanation: { _, _ in Self.exerciseWorking() }),
+                // The working up to the weight: apple′ is the next task's.
+                explanation: { _, _ in Array(Self.exerciseWorking().prefix(6)) }),
             ExerciseTask(
                 id: "moved-fruit", question: "Where does apple move then? Its ↑ fruit coordinate. (2 decimals)",
                 answer: .number(quantity: "apple′'s fruit coordinate", decimals: 2) { _, _ in Self.exerciseAttention?.context[0][1] },
                 solution: "<Enter><Down>\(moved.map(fixed) ?? "")<Enter>",
                 hint: "apple′ = w(apple)·apple + w(\(word.name))·\(word.name), each coordinate alike",
-                explanation: { _, _ in Self.exerciseWorking() }),
+                explanation: { _, _ in
+                    let weights = Self.exerciseAttention.map { ($0.weights[0][0], $0.weights[0][1]) } ?? (0, 0)
+                    return [
+                        "apple keeps \(NumberFormat.fixed(weights.0, decimals: 4)), \(word.name) gets \(NumberFormat.fixed(weights.1, decimals: 4)) (task 1), so"
+                    ] + Self.exerciseWorking().suffix(3)
+                }),
         ])
     }
 
     /// The exercise worked out, as the hand panel works out orange and phone.
     static func exerciseWorking() -> [String] {
         guard let attention = exerciseAttention else { return [] }
-        let apple = handWords[0].vector
-        let word = exerciseWord
-        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
-        let (wSelf, wWord) = (attention.weights[0][0], attention.weights[0][1])
-        return [
-            "cos(apple, \(word.name)) = \(fixed(dot(apple, word.vector))) / (\(fixed(norm(apple)))·\(fixed(norm(word.vector)))) = \(fixed(attention.scores[0][1]))",
-            "softmax(1.00, \(fixed(attention.scores[0][1]))): apple \(fixed(wSelf)), \(word.name) \(fixed(wWord))",
-            "apple′ = \(fixed(wSelf))·\(QueryPlane.vectorText(apple)) + \(fixed(wWord))·\(QueryPlane.vectorText(word.vector)) = \(QueryPlane.vectorText(attention.context[0], decimals: 2))",
-        ]
+        return working(of: attention, partner: exerciseWord)
     }
 }

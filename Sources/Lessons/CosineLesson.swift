@@ -176,11 +176,15 @@ struct CosineLesson: Lesson, Equatable {
         var comparisons: [StyledText] = []
         for (index, other) in (Self.pairs + (visitsExercisePair ? [Self.exercisePair] : [])).enumerated() {
             guard let a = state.vector(of: other.first), let b = state.vector(of: other.second) else { continue }
-            var row = Self.comparisonRow(other.label, a, b)
+            // The pair shown follows `s`: its row is the stretched pair the numbers above are for.
+            let stretched = index == self.pair && scale != 1
+            var row =
+                stretched
+                ? Self.comparisonRow("\(other.first)·\(pair.b.word)", a, pair.b.vector) : Self.comparisonRow(other.label, a, b)
             if index == Self.pairs.count && hidden {
                 row =
-                    NumberFormat.padRight(other.label, 15) + NumberFormat.pad("?", 7)
-                    + NumberFormat.pad(NumberFormat.fixed(dot(a, b), decimals: 3), 8)
+                    NumberFormat.padRight(stretched ? "\(other.first)·\(pair.b.word)" : other.label, Self.labelWidth)
+                    + NumberFormat.pad("?", 7) + NumberFormat.pad(Self.exact(dot(a, stretched ? pair.b.vector : b)), 8)
             }
             comparisons.append(StyledText(row, style: index == self.pair ? Style(modifiers: [.reverse, .bold]) : .plain))
         }
@@ -213,7 +217,7 @@ struct CosineLesson: Lesson, Equatable {
         if hidingCosine {
             // The lengths apart, so the learner multiplies them and divides.
             return [
-                "a·b     = \(NumberFormat.fixed(product, decimals: 3))",
+                "a·b     = \(exact(product))",
                 "|a|     = \(NumberFormat.fixed(norm(a), decimals: 3))   |b| = \(NumberFormat.fixed(norm(b), decimals: 3))",
                 "cos     = a·b / (|a|·|b|) = ?",
                 "angle   = ? in 13-D",
@@ -221,19 +225,26 @@ struct CosineLesson: Lesson, Equatable {
             ]
         }
         return [
-            "a·b     = \(NumberFormat.fixed(product, decimals: 3))",
-            "|a|·|b| = \(NumberFormat.fixed(norm(a), decimals: 3)) × \(NumberFormat.fixed(norm(b), decimals: 3)) = \(NumberFormat.fixed(lengths, decimals: 3))",
+            "a·b     = \(exact(product))",
+            // The lengths are rounded: their product by hand can differ in the last place.
+            "|a|·|b| = \(NumberFormat.fixed(norm(a), decimals: 3)) × \(NumberFormat.fixed(norm(b), decimals: 3)) ≈ \(NumberFormat.fixed(lengths, decimals: 3))",
             "cos     = a·b / (|a|·|b|) = \(NumberFormat.fixed(cosineSimilarity(a, b), decimals: 3))",
             "angle   = \(NumberFormat.fixed(angleInDegrees(a, b), decimals: 1))° in 13-D",
             "          \(NumberFormat.fixed(planeAngle, decimals: 1))° in the plane",
         ]
     }
 
-    static let comparisonHeader = NumberFormat.padRight("pair", 15) + NumberFormat.pad("cos", 7) + NumberFormat.pad("a·b", 8)
+    /// a·b with 4 decimals: exact for the lexicon's features of 2 decimals, as lesson 3 shows it.
+    static func exact(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 4) }
+
+    /// Room for a stretched pair's label ("banana·0.5×cherry").
+    static let labelWidth = 17
+
+    static let comparisonHeader = NumberFormat.padRight("pair", labelWidth) + NumberFormat.pad("cos", 7) + NumberFormat.pad("a·b", 8)
 
     static func comparisonRow(_ label: String, _ a: [Double], _ b: [Double]) -> String {
-        NumberFormat.padRight(label, 15) + NumberFormat.pad(NumberFormat.fixed(cosineSimilarity(a, b), decimals: 3), 7)
-            + NumberFormat.pad(NumberFormat.fixed(dot(a, b), decimals: 3), 8)
+        NumberFormat.padRight(label, labelWidth) + NumberFormat.pad(NumberFormat.fixed(cosineSimilarity(a, b), decimals: 3), 7)
+            + NumberFormat.pad(exact(dot(a, b)), 8)
     }
 
     func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
@@ -252,7 +263,7 @@ extension CosineLesson {
         return Exercise([
             ExerciseTask(
                 id: Self.handWorkedTask,
-                question: "From a·b and the two lengths: what is cos(\(pair.first), \(pair.second)), to 2 decimals?",
+                question: "What is cos(\(pair.first), \(pair.second)), from a·b and the lengths, to 2 decimals?",
                 answer: .number(quantity: "cos(\(pair.first), \(pair.second))", decimals: 2) { _, workspace in
                     Self.vectors(of: pair, workspace).flatMap { cosineSimilarity($0.a, $0.b) }
                 },
@@ -263,8 +274,8 @@ extension CosineLesson {
                     guard let v = Self.vectors(of: pair, workspace) else { return ["a word is missing"] }
                     let (product, lengths) = (dot(v.a, v.b), norm(v.a) * norm(v.b))
                     return [
-                        "|a|·|b| = \(NumberFormat.fixed(norm(v.a), decimals: 3)) × \(NumberFormat.fixed(norm(v.b), decimals: 3)) = \(NumberFormat.fixed(lengths, decimals: 3))",
-                        "cos = \(NumberFormat.fixed(product, decimals: 3)) / \(NumberFormat.fixed(lengths, decimals: 3)) = \(NumberFormat.fixed(cosineSimilarity(v.a, v.b), decimals: 4))",
+                        "|a|·|b| = \(NumberFormat.fixed(norm(v.a), decimals: 3)) × \(NumberFormat.fixed(norm(v.b), decimals: 3)) ≈ \(NumberFormat.fixed(lengths, decimals: 3))",
+                        "cos = \(Self.exact(product)) / \(NumberFormat.fixed(lengths, decimals: 3)) ≈ \(NumberFormat.fixed(cosineSimilarity(v.a, v.b), decimals: 4))",
                         "an angle of \(NumberFormat.fixed(angleInDegrees(v.a, v.b), decimals: 1))°",
                     ]
                 }),
@@ -278,7 +289,7 @@ extension CosineLesson {
                         guard let v = Self.vectors(of: other, workspace), let cosine = cosineSimilarity(v.a, v.b), cosine < 0 else {
                             return nil
                         }
-                        return "\(other.label) (p \(index + 1) times): cos \(NumberFormat.fixed(cosine, decimals: 3)), "
+                        return "\(other.label) (\(Presses.of("p", index + 1))): cos \(NumberFormat.fixed(cosine, decimals: 3)), "
                             + "\(NumberFormat.fixed(angleInDegrees(v.a, v.b), decimals: 1))°"
                     }
                 }),
@@ -294,7 +305,7 @@ extension CosineLesson {
     func wideAngle(_ workspace: Workspace) -> TaskCheck {
         guard let v = Self.vectors(of: shown, workspace) else { return TaskCheck(false, "no pair shown") }
         let product = dot(v.a, AttnMath.scale(v.b, by: scale))
-        let here = "\(shown.label): a·b \(NumberFormat.fixed(product, decimals: 3))"
+        let here = "\(shown.label): a·b \(Self.exact(product))"
         if product >= 0 { return TaskCheck(false, "\(here) ≥ 0, so 90° or less") }
         let angle = angleInDegrees(v.a, v.b).map { NumberFormat.fixed($0, decimals: 1) } ?? "?"
         return TaskCheck(true, "\(here) < 0: \(angle)°")

@@ -6,6 +6,8 @@ extension Course {
         WordsAsVectorsLesson(), FeaturesLesson(), DotProductLesson(), CosineLesson(), SimilarityTableLesson(), WeightedAverageLesson(),
         // Softmax before the scaled dot product: the scaled dot's point is what softmax does with big scores.
         SoftmaxLesson(), ScaledDotLesson(), AttentionPullsLesson(), QueriesAndKeysLesson(), ValuesLesson(), MultiHeadLesson(),
+        // Before the capstone: what a transformer adds around attention (order, the mask, the block).
+        PositionLesson(), CausalMaskLesson(), BlockLesson(),
         LearningEmbeddingsLesson(), TinyTransformerLesson(), SandboxLesson(),
     ])
 }

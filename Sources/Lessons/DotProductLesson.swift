@@ -5,8 +5,17 @@ import TUIKit
 /// Lesson 3: the dot product, feature by feature. A pair's element-wise products as a
 /// table that sums to the dot product, and the lesson's pairs ranked by it: large for two
 /// fruits, near 0 for a fruit and a phone, negative for a phone and an elephant.
+///
+/// Every product and sum shows 4 decimals: the features have 2, so each product has at most
+/// 4 and every number on screen is exact — the rows a learner adds up by hand give the sum
+/// the title shows (to 3 decimals they need not: apple·phone's rows make 1.022, its sum 1.023).
 struct DotProductLesson: Lesson, Equatable {
     static let id = "dot-product"
+
+    /// Decimals of every product and sum: exact for features of 2 decimals.
+    static let decimals = 4
+
+    static func exact(_ value: Double) -> String { NumberFormat.fixed(value, decimals: decimals) }
 
     enum Step: String, LessonStep {
         case agree, unrelated, opposed, reading, exercise
@@ -70,9 +79,26 @@ struct DotProductLesson: Lesson, Equatable {
             showPair(&workspace)
             return "pair: \(shown.label)"
         }
-        feature = action.movedFeature(from: feature, count: workspace.featureNames.count) ?? feature
+        guard listsNonZeroProductsOnly(step), let a = workspace.vector(of: shown.first), let b = workspace.vector(of: shown.second)
+        else {
+            feature = action.movedFeature(from: feature, count: workspace.featureNames.count) ?? feature
+            return nil
+        }
+        // Only the rows the table lists: the next feature whose product is not 0.
+        let products = elementwiseProducts(a, b)
+        var next = feature
+        for _ in products.indices {
+            next = action.movedFeature(from: next, count: products.count) ?? next
+            if products[next] != 0 { break }
+        }
+        feature = next
         return nil
     }
+
+    /// The steps whose table lists only the products that are not 0 (and the highlighted row),
+    /// at every size: the reading step's recap and the exercise's tasks leave no room for 13
+    /// rows at 80×24. ↑/↓ walk those rows only, never one the table does not show.
+    func listsNonZeroProductsOnly(_ step: Step) -> Bool { step == .reading || step == .exercise }
 
     func panels(at step: Step) -> [Focus] {
         step == .reading ? [.panel(Panel.pairs), .panel(Panel.products)] : [.panel(Panel.products), .panel(Panel.pairs)]
@@ -97,7 +123,7 @@ struct DotProductLesson: Lesson, Equatable {
         if panel == .pairs {
             drawPairs(state: state, into: &buffer, area: area)
         } else {
-            drawProducts(state: state, colorMode: colorMode, into: &buffer, area: area)
+            drawProducts(step: step, state: state, colorMode: colorMode, into: &buffer, area: area)
         }
     }
 
@@ -109,16 +135,16 @@ struct DotProductLesson: Lesson, Equatable {
         if visitsExercisePair {
             let exercise = Self.dotProduct(Self.exercisePair, in: state) ?? 0
             let all = rows + [SignedBars.Row(label: Self.exercisePair.label, value: hidden ? 0 : exercise)]
-            SignedBars(rows: all, highlighted: pair, decimals: 3).render(into: &buffer, area: inner)
+            SignedBars(rows: all, highlighted: pair, decimals: Self.decimals).render(into: &buffer, area: inner)
             if hidden, inner.height > rows.count {
                 // Its sum is the exercise's answer: a question mark until it is found.
                 let label = NumberFormat.padRight(Self.exercisePair.label, Self.pairs.map { DisplayWidth.of($0.label) }.max() ?? 0)
                 let style = showsExercisePair ? Style(modifiers: [.reverse, .bold]) : Style()
                 buffer.fill(Rect(x: inner.x, y: inner.y + rows.count, width: inner.width, height: 1), style: Style())
-                buffer.write(label + "      ?", x: inner.x, y: inner.y + rows.count, style: style, maxWidth: inner.width)
+                buffer.write(label + "       ?", x: inner.x, y: inner.y + rows.count, style: style, maxWidth: inner.width)
             }
         } else {
-            SignedBars(rows: rows, highlighted: pair, decimals: 3).render(into: &buffer, area: inner)
+            SignedBars(rows: rows, highlighted: pair, decimals: Self.decimals).render(into: &buffer, area: inner)
         }
         let legend = ["> 0  the words agree", "≈ 0  unrelated", "< 0  opposed"]
         let used = pairCount
@@ -138,15 +164,15 @@ struct DotProductLesson: Lesson, Equatable {
             return SignedBars.Row(
                 label: NumberFormat.padRight(other.label, width) + NumberFormat.pad(factors, 14), value: a[feature] * b[feature])
         }
-        SignedBars(rows: products, decimals: 3, scale: 1, maxLabelWidth: width + 14)
+        SignedBars(rows: products, decimals: Self.decimals, scale: 1, maxLabelWidth: width + 14)
             .render(into: &buffer, area: Rect(x: inner.x, y: top + 1, width: inner.width, height: inner.bottom - top - 1))
     }
 
-    private func drawProducts(state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+    private func drawProducts(step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         guard let a = state.lookUp(shown.first), let b = state.lookUp(shown.second) else { return }
         let hidden = showsExercisePair && hidesSum(state)
         let total = dot(a.vector, b.vector)
-        let sum = hidden ? "?" : NumberFormat.fixed(total, decimals: 3)
+        let sum = hidden ? "?" : Self.exact(total)
         let frame = Frame(title: "\(shown.label) = Σ products = \(sum)", isFocused: state.focus == .panel(Panel.products))
         let inner = frame.draw(into: &buffer, area: area)
         guard inner.height > 1 else { return }
@@ -159,9 +185,10 @@ struct DotProductLesson: Lesson, Equatable {
         header.append("  a·b")
         buffer.write(header, x: inner.x, y: inner.y, maxWidth: inner.width)
         let products = elementwiseProducts(a.vector, b.vector)
-        // Short of rows, the features whose product is 0 go (the highlighted one stays), counted.
+        // Short of rows, or where ↑/↓ skip them, the features whose product is 0 go (the
+        // highlighted one stays), counted.
         var shownFeatures = Array(names.indices)
-        if inner.height < names.count + 1 {
+        if inner.height < names.count + 1 || listsNonZeroProductsOnly(step) {
             shownFeatures = names.indices.filter { products[$0] != 0 || $0 == feature }
         }
         let label = { (k: Int) in
@@ -171,15 +198,17 @@ struct DotProductLesson: Lesson, Equatable {
         }
         let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: min(shownFeatures.count, inner.height - 1))
         if hidden {
-            // The values to multiply, and a question mark where each product goes.
+            // The values to multiply, and a question mark where each product's last digit goes.
+            let width = shownFeatures.map { DisplayWidth.of(Self.exact(products[$0])) }.max() ?? 0
             for (line, k) in shownFeatures.enumerated() where line < table.height {
                 let style = k == feature ? Style(modifiers: [.reverse, .bold]) : Style()
-                buffer.write(label(k) + "      ?", x: table.x, y: table.y + line, style: style, maxWidth: table.width)
+                buffer.write(
+                    label(k) + " " + NumberFormat.pad("?", width), x: table.x, y: table.y + line, style: style, maxWidth: table.width)
             }
         } else {
             let rows = shownFeatures.map { SignedBars.Row(label: label($0), value: products[$0]) }
             SignedBars(
-                rows: rows, highlighted: shownFeatures.firstIndex(of: feature), decimals: 3, scale: 1,
+                rows: rows, highlighted: shownFeatures.firstIndex(of: feature), decimals: Self.decimals, scale: 1,
                 maxLabelWidth: nameWidth + 2 * valueWidth
             )
             .render(into: &buffer, area: table)
@@ -196,7 +225,7 @@ struct DotProductLesson: Lesson, Equatable {
         buffer.write("sum of the products: a·b = \(sum)", x: inner.x, y: y, style: Style(modifiers: [.bold]), maxWidth: inner.width)
         y += 1
         // Where there is a row to spare, the addition itself, the products that are not 0.
-        let terms = products.filter { $0 != 0 }.map { NumberFormat.fixed($0, decimals: 3) }
+        let terms = products.filter { $0 != 0 }.map { Self.exact($0) }
         let written = "a·b = " + (terms.isEmpty ? "0" : terms.joined(separator: " + ")) + " = \(sum)"
         guard !hidden, y < inner.bottom, DisplayWidth.of(written) <= inner.width else { return }
         buffer.write(written.replacing("+ -", with: "− "), x: inner.x, y: y, style: Style(modifiers: [.dim]), maxWidth: inner.width)
@@ -222,9 +251,9 @@ struct DotProductLesson: Lesson, Equatable {
                 hint: "multiply the two values on each row, then add the 13 products; a row with a 0 adds nothing",
                 explanation: { _, workspace in Self.workedSum(pair, workspace) }),
             ExerciseTask(
-                id: "pulls-down", question: "Show a pair whose dot product is negative; highlight the feature that pulls it down most.",
+                id: "pulls-down", question: "Find a pair with a·b < 0; highlight its most negative product.",
                 answer: .keys { lesson, workspace in lesson.pullsDown(workspace) },
-                solution: "pp<Up><Up>",
+                solution: "pp<Up>",
                 hint: "p shows the next pair; ↑/↓ move to the most negative product",
                 explanation: { _, workspace in Self.negativePairs(workspace) }),
         ])
@@ -255,10 +284,10 @@ struct DotProductLesson: Lesson, Equatable {
         if showsExercisePair { return TaskCheck(false, "\(shown.label) is task 1's pair") }
         let total = dot(a, b)
         let products = elementwiseProducts(a, b)
-        let here = "\(shown.label) = \(NumberFormat.fixed(total, decimals: 3))"
+        let here = "\(shown.label) = \(Self.exact(total))"
         guard total < 0 else { return TaskCheck(false, "\(here), not below 0") }
         let lowest = products.indices.min { products[$0] < products[$1] } ?? 0
-        let product = "\(names[feature]) \(NumberFormat.fixed(products[feature], decimals: 3))"
+        let product = "\(names[feature]) \(Self.exact(products[feature]))"
         if products[feature] <= products[lowest] { return TaskCheck(true, "\(here); \(product) is its lowest product") }
         return TaskCheck(false, "\(here); \(product), not its lowest product")
     }
@@ -270,8 +299,7 @@ struct DotProductLesson: Lesson, Equatable {
             guard let a = workspace.vector(of: pair.first), let b = workspace.vector(of: pair.second), dot(a, b) < 0 else { return nil }
             let products = elementwiseProducts(a, b)
             let lowest = products.indices.min { products[$0] < products[$1] } ?? 0
-            return "\(pair.label) = \(NumberFormat.fixed(dot(a, b), decimals: 3)) (p \(index + 1) times): "
-                + "\(names[lowest]) gives \(NumberFormat.fixed(products[lowest], decimals: 3))"
+            return "\(pair.label) = \(exact(dot(a, b))) (\(Presses.of("p", index + 1))): \(names[lowest]) gives \(exact(products[lowest]))"
         }
     }
 }

@@ -165,14 +165,14 @@ struct FeaturesLesson: Lesson, Equatable {
         guard step == .exercise else { return nil }
         return Exercise([
             ExerciseTask(
-                id: "opposite-signs", question: "Show a pair and highlight a feature where its two words have opposite signs.",
+                id: "opposite-signs", question: "Highlight a feature where the pair's two words have opposite signs.",
                 answer: .keys { lesson, workspace in lesson.signs(workspace) },
                 solution: "p<Up><Up>",
                 hint: "one value above 0 and the other below 0: look for a bar on each side of the zero line",
                 explanation: { _, workspace in Self.oppositeSigns(workspace) }),
             ExerciseTask(
                 id: "largest-gap",
-                question: "By how much do banana and cherry differ where they differ most, to 2 decimals?",
+                question: "By how much do banana and cherry differ at most, to 2 decimals?",
                 answer: .number(quantity: "the largest gap", decimals: 2) { _, workspace in Self.largestGap(workspace)?.gap },
                 solution: "<Enter>\(NumberFormat.fixed(Self.lexiconGap?.gap, decimals: 2))<Enter>",
                 hint: "subtract the lower value from the higher on each row; mind the rows where both are below 0",
@@ -204,8 +204,10 @@ struct FeaturesLesson: Lesson, Equatable {
         for (index, pair) in pairs.enumerated() {
             guard let a = workspace.vector(of: pair.first), let b = workspace.vector(of: pair.second) else { continue }
             for k in names.indices where a[k] * b[k] < 0 {
+                // How to reach the pair from the first one, and the feature's two values.
+                let reached = index == 0 ? "the first pair" : Presses.of("p", index)
                 lines.append(
-                    "\(pair.first) and \(pair.second) (p \(index) times from the first pair) on \(names[k]): "
+                    "\(reached) → \(pair.label), \(names[k]): "
                         + "\(NumberFormat.fixed(a[k], decimals: 2)) and \(NumberFormat.fixed(b[k], decimals: 2))")
             }
         }

@@ -20,12 +20,14 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         var kind: StepKind { self == .exercise ? .exercise : .explore }
 
         /// How many training steps the lesson step starts from: random vectors, one step, a few,
-        /// 40 (320 sentences); the exercise a few, with a pair to work out and the clusters still to form.
+        /// 40 (320 sentences); the exercise a few, with a pair to work out and the clusters still to
+        /// form — two more than the loss step, so its pair is not the one the loss step works out.
         var startingSteps: Int {
             switch self {
             case .random: 0
             case .step: 1
-            case .loss, .exercise: 10
+            case .loss: 10
+            case .exercise: 12
             case .clusters: 40
             }
         }
@@ -69,6 +71,8 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
     /// What the last step read and trained.
     private(set) var lastSentences: [Int] = []
     private(set) var lastPairs: [TrainedPair] = []
+    /// The last pair's loss, term by term, as its step met it (before the pair's own update).
+    private(set) var lastPairLoss: PairLoss?
     /// The map's projection, kept from step to step so the map turns smoothly instead of flipping.
     private(set) var projection: PCA?
     private(set) var isPlaying = false
@@ -95,6 +99,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         losses = []
         lastSentences = []
         lastPairs = []
+        lastPairLoss = nil
         isPlaying = false
         projection = nil
         project()
@@ -123,13 +128,25 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
 
     mutating func stopAnimating() { isPlaying = false }
 
-    /// One training step: the next sentences of the corpus, round and round.
+    /// One training step: the next sentences of the corpus, round and round. The pairs are
+    /// trained one by one as `SkipGram.train(sentences:window:)` does (the same draws, the same
+    /// updates), so the last pair's terms can be kept as the step met them.
     mutating func train() {
         let count = Self.corpus.sentences.count
         lastSentences = (0..<Self.sentencesPerStep).map { (stepsTrained * Self.sentencesPerStep + $0) % count }
-        let result = model.train(sentences: lastSentences.map { Self.corpus.sentences[$0] }, window: Self.window)
-        lastPairs = result.pairs
-        losses.append(result.meanLoss)
+        let pairs = SkipGram.pairs(sentences: lastSentences.map { Self.corpus.sentences[$0] }, window: Self.window)
+        var trained: [TrainedPair] = []
+        var total = 0.0
+        for (index, pair) in pairs.enumerated() {
+            let negatives = model.drawNegatives(center: pair.center, context: pair.context)
+            if index == pairs.count - 1 {
+                lastPairLoss = PairLoss(model: model, center: pair.center, context: pair.context, negatives: negatives)
+            }
+            total += model.step(center: pair.center, context: pair.context, negatives: negatives)
+            trained.append(TrainedPair(center: pair.center, context: pair.context, negatives: negatives))
+        }
+        lastPairs = trained
+        losses.append(trained.isEmpty ? 0 : total / Double(trained.count))
         stepsTrained += 1
         project()
     }
@@ -190,36 +207,33 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
             ).render(into: &buffer, area: inner)
             return
         }
-        var lines: [StyledText] = [StyledText("\(lastSentences.count) sentences; the last:", style: Style(modifiers: [.dim]))]
+        var top: [StyledText] = []
         if step == .exercise, let pair = lastPairScore {
             // The exercise's typed task works from this number.
-            lines.insert(
+            top.append(
                 StyledText("last pair w=\(pair.center), c=\(pair.context): w·c = ")
-                    + StyledText(NumberFormat.fixed(pair.score, decimals: 2), style: Style(modifiers: [.bold])), at: 0)
+                    + StyledText(NumberFormat.fixed(pair.score, decimals: 2), style: Style(modifiers: [.bold])))
         }
-        lines.append(StyledText("“\(Self.corpus.sentence(last))”", style: Style(modifiers: [.bold])))
-        // Each fruit or gadget of that sentence: the words it was pulled to, and those it was pushed from.
-        let sentencePairs = lastPairs.suffix(SkipGram.pairs(sentences: [Self.corpus.sentences[last]], window: Self.window).count)
-        let words = Self.corpus.words
-        for word in Set(Self.corpus.sentences[last]).sorted().map({ words[$0] }) {
-            guard let kind = Self.kinds[word] else { continue }
-            let mine = sentencePairs.filter { words[$0.center] == word }
-            var line = StyledText(word, style: CategoryStyle.style(kind, mode: colorMode).adding(.bold))
-            line.append(" pulled to " + mine.map { words[$0.context] }.joined(separator: ", "))
-            // Each pair pushes 3 words: name a few, and count the rest, so every pulled word stays in view.
-            let pushed = Array(Set(mine.flatMap(\.negatives))).sorted().map { words[$0] }
-            let more = pushed.count > 4 ? ", +\(pushed.count - 4) more" : ""
-            line.append("; pushed from " + pushed.prefix(4).joined(separator: ", ") + more)
-            lines.append(line)
+        let header = StyledText("\(lastSentences.count) sentences; the last:", style: Style(modifiers: [.dim]))
+        let sentence = StyledText("“\(Self.corpus.sentence(last))”", style: Style(modifiers: [.bold]))
+        let rows = { (lines: [StyledText]) in lines.map { Paragraph($0).lineCount(width: inner.width) }.reduce(0, +) }
+        // Each word's line names as many pushed words as fit whole, and counts the rest ("+3 more"):
+        // a list is never cut in the middle.
+        var words = pairLines(pushedShown: 4, colorMode: colorMode)
+        for shown in stride(from: 3, through: 0, by: -1) where rows(top + [header, sentence] + words) > inner.height {
+            words = pairLines(pushedShown: shown, colorMode: colorMode)
         }
+        var lines = top + [header, sentence] + words
+        // Still short of rows: the header goes first.
+        if rows(lines) > inner.height { lines = top + [sentence] + words }
         // Where there is room, the step's other sentences too, one line each, above the last.
-        let needed = lines.map { Paragraph($0).lineCount(width: inner.width) }.reduce(0, +)
-        if inner.height >= needed + lastSentences.count - 1 {
-            lines[0] = StyledText("read \(lastSentences.count) sentences, the last in bold:", style: Style(modifiers: [.dim]))
+        if rows(lines) + lastSentences.count - 1 <= inner.height, lines.contains(header) {
             let earlier = lastSentences.dropLast().map { number in
                 StyledText(DisplayWidth.truncate("“\(Self.corpus.sentence(number))”", to: inner.width), style: Style(modifiers: [.dim]))
             }
-            lines.insert(contentsOf: earlier, at: 1)
+            lines =
+                top + [StyledText("read \(lastSentences.count) sentences, the last in bold:", style: Style(modifiers: [.dim]))]
+                + earlier + [sentence] + words
         }
         var y = inner.y
         for line in lines where y < inner.bottom {
@@ -229,10 +243,34 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         }
     }
 
+    /// Each fruit or gadget of the last sentence: the words it was pulled to, and those it was
+    /// pushed from, the first `pushedShown` by name and the rest counted.
+    func pairLines(pushedShown: Int, colorMode: ColorMode) -> [StyledText] {
+        guard let last = lastSentences.last else { return [] }
+        let sentencePairs = lastPairs.suffix(SkipGram.pairs(sentences: [Self.corpus.sentences[last]], window: Self.window).count)
+        let words = Self.corpus.words
+        return Set(Self.corpus.sentences[last]).sorted().map { words[$0] }.compactMap { word in
+            guard let kind = Self.kinds[word] else { return nil }
+            let mine = sentencePairs.filter { words[$0.center] == word }
+            var line = StyledText(word, style: CategoryStyle.style(kind, mode: colorMode).adding(.bold))
+            line.append(" pulled to " + mine.map { words[$0.context] }.joined(separator: ", "))
+            let pushed = Array(Set(mine.flatMap(\.negatives))).sorted().map { words[$0] }
+            let named = pushed.prefix(pushedShown)
+            let rest = pushed.count - named.count
+            let counted = rest == 0 ? "" : (named.isEmpty ? "\(rest) words" : ", +\(rest) more")
+            line.append("; pushed from " + named.joined(separator: ", ") + counted)
+            return line
+        }
+    }
+
     private func drawLoss(focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
-        let inner = Frame(title: "Loss", isFocused: focused).draw(into: &buffer, area: area)
+        let inner = Frame(title: "Loss · lower is better", isFocused: focused).draw(into: &buffer, area: area)
         guard let latest = losses.last, let first = losses.first else {
-            buffer.write("no step yet", x: inner.x, y: inner.y, style: Style(modifiers: [.dim]), maxWidth: inner.width)
+            // The first place the word shows: it says what it means.
+            Paragraph(
+                StyledText(
+                    "The loss: how badly the vectors predict each word's neighbours. No step yet.", style: Style(modifiers: [.dim]))
+            ).render(into: &buffer, area: inner)
             return
         }
         var text = StyledText("step \(stepsTrained): loss ")
@@ -246,21 +284,51 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
 
     /// Every panel explains the loss: Enter works wherever the focus is.
     func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
-        guard let pair = lastPairs.last else {
+        guard let pair = lastPairLoss, let stepLoss = losses.last else {
             return Explanation(
                 title: "The loss of one pair", lines: ["No step yet: press Space to train one, then Enter shows its loss."])
         }
-        let words = Self.corpus.words
         return Explanation(
-            title: "The loss of one pair",
-            lines: [
-                "loss = −log σ(w·c) − Σₙ log σ(−w·n), σ(x) = 1/(1+e⁻ˣ)",
-                "w: the centre word's vector, c: its neighbour's context vector, n: sampled words' context vectors.",
-                "Last pair: \(words[pair.center]) with \(words[pair.context]), pushed from "
-                    + pair.negatives.map { words[$0] }.joined(separator: ", ") + ".",
-                "A step's loss is the mean over its \(lastPairs.count) pairs, each taken before its own update: "
-                    + NumberFormat.fixed(losses.last ?? 0, decimals: 4),
-            ])
+            title: "The loss of one pair", lines: Self.lossLines(pair, step: stepsTrained, stepLoss: stepLoss, pairs: lastPairs.count))
+    }
+
+    /// One pair's loss worked out: each σ and its −log, then their sum (four decimals; "≈" where
+    /// the rounded terms do not add up to the rounded sum), and how the step's loss comes from it.
+    static func lossLines(_ pair: PairLoss, step: Int, stepLoss: Double, pairs: Int) -> [String] {
+        let words = corpus.words
+        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 4) }
+        let names = [words[pair.context]] + pair.negatives.map { words[$0] }
+        let nameWidth = names.map { DisplayWidth.of($0) }.max() ?? 0
+        let scoreWidth = pair.scores.map { DisplayWidth.of(fixed($0)) }.max() ?? 0
+        var lines = [
+            "loss = −log σ(w·c) − Σₙ log σ(−w·n),  σ(x) = 1/(1+e⁻ˣ)",
+            "w: the centre word's vector, c: its neighbour's context vector,",
+            "n: the context vectors of the words it is pushed from.",
+            "",
+            "Step \(step)'s last pair, as the step met it (before its own update):",
+            "w = \(words[pair.center]), c = \(words[pair.context]); pushed from "
+                + pair.negatives.map { words[$0] }.joined(separator: ", "),
+            "",
+        ]
+        let (probabilities, terms) = (pair.probabilities, pair.terms)
+        for (index, name) in names.enumerated() {
+            let (letter, score, sigma) = index == 0 ? ("c", "w·c", "σ(w·c) ") : ("n", "w·n", "σ(−w·n)")
+            lines.append(
+                "\(letter) = " + NumberFormat.padRight(name + ":", nameWidth + 1) + "  \(score) = "
+                    + NumberFormat.pad(fixed(pair.scores[index]), scoreWidth) + "  \(sigma) = \(fixed(probabilities[index]))  −log = "
+                    + fixed(terms[index]))
+        }
+        // The sum of the terms as shown, in units of the fourth decimal, against the rounded sum.
+        let shownSum = terms.map { (($0 * 10_000).rounded()) }.reduce(0, +)
+        let adds = shownSum == (pair.loss * 10_000).rounded()
+        lines += [
+            "loss = " + terms.map(fixed).joined(separator: " + ") + (adds ? " = " : " ≈ ") + fixed(pair.loss)
+                + (adds ? "" : " (terms rounded)"),
+            "",
+            "Step \(step)'s loss, \(fixed(stepLoss)), is the mean of its \(pairs) pairs' losses,",
+            "each taken before that pair's own update.",
+        ]
+        return lines
     }
 
     // MARK: Exercise
@@ -321,8 +389,9 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
                 hint: "each step pulls neighbours together: Space trains one, p plays until a key stops it",
                 explanation: { lesson, _ in
                     [
-                        "Nearer: the word's mean cosine with the rest of its kind beats its mean with the other kind.",
-                        "From 10 steps it takes \(Self.clusterPresses) more; now \(lesson.wordsNearTheirKind()) of \(all) are.",
+                        "Nearer: the word's mean cosine with the rest of its kind beats",
+                        "its mean with the other kind. From \(Step.exercise.startingSteps) steps it takes \(Self.clusterPresses)",
+                        "more; now \(lesson.wordsNearTheirKind()) of \(all) are.",
                     ]
                 }),
             ExerciseTask(
@@ -339,4 +408,46 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
                 }),
         ])
     }
+}
+
+/// One pair's loss term by term, from the vectors as its step met them (before the pair's own
+/// update): −log σ(w·c) for its neighbour c, −log σ(−w·n) for each pushed word n. As
+/// `SkipGram.step` reads them: a word pushed twice is scored the second time with its context
+/// vector as the first push left it.
+struct PairLoss: Equatable, Sendable {
+    let center: Int
+    let context: Int
+    let negatives: [Int]
+    /// w·c, then w·n for each pushed word, in order.
+    let scores: [Double]
+
+    init(model: SkipGram, center: Int, context: Int, negatives: [Int]) {
+        self.center = center
+        self.context = context
+        self.negatives = negatives
+        let v = model.embeddings.row(center)
+        var moved: [Int: [Double]] = [:]
+        var scores: [Double] = []
+        for (target, label) in [(context, 1.0)] + negatives.map({ ($0, 0.0) }) {
+            let u = moved[target] ?? model.contexts.row(target)
+            let score = dot(u, v)
+            scores.append(score)
+            let g = (PairLoss.sigmoid(score) - label) * model.learningRate
+            moved[target] = zip(u, v).map { $0 - g * $1 }
+        }
+        self.scores = scores
+    }
+
+    /// σ(w·c), then σ(−w·n) for each pushed word: how sure the model is of each, right.
+    var probabilities: [Double] { scores.enumerated().map { Self.sigmoid($0.offset == 0 ? $0.element : -$0.element) } }
+
+    /// −log of each probability: the pair's loss is their sum.
+    var terms: [Double] { scores.enumerated().map { -Self.logSigmoid($0.offset == 0 ? $0.element : -$0.element) } }
+
+    var loss: Double { terms.reduce(0, +) }
+
+    static func sigmoid(_ x: Double) -> Double { x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)) }
+
+    /// log σ(x), never log(0).
+    static func logSigmoid(_ x: Double) -> Double { x >= 0 ? -log1p(exp(-x)) : x - log1p(exp(x)) }
 }

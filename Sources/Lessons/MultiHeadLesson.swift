@@ -33,10 +33,12 @@ struct MultiHeadLesson: Lesson, Equatable {
     static let words = ["apple", "banana", "cherry", "orange", "phone", "laptop"]
     /// The three features the heads read (d_model = 3), from the lexicon.
     static let features = ["fruit", "tech", "colour"]
-    static let headNames = ["fruit", "tech", "colour"]
     /// Each head's W_Q = W_K column: it compares words by one feature (colour is weaker, so it gets more).
     static let presets: [[Double]] = [[3, 0, 0], [0, 3, 0], [0, 0, 4]]
     static let entryStep = 0.5
+    /// The exercise's heads: the presets, but head 3 compares colour at 2, not 4, so apple's final
+    /// vector is one the concat step never showed.
+    static let exerciseColumns: [[Double]] = [presets[0], presets[1], [0, 0, 2]]
     /// W_O presets (9×3): how the concatenated head outputs become one vector of 3 features.
     static let projections: [(name: String, matrix: Matrix)] = {
         let identity = Matrix.identity(3)
@@ -81,8 +83,11 @@ struct MultiHeadLesson: Lesson, Equatable {
                 short: "word"),
             LessonKey(
                 [.down, .character("j")], .next, help: "select the next word", label: "↓/j", short: "word", showsInStatusBar: false),
-            LessonKey([.character("n")], .head, help: "choose the head to edit", short: "head"),
-            LessonKey([.character("e")], .entry, help: "choose the feature whose W_Q and W_K entry +/- change", short: "entry"),
+            // In the exercise the text names n and e, and the key bar keeps its room for the exercise's keys.
+            LessonKey([.character("n")], .head, help: "choose the head to edit", short: "head", showsInStatusBar: step != .exercise),
+            LessonKey(
+                [.character("e")], .entry, help: "choose the feature whose W_Q and W_K entry +/- change", short: "entry",
+                showsInStatusBar: step != .exercise),
             LessonKey([.character("+"), .character("=")], .raise, help: "raise the entry by 0.5", label: "+/-", short: "change"),
             LessonKey(
                 [.character("-"), .character("_")], .lower, help: "lower the entry by 0.5", label: "-/_", short: "change",
@@ -96,7 +101,7 @@ struct MultiHeadLesson: Lesson, Equatable {
     }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
-        columns = Self.presets
+        columns = step == .exercise ? Self.exerciseColumns : Self.presets
         editedHead = step == .matrices ? 1 : 0
         feature = editedHead
         projection = 0
@@ -114,7 +119,7 @@ struct MultiHeadLesson: Lesson, Equatable {
         case .head:
             editedHead = (editedHead + 1) % columns.count
             feature = editedHead < Self.features.count ? editedHead : 0
-            return "editing head \(editedHead + 1) (\(Self.headNames[editedHead]))"
+            return "editing head \(editedHead + 1) (\(headName(editedHead)))"
         case .entry:
             feature = (feature + 1) % Self.features.count
             return "entry: \(Self.features[feature])"
@@ -127,6 +132,15 @@ struct MultiHeadLesson: Lesson, Equatable {
             projection = (projection + 1) % Self.projections.count
             return "W_O: \(Self.projections[projection].name)"
         }
+    }
+
+    /// What a head compares now, from its W_Q = W_K column: the feature with the largest entry
+    /// (its sign does not matter: the score (x·w)(y·w) is the same for −w), both where two tie,
+    /// "nothing" where every entry is 0. The presets' names until the learner edits them.
+    func headName(_ head: Int) -> String {
+        let column = columns[head].map(abs)
+        guard let top = column.max(), top > 0 else { return "nothing" }
+        return column.indices.filter { column[$0] == top }.map { Self.features[$0] }.joined(separator: "+")
     }
 
     func panels(at step: Step) -> [Focus] {
@@ -157,7 +171,7 @@ struct MultiHeadLesson: Lesson, Equatable {
         switch panel {
         case .heads: drawHeads(state: state, focused: focused, colorMode: colorMode, into: &buffer, area: area)
         case .matrices: drawMatrices(state: state, focused: focused, into: &buffer, area: area)
-        case .concatenation: drawConcatenation(state: state, focused: focused, into: &buffer, area: area)
+        case .concatenation: drawConcatenation(step: step, state: state, focused: focused, into: &buffer, area: area)
         }
     }
 
@@ -169,7 +183,7 @@ struct MultiHeadLesson: Lesson, Equatable {
         let parts = Layout.split(area, .horizontal, result.heads.indices.map { .fill($0 == 0 ? cells + labelWidth : cells) })
         for (index, part) in parts.enumerated() {
             let edited = index == editedHead
-            let frame = Frame(title: "head \(index + 1) · \(Self.headNames[index])\(edited ? " ✎" : "")", isFocused: focused && edited)
+            let frame = Frame(title: "head \(index + 1) · \(headName(index))\(edited ? " ✎" : "")", isFocused: focused && edited)
             let inner = frame.draw(into: &buffer, area: part)
             let labels = index == 0 ? labelWidth : 0
             Heatmap(
@@ -207,7 +221,7 @@ struct MultiHeadLesson: Lesson, Equatable {
         }
     }
 
-    private func drawConcatenation(state: AppState, focused: Bool, into buffer: inout Buffer, area: Rect) {
+    private func drawConcatenation(step: Step, state: AppState, focused: Bool, into buffer: inout Buffer, area: Rect) {
         let row = state.selected
         let frame = Frame(title: "\(Self.words[row]): heads joined, then · W_O (\(Self.projections[projection].name))", isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
@@ -215,7 +229,12 @@ struct MultiHeadLesson: Lesson, Equatable {
         let numbers = { (values: [Double]) in values.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ") }
         let heads = result.heads.indices.map { "head \($0 + 1) → \(numbers(result.heads[$0].output.row(row)))" }
         let joined = heads.indices.map { numbers(result.heads[$0].output.row(row)) }.joined(separator: " │ ")
-        let final = StyledText(numbers(result.output.row(row)), style: Style(modifiers: [.bold]))
+        // The exercise's typed task is the final vector: it stays the learner's to work out until solved.
+        let hidden = step == .exercise && !state.tasks.contains { $0.id == Self.finalTaskID && state.isSolved(task: $0) }
+        let final =
+            hidden
+            ? StyledText("? ? ?", style: Style(modifiers: [.bold])) + StyledText(" (task 2)", style: Style(modifiers: [.dim]))
+            : StyledText(numbers(result.output.row(row)), style: Style(modifiers: [.bold]))
         var lines = [
             StyledText(heads.joined(separator: "   ")),
             StyledText("concat (9) = " + joined),
@@ -240,7 +259,7 @@ struct MultiHeadLesson: Lesson, Equatable {
         let word = Self.words[row]
         let numbers = { (values: [Double]) in values.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: ", ") }
         return Explanation(
-            title: "\(word) in head \(editedHead + 1) (\(Self.headNames[editedHead]))",
+            title: "\(word) in head \(editedHead + 1) (\(headName(editedHead)))",
             lines: [
                 "x(\(word)) = (\(numbers(input.row(row)))) as (\(Self.features.joined(separator: ", ")))",
                 "q = x·W_Q = \(numbers(head.queries.row(row)));  keys k = x·W_K: \(numbers(head.keys.values))",
@@ -254,8 +273,9 @@ struct MultiHeadLesson: Lesson, Equatable {
 
     static let apple = words.firstIndex(of: "apple")!
     static let laptop = words.firstIndex(of: "laptop")!
-    /// The W_O preset the typed task asks about: each head passes on its own feature.
-    static let ownFeatureProjection = projections.firstIndex { $0.name == "each head's own feature" }!
+    /// The W_O preset the typed task asks about: the mean of the heads (the one the exercise opens with).
+    static let meanProjection = projections.firstIndex { $0.name == "mean of the heads" }!
+    static let finalTaskID = "mean-fruit"
 
     /// The word apple gives most weight to in head 1, with the live matrices.
     func appleTopInHead1() -> (word: Int, weight: Double)? {
@@ -263,11 +283,11 @@ struct MultiHeadLesson: Lesson, Equatable {
         return (top, row[top])
     }
 
-    /// apple's final vector with W_O = each head's own feature, tech: the typed task, live.
-    func appleTechWithOwnFeatures() -> Double? {
+    /// apple's final fruit value with W_O = the mean of the heads, with the live heads: the typed task.
+    func appleFruitThroughTheMean() -> Double? {
         var lesson = self
-        lesson.projection = Self.ownFeatureProjection
-        return lesson.result?.output[Self.apple, Self.features.firstIndex(of: "tech")!]
+        lesson.projection = Self.meanProjection
+        return lesson.result?.output[Self.apple, Self.features.firstIndex(of: "fruit")!]
     }
 
     /// The fewest keys that make laptop apple's top word in head 1 from the exercise's opening
@@ -276,10 +296,9 @@ struct MultiHeadLesson: Lesson, Equatable {
         var best: (count: Int, keys: String)?
         for lowered in 0...12 {
             for raised in 0...12 {
-                var lesson = MultiHeadLesson()
-                lesson.input = openingInput
-                lesson.columns[0][0] = presets[0][0] - entryStep * Double(lowered)
-                lesson.columns[0][1] = presets[0][1] + entryStep * Double(raised)
+                var lesson = exerciseOpening
+                lesson.columns[0][0] = exerciseColumns[0][0] - entryStep * Double(lowered)
+                lesson.columns[0][1] = exerciseColumns[0][1] + entryStep * Double(raised)
                 guard lesson.appleTopInHead1()?.word == laptop else { continue }
                 let keys = String(repeating: "-", count: lowered) + (raised > 0 ? "e" + String(repeating: "+", count: raised) : "")
                 if best == nil || keys.count < best!.count { best = (keys.count, keys) }
@@ -300,10 +319,16 @@ struct MultiHeadLesson: Lesson, Equatable {
 
     static func fixed(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 2) }
 
+    /// The exercise as it opens: what task 2's solution answers.
+    static var exerciseOpening: MultiHeadLesson {
+        var lesson = MultiHeadLesson()
+        lesson.input = openingInput
+        lesson.columns = exerciseColumns
+        return lesson
+    }
+
     func exercise(at step: Step) -> Exercise<MultiHeadLesson>? {
-        var opening = MultiHeadLesson()
-        opening.input = Self.openingInput
-        return Exercise([
+        Exercise([
             ExerciseTask(
                 id: "laptop-in-head-1", question: "Edit head 1 so that apple gives laptop its largest weight there.",
                 answer: .keys { lesson, _ in
@@ -314,21 +339,25 @@ struct MultiHeadLesson: Lesson, Equatable {
                 hint: "laptop has tech and no fruit: head 1 must compare tech more than fruit (e picks the entry)",
                 explanation: { lesson, _ in
                     [
-                        "A head's score is (x·w)(y·w) for its column w: laptop wins when w weighs tech well above fruit.",
-                        "From (3, 0, 0): the keys \(Self.laptopKeys) do it (- lowers fruit, e then + raises tech).",
+                        "A head's score is (x·w)(y·w) for its column w: laptop wins",
+                        "when w weighs tech well above fruit. From (3, 0, 0) the keys",
+                        "\(Self.laptopKeys) do it: - lowers fruit, e then + raises tech.",
                     ]
                 }),
             ExerciseTask(
-                id: "own-feature-tech", question: "With W_O = each head's own feature, what is apple's final tech value? (2 decimals)",
-                answer: .number(quantity: "apple's final tech", decimals: 2) { lesson, _ in lesson.appleTechWithOwnFeatures() },
-                solution: "<Enter>\(opening.appleTechWithOwnFeatures().map(Self.fixed) ?? "")<Enter>",
-                hint: "that W_O passes on head 1's fruit, head 2's tech and head 3's colour, and nothing else",
+                id: Self.finalTaskID,
+                question: "With W_O = the mean of the heads, what is apple's final fruit value? (2 decimals)",
+                answer: .number(quantity: "apple's final fruit", decimals: 2) { lesson, _ in lesson.appleFruitThroughTheMean() },
+                solution: "<Enter>\(Self.exerciseOpening.appleFruitThroughTheMean().map(Self.fixed) ?? "")<Enter>",
+                hint: "the mean W_O averages the three heads' outputs, feature by feature: read the fruit of each",
                 explanation: { lesson, _ in
                     guard let result = lesson.result else { return [] }
-                    let head2 = result.heads[1].output.row(Self.apple)
+                    let fruits = result.heads.map { $0.output[Self.apple, 0] }
+                    let shown = fruits.map { (($0 * 100).rounded()) / 100 }.reduce(0, +) / 3
                     return [
-                        "W_O = each head's own feature takes tech from head 2 alone (the tech head):",
-                        "head 2 → \(head2.map(Self.fixed).joined(separator: " ")), so apple's final tech = \(Self.fixed(head2[1]))",
+                        "The mean W_O gives each feature the mean of the three heads' values.",
+                        "Fruit: (" + fruits.map(Self.fixed).joined(separator: " + ") + ") / 3 = \(NumberFormat.fixed(shown, decimals: 3))",
+                        "(with the heads' outputs unrounded: \(lesson.appleFruitThroughTheMean().map { NumberFormat.fixed($0, decimals: 3) } ?? "—"))",
                     ]
                 }),
         ])

@@ -113,7 +113,9 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     /// One status-bar entry per pair (↑/↓, +/-), so the step keys keep their place at 80 columns.
     func keys(at step: Step) -> [LessonKey<Action>] {
         [
-            LessonKey([.up, .character("k")], .previous, help: "select the previous matrix entry", label: "↑/↓", short: "entry"),
+            LessonKey(
+                [.up, .character("k")], .previous, help: "select the previous matrix entry", label: "↑/↓", short: "entry",
+                showsInStatusBar: step != .exercise),
             LessonKey(
                 [.down, .character("j")], .next, help: "select the next matrix entry (W_Q, then W_K)", label: "↓/j", short: "entry",
                 showsInStatusBar: false),
@@ -121,7 +123,10 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
             LessonKey(
                 [.character("-"), .character("_")], .lower, help: "lower the selected entry by 0.1", label: "-/_", short: "lower",
                 showsInStatusBar: false),
-            LessonKey([.character("p")], .preset, help: "next preset: identity, stretch, rotation, projection, swap", short: "preset"),
+            // In the exercise the text names p, and the key bar keeps its room for the exercise's keys.
+            LessonKey(
+                [.character("p")], .preset, help: "next preset: identity, stretch, rotation, projection, swap", short: "preset",
+                showsInStatusBar: step != .exercise),
         ]
     }
 
@@ -199,10 +204,10 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
         case .scores: drawScores(state, focused: focused, why: why, colorMode: colorMode, into: &buffer, area: area)
         case .plane:
             let showsKeys = entry >= 4
-            TransformedPlane(
+            QueryKeyPlane(
                 title: showsKeys ? "Keys: x·W_K" : "Queries: x·W_Q", transform: showsKeys ? key : query,
                 words: zip(state.words, Self.input(state).rowVectors).map { word, vector in
-                    TransformedPlane.Word(label: word.word, vector: vector, category: word.category)
+                    QueryKeyPlane.Word(label: word.word, vector: vector, category: word.category)
                 },
                 axisNames: (Self.features[0], Self.features[1]), selected: state.selected, isFocused: focused, colorMode: colorMode
             ).render(into: &buffer, area: area)
@@ -298,7 +303,6 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     private func explainEntry(_ state: AppState) -> Explanation {
         let (name, matrix, row, column) = selectedMatrix
         let x = Self.input(state)
-        let moved = x * matrix
         let what = name == "W_Q" ? "query" : "key"
         var lines = [
             "\(name)[\(Self.features[row]), \(Self.features[column])] = \(NumberFormat.fixed(matrix[row, column], decimals: 2))",
@@ -306,11 +310,13 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
         ]
         let column0 = matrix.transposed.row(column)
         for (index, word) in state.words.enumerated() {
-            let terms = elementwiseProducts(x.row(index), column0)
+            // Each product of the factors as shown, exactly, and their sum: it adds up by hand.
+            let terms = zip(x.row(index), column0).map { HandArithmetic.product($0, $1) }
             lines.append(
                 NumberFormat.padRight(word.word, 8)
                     + zip(x.row(index), column0).map { "\(Self.number($0)) × \(Self.number($1))" }.joined(separator: " + ")
-                    + " = " + terms.map(Self.number).joined(separator: " + ") + " = " + Self.number(moved[index, column]))
+                    + " = " + terms.map { HandArithmetic.text(tenThousandths: $0) }.joined(separator: " + ") + " = "
+                    + HandArithmetic.text(tenThousandths: terms.reduce(0, +)))
         }
         return Explanation(title: "\(name): the \(Self.features[row]) → \(Self.features[column]) entry", lines: lines)
     }
@@ -323,16 +329,18 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
         let q = after.queries.row(i)
         var lines = [
             "q(\(name)) = x·W_Q = (\(q.map(Self.number).joined(separator: ", ")))",
-            "score(j) = q·k(j) / √2, √2 = \(Self.number(2.0.squareRoot()))",
+            "score(j) = q·k(j) / √2, √2 = \(NumberFormat.fixed(2.0.squareRoot(), decimals: 4))",
             "",
             NumberFormat.padRight("word", 8) + NumberFormat.pad("k(j)", 16) + NumberFormat.pad("q·k", 8) + NumberFormat.pad("after", 8)
                 + NumberFormat.pad("before", 8),
         ]
         for (j, word) in state.words.enumerated() {
             let k = after.keys.row(j)
+            // q·k from q and k as shown, exactly.
+            let qk = HandArithmetic.product(q[0], k[0]) + HandArithmetic.product(q[1], k[1])
             lines.append(
                 NumberFormat.padRight(word.word, 8) + NumberFormat.pad("(\(k.map(Self.number).joined(separator: ", ")))", 16)
-                    + NumberFormat.pad(Self.number(dot(q, k)), 8) + NumberFormat.pad(Self.number(after.scores[i, j]), 8)
+                    + NumberFormat.pad(HandArithmetic.text(tenThousandths: qk), 8) + NumberFormat.pad(Self.number(after.scores[i, j]), 8)
                     + NumberFormat.pad(Self.number(before.scores[i, j]), 8))
         }
         return Explanation(title: "\(name)'s scores: its query against every key", lines: lines)
@@ -349,7 +357,10 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
                 NumberFormat.padRight(word.word, 8) + "(\(x.row(index).map(Self.number).joined(separator: ", "))) → ("
                     + moved.row(index).map(Self.number).joined(separator: ", ") + ")")
         }
-        lines += ["", "The grid lines are the old grid sent through the same matrix."]
+        lines += [
+            "", "The faint box is the unit square (fruit and screen 0 to 1) sent through",
+            "the same matrix: every word inside it before moves with it.",
+        ]
         return Explanation(title: showsKeys ? "Where W_K sends the words" : "Where W_Q sends the words", lines: lines)
     }
 
@@ -411,9 +422,10 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
                 hint: "apple's query has to look less for fruit or more for screen: orange has fruit, phone screen",
                 explanation: { lesson, workspace in
                     [
-                        "orange is all fruit and phone all screen, so apple's query must weigh screen more",
-                        "than fruit, relative to the keys. From the rotation, \(Self.phoneAboveOrangePresses) presses of - on W_Q's",
-                        "fruit → fruit entry do it; so do larger W_Q[fruit → screen] values or the swap preset.",
+                        "orange is all fruit and phone all screen, so apple's query must",
+                        "weigh screen more than fruit, relative to the keys.",
+                        "From the rotation, \(Self.phoneAboveOrangePresses) presses of - on W_Q's fruit → fruit entry",
+                        "do it; so do larger W_Q[fruit → screen] values, or the swap preset.",
                     ]
                 }),
             ExerciseTask(
@@ -426,7 +438,8 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
                     let x = Self.input(workspace).row(apple)
                     let column = lesson.query.transposed.row(1)
                     return [
-                        "q's screen = x_fruit · W_Q[fruit → screen] + x_screen · W_Q[screen → screen]",
+                        "q's screen = x_fruit · W_Q[fruit → screen]",
+                        "           + x_screen · W_Q[screen → screen]",
                         "= \(Self.number(x[0])) × \(Self.number(column[0])) + \(Self.number(x[1])) × \(Self.number(column[1])) = \(Self.number(dot(x, column)))",
                     ]
                 }),

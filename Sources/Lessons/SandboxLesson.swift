@@ -1,4 +1,5 @@
 import AttnApp
+import Synchronization
 import TUIKit
 
 /// Free exploration of the whole space with every panel: the learner's own words (saved, one
@@ -25,6 +26,14 @@ struct SandboxLesson: Lesson, Equatable {
     var setAside: [WordInPlay] = []
     /// In front now: moving between its own steps keeps the words in play.
     var isInFront = false
+    /// `v` asked for the GloVe vectors the first time: they are being read off the key path.
+    var isLoading = false
+
+    /// Whether the GloVe vectors have been read and indexed in this run (then `v` switches at once).
+    static let gloveLoaded = Mutex(false)
+
+    /// What the loading job hands back.
+    struct GloveLoaded: Sendable {}
 
     static let commands: Set<AppCommand> = [.up, .down, .addWord, .removeWord, .cycleMetric, .warmer, .cooler, .open]
 
@@ -34,10 +43,11 @@ struct SandboxLesson: Lesson, Equatable {
 
     func keys(at step: Step) -> [LessonKey<Action>] {
         [
-            // Help lists it; the status bar keeps its room for the keys every step uses (the text names `v`).
+            // In the status bar where the step's Try names it; elsewhere help lists it, and the
+            // status bar keeps its room for the keys every step uses.
             LessonKey(
-                [.character("v")], .vectors, help: "named features ↔ the words' real GloVe 50-d vectors", short: "vectors",
-                showsInStatusBar: false)
+                [.character("v")], .vectors, help: "named features ↔ the words' real GloVe 50-d vectors", short: "GloVe",
+                showsInStatusBar: step == .explain)
         ]
     }
 
@@ -56,6 +66,7 @@ struct SandboxLesson: Lesson, Equatable {
         realVectors = false
         setAside = []
         isInFront = false
+        isLoading = false
     }
 
     /// `r`: this vocabulary's start words, metric and temperature; the other vocabularies' words
@@ -65,6 +76,7 @@ struct SandboxLesson: Lesson, Equatable {
         realVectors = false
         setAside = []
         isInFront = true
+        isLoading = false
         workspace.useVocabulary(.explorer)
         workspace.show(workspace.explorerSpace.startWords)
     }
@@ -78,6 +90,30 @@ struct SandboxLesson: Lesson, Equatable {
             setAside = []
             return "named features: \(workspace.space.dimension) dimensions"
         }
+        guard !isLoading else { return "still loading the GloVe vectors…" }
+        guard Self.gloveLoaded.withLock({ $0 }) else {
+            // The first time, reading and indexing 20,000 vectors takes a moment: off the key path, said on the message line.
+            isLoading = true
+            return LessonResponse(
+                message: "loading the GloVe vectors…",
+                job: LessonJob { [workspace] in
+                    var copy = workspace
+                    copy.useVocabulary(.realVectors)
+                    Self.gloveLoaded.withLock { $0 = true }
+                    return GloveLoaded()
+                })
+        }
+        return showRealVectors(&workspace)
+    }
+
+    /// The loaded vectors come back: the words switch to them, unless the learner left or reset meanwhile.
+    mutating func receive(_ result: any Sendable, at step: Step, workspace: inout Workspace) -> LessonResponse {
+        guard result is GloveLoaded, isLoading else { return nil }
+        isLoading = false
+        return showRealVectors(&workspace)
+    }
+
+    private mutating func showRealVectors(_ workspace: inout Workspace) -> LessonResponse {
         realVectors = true
         setAside = workspace.useVocabulary(.realVectors)
         let aside = setAside.map(\.word)

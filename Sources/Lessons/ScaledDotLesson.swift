@@ -4,7 +4,8 @@ import TUIKit
 
 /// Attention divides the dot product by √d. Scores raw and scaled, and softmax (the lesson
 /// before) of each side by side: on the lexicon (d = 13), then on random vectors whose d a
-/// key changes, where the raw softmax turns one-hot and the scaled one stays spread.
+/// key changes, where the raw softmax turns one-hot and the scaled one stays spread. Queries
+/// and keys come two lessons later: here the vectors are a and b, as in a·b.
 struct ScaledDotLesson: Lesson, Equatable {
     static let id = "scaled-dot"
 
@@ -31,7 +32,7 @@ struct ScaledDotLesson: Lesson, Equatable {
     /// The lexicon step's words: each is scored against all of them, itself included, as attention does.
     static let words = ["banana", "cherry", "apple", "lemon", "phone", "laptop"]
     static let dimensions = [2, 13, 50, 300]
-    /// Random keys in the later steps, and the largest d: vectors are drawn once at this size and cut to d.
+    /// Random vectors b in the later steps, and the largest d: vectors are drawn once at this size and cut to d.
     static let keyCount = 8
     static let firstSeed: UInt64 = 2
 
@@ -108,10 +109,10 @@ struct ScaledDotLesson: Lesson, Equatable {
 
     /// The seeded random query against the random keys, cut to `dimension` features.
     func randomScores(dimension: Int) -> Scores? {
-        let drawn = unitVarianceVectors(count: Self.keyCount + 1, dimension: Self.dimensions.last!, seed: seed)
+        let drawn = unitVarianceVectors(count: Self.keyCount + 1, dimension: max(dimension, Self.dimensions.last!), seed: seed)
             .map { Array($0.prefix(dimension)) }
         return Self.scores(
-            queryName: "q", names: (1...Self.keyCount).map { "k\($0)" }, queryVector: drawn[0], keys: Array(drawn.dropFirst()))
+            queryName: "a", names: (1...Self.keyCount).map { "b\($0)" }, queryVector: drawn[0], keys: Array(drawn.dropFirst()))
     }
 
     static func scores(queryName: String, names: [String], queryVector: [Double], keys: [[Double]]) -> Scores? {
@@ -128,13 +129,15 @@ struct ScaledDotLesson: Lesson, Equatable {
         let focused = state.focus == .panel(panel)
         let root = NumberFormat.fixed(Double(scores.d).squareRoot(), decimals: 2)
         if panel == .scores {
-            let title = Self.usesWords(step) ? "\(scores.queryName) against the words" : "q against \(scores.keyNames.count) random keys"
+            let title =
+                Self.usesWords(step) ? "\(scores.queryName) against the words" : "a against \(scores.keyNames.count) random vectors b"
             let frame = Frame(title: title, isFocused: focused)
             let inner = frame.draw(into: &buffer, area: area)
             let width = max(6, scores.keyNames.map { DisplayWidth.of($0) }.max() ?? 0)
             var lines = [
                 "d = \(scores.d), √d = \(root)",
-                NumberFormat.padRight("key", width) + NumberFormat.pad("a·b", 8) + NumberFormat.pad("÷ √\(scores.d)", 8),
+                NumberFormat.padRight(Self.usesWords(step) ? "word" : "b", width) + NumberFormat.pad("a·b", 8)
+                    + NumberFormat.pad("÷ √\(scores.d)", 8),
             ]
             for k in scores.keyNames.indices {
                 lines.append(
@@ -179,7 +182,7 @@ struct ScaledDotLesson: Lesson, Equatable {
         let root = Double(scores.d).squareRoot()
         var lines = ["d = \(scores.d), √d = \(NumberFormat.fixed(root, decimals: 4))", ""]
         let widths = [7, 9, 9, 14, 17]
-        let header = ["key", "a·b", "a·b/√d", "softmax(a·b)", "softmax(a·b/√d)"]
+        let header = [Self.usesWords(step) ? "word" : "b", "a·b", "a·b/√d", "softmax(a·b)", "softmax(a·b/√d)"]
         lines.append(zip(header, widths).map { NumberFormat.pad($0, $1) }.joined())
         for k in scores.keyNames.indices {
             let cells = [
@@ -190,15 +193,16 @@ struct ScaledDotLesson: Lesson, Equatable {
         }
         lines.append("")
         lines.append("softmax(s)ᵢ = exp(sᵢ) / Σⱼ exp(sⱼ), for each column of scores")
-        return Explanation(title: "\(scores.queryName) scored against every key", lines: lines)
+        return Explanation(title: "\(scores.queryName) scored against every \(Self.usesWords(step) ? "word" : "b")", lines: lines)
     }
 
     // MARK: Exercise
 
-    /// The d of the typed task: the largest, where the two spreads are furthest apart.
-    static let factorDimension = 300
+    /// The d of the typed task: beyond every d the key reaches, so its √d is on no screen of
+    /// the lesson: the learner works out that the factor is √d, and √1000.
+    static let factorDimension = 1000
 
-    /// Task 1 holds: softmax of the raw scores puts more than 0.99 on one key, the scaled one no more than 0.5 anywhere.
+    /// Task 1 holds: softmax of the raw scores puts more than 0.99 on one vector, the scaled one no more than 0.5 anywhere.
     static func isOneHotOnlyRaw(_ scores: Scores) -> Bool {
         (scores.rawWeights.max() ?? 0) > 0.99 && (scores.scaledWeights.max() ?? 1) < 0.5
     }
@@ -226,7 +230,7 @@ struct ScaledDotLesson: Lesson, Equatable {
         return Exercise([
             ExerciseTask(
                 id: "raw-one-hot",
-                question: "Find a d where the raw weights put more than 0.99 on one key, yet no scaled weight passes 0.5.",
+                question: "Find a d where the raw weights put more than 0.99 on one b, yet no scaled weight passes 0.5.",
                 answer: .keys { lesson, workspace in
                     guard let scores = lesson.scores(step: .exercise, workspace: workspace) else { return TaskCheck(false, "no scores") }
                     return TaskCheck(
@@ -248,7 +252,8 @@ struct ScaledDotLesson: Lesson, Equatable {
                 }),
             ExerciseTask(
                 id: "spread-factor",
-                question: "At d = \(Self.factorDimension), the raw spread is how many times the scaled spread? (1 decimal)",
+                question:
+                    "At d = \(Self.factorDimension), beyond the d presses, the raw spread would be how many times the scaled spread? (1 decimal)",
                 answer: .number(quantity: "raw spread ÷ scaled spread at d = \(Self.factorDimension)", decimals: 1) { lesson, _ in
                     lesson.spreadFactor()
                 },
@@ -257,8 +262,9 @@ struct ScaledDotLesson: Lesson, Equatable {
                 explanation: { lesson, _ in
                     let root = NumberFormat.fixed(Double(Self.factorDimension).squareRoot(), decimals: 2)
                     return [
-                        "Each scaled score is a·b ÷ √\(Self.factorDimension), so their spread is divided by √\(Self.factorDimension) too:",
-                        "√\(Self.factorDimension) = \(root), whatever the vectors (here \(lesson.spreadFactor().map { NumberFormat.fixed($0, decimals: 2) } ?? "—")).",
+                        "Each scaled score is a·b ÷ √\(Self.factorDimension), so their spread is",
+                        "divided by √\(Self.factorDimension) too: √\(Self.factorDimension) = \(root), whatever the vectors",
+                        "(with these, drawn at d = \(Self.factorDimension): \(lesson.spreadFactor().map { NumberFormat.fixed($0, decimals: 2) } ?? "—")).",
                     ]
                 }),
         ])

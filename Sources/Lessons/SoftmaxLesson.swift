@@ -21,6 +21,10 @@ struct SoftmaxLesson: Lesson, Equatable {
 
         /// The temperature step starts flatter than T = 1, so both - and + show a clear change.
         var startTemperature: Double { self == .temperature ? 2 : 1 }
+
+        /// Whether the step has taught the temperature and the max subtracted before e^(…):
+        /// before it, the table shows e^s itself, as the text says, and +/- do nothing.
+        var showsTemperature: Bool { self == .temperature || self == .exercise }
     }
 
     enum Action: Hashable, Sendable {
@@ -39,8 +43,9 @@ struct SoftmaxLesson: Lesson, Equatable {
         [LessonKey([.character("t")], .turn, help: "turn q by 45° (counter-clockwise)", short: "turn q")]
     }
 
-    /// Enter: the exponentials behind each weight (the panel's title promises it); +/-: the shared temperature.
-    func sharedCommands(at step: Step) -> Set<AppCommand> { [.open, .warmer, .cooler] }
+    /// Enter: the exponentials behind each weight (the panel's title promises it); +/-: the shared
+    /// temperature, from the step that teaches it.
+    func sharedCommands(at step: Step) -> Set<AppCommand> { step.showsTemperature ? [.open, .warmer, .cooler] : [.open] }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
         plane = QueryPlane(direction: step.startDirection)
@@ -57,8 +62,11 @@ struct SoftmaxLesson: Lesson, Equatable {
     /// Softmax of the raw scores at temperature `t` (the scores are small integers: it never fails).
     func weights(at t: Double) -> [Double] { (try? softmax(plane.scores, temperature: t)) ?? [] }
 
-    func exponentials(at t: Double) -> [Double] {
-        softmaxExponentials(plane.scores, temperature: t, max: plane.scores.max() ?? 0)
+    /// The e column: e^((s − max)/T) once the temperature step has taught it, else e^s itself.
+    func exponentials(at t: Double, step: Step) -> [Double] {
+        step.showsTemperature
+            ? softmaxExponentials(plane.scores, temperature: t, max: plane.scores.max() ?? 0)
+            : softmaxExponentials(plane.scores, temperature: 1, max: 0)
     }
 
     func softmaxAverage(at t: Double) -> [Double] { weightedSum(weights: weights(at: t), vectors: QueryPlane.vectors, dimension: 2) }
@@ -76,7 +84,8 @@ struct SoftmaxLesson: Lesson, Equatable {
             var marks = [(label: "softmax c", point: softmaxAverage(at: temperature), color: Color.cube(1, 5, 1))]
             if let raw = plane.rawAverage { marks.insert((label: "raw c", point: raw, color: Color.cube(5, 1, 1)), at: 0) }
             plane.render(
-                title: "Raw c vs softmax c", marks: marks, focused: focused, colorMode: colorMode, into: &buffer, area: area)
+                title: "Raw c vs softmax c", marks: marks, namesWordsFirst: true, focused: focused, colorMode: colorMode, into: &buffer,
+                area: area)
             return
         }
         let frame = Frame(
@@ -84,30 +93,32 @@ struct SoftmaxLesson: Lesson, Equatable {
             trailingTitle: focused && step.kind == .explore ? "Enter why" : nil,
             isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
-        Paragraph(StyledText(table(at: temperature).joined(separator: "\n"))).render(into: &buffer, area: inner)
+        Paragraph(StyledText(table(at: temperature, step: step).joined(separator: "\n"))).render(into: &buffer, area: inner)
     }
 
     /// Scores, the weighted-average lesson's raw weights, the exponentials and the softmax weights, with their sums.
-    func table(at temperature: Double) -> [String] {
+    func table(at temperature: Double, step: Step) -> [String] {
         let scores = plane.scores
         let top = scores.max() ?? 0
         let raw = SumNormalization(scores)
-        let exps = exponentials(at: temperature)
+        let exps = exponentials(at: temperature, step: step)
         let weights = weights(at: temperature)
         let cell = { (value: Double?, decimals: Int, width: Int) in NumberFormat.pad(NumberFormat.fixed(value, decimals: decimals), width) }
-        var lines = [
-            "q = \(QueryPlane.vectorText(plane.q))   e = e^((s−\(NumberFormat.fixed(top, decimals: 0)))/T)",
-            "word     s    raw      e  softmax",
-        ]
+        // q, then the e column's formula on a line of its own: whole in a half-width panel at 80×24.
+        var lines =
+            step.showsTemperature
+            ? ["q = \(QueryPlane.vectorText(plane.q)), max = \(NumberFormat.fixed(top, decimals: 0))", "e = e^((s−max)/T)"]
+            : ["q = \(QueryPlane.vectorText(plane.q))", "e = e^s, softmax = e / Σe"]
+        lines.append("word     s    raw       e  softmax")
         for (index, word) in QueryPlane.words.enumerated() {
             let rawText = raw.weights.map { NumberFormat.pad(NumberFormat.fixed($0[index], decimals: 2), 6) } ?? NumberFormat.pad("÷0", 6)
             lines.append(
-                NumberFormat.padRight(word.name, 6) + cell(scores[index], 0, 3) + " " + rawText + cell(exps[index], 3, 7)
+                NumberFormat.padRight(word.name, 6) + cell(scores[index], 0, 3) + " " + rawText + cell(exps[index], 3, 8)
                     + cell(weights[index], 3, 9))
         }
         lines.append(
             NumberFormat.padRight("Σ", 6) + cell(raw.sum, 0, 3) + " " + NumberFormat.pad(raw.weights == nil ? "—" : "1", 6)
-                + cell(exps.reduce(0, +), 3, 7) + NumberFormat.pad("1", 9))
+                + cell(exps.reduce(0, +), 3, 8) + NumberFormat.pad("1", 9))
         lines.append("raw c:     " + (plane.rawAverage.map { QueryPlane.vectorText($0, decimals: 2) } ?? "Σw = 0 → undefined"))
         lines.append("softmax c: " + QueryPlane.vectorText(softmaxAverage(at: temperature), decimals: 2))
         return lines
@@ -117,16 +128,27 @@ struct SoftmaxLesson: Lesson, Equatable {
         let temperature = state.temperature
         let scores = plane.scores
         let top = scores.max() ?? 0
-        let exponentials = exponentials(at: temperature)
+        let exponentials = exponentials(at: temperature, step: step)
         let weights = weights(at: temperature)
         let total = exponentials.reduce(0, +)
+        let fixed = { (value: Double, decimals: Int) in NumberFormat.fixed(value, decimals: decimals) }
+        guard step.showsTemperature else {
+            // Before the temperature step: e^s itself, over the sum of all three.
+            var lines = ["softmax: each weight is e^s over the sum of every e^s.", ""]
+            for (index, word) in QueryPlane.words.enumerated() {
+                lines.append(
+                    "\(NumberFormat.padRight(word.name + ":", 7)) e^\(fixed(scores[index], 0)) = \(fixed(exponentials[index], 4)),  / \(fixed(total, 4)) = \(fixed(weights[index], 4))"
+                )
+            }
+            return Explanation(title: "Softmax, step by step", lines: lines)
+        }
         var lines = [
             "e^(s/T) and e^((s−max)/T) differ by the same factor e^(max/T),",
             "which the division cancels: the weights are the same.", "",
         ]
         for (index, word) in QueryPlane.words.enumerated() {
             lines.append(
-                "\(word.name): e^((\(NumberFormat.fixed(scores[index], decimals: 0))−\(NumberFormat.fixed(top, decimals: 0)))/\(NumberFormat.fixed(temperature, decimals: 2))) = \(NumberFormat.fixed(exponentials[index], decimals: 4)),  / \(NumberFormat.fixed(total, decimals: 4)) = \(NumberFormat.fixed(weights[index], decimals: 4))"
+                "\(word.name): e^((\(fixed(scores[index], 0))−\(fixed(top, 0)))/\(fixed(temperature, 2))) = \(fixed(exponentials[index], 4)),  / \(fixed(total, 4)) = \(fixed(weights[index], 4))"
             )
         }
         return Explanation(title: "Softmax, step by step", lines: lines)
@@ -134,8 +156,9 @@ struct SoftmaxLesson: Lesson, Equatable {
 
     // MARK: Exercise
 
-    /// The temperature of the typed task: cold enough that phone's weight is far from its T = 1 value.
-    static let coldTemperature = 0.5
+    /// The temperature of the typed task: sharper than T = 1, and not one of the shared steps
+    /// (…, 0.7, 1, …), so no +/- press ever shows its weights: they are worked out by hand.
+    static let coldTemperature = 0.8
     static let phone = QueryPlane.words.firstIndex { $0.name == "phone" }!
 
     func exercise(at step: Step) -> Exercise<SoftmaxLesson>? {
@@ -162,7 +185,8 @@ struct SoftmaxLesson: Lesson, Equatable {
                 id: "cold-phone",
                 question:
                     "With q as on screen, what is phone's weight at T = \(NumberFormat.fixed(Self.coldTemperature, decimals: 1))? (2 decimals)",
-                answer: .number(quantity: "phone's weight at T = 0.5", decimals: 2) { lesson, _ in
+                answer: .number(quantity: "phone's weight at T = \(NumberFormat.fixed(Self.coldTemperature, decimals: 1))", decimals: 2) {
+                    lesson, _ in
                     lesson.weights(at: Self.coldTemperature)[Self.phone]
                 },
                 solution: "<Enter>\(NumberFormat.fixed(Self.openingColdPhoneWeight, decimals: 2))<Enter>",

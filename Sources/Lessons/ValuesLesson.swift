@@ -46,6 +46,9 @@ struct ValuesLesson: Lesson, Equatable {
     typealias Panel = Stage
 
     static let sentence = ["an", "apple", "and", "a", "phone"]
+    /// The exercise's sentence: apple with laptop instead of phone, so the output it asks for is
+    /// one no step has shown.
+    static let exerciseSentence = ["an", "apple", "and", "a", "laptop"]
     /// The lesson's head reads two features; its columns are named after them.
     static let headFeatures = ["fruit", "tech"]
     /// W_Q and W_K read fruit and tech doubled, so the softmax has differences worth choosing
@@ -168,7 +171,8 @@ struct ValuesLesson: Lesson, Equatable {
     func keys(at step: Step) -> [LessonKey<Action>] {
         // The exercise keeps the lesson's own head: its tasks are about it.
         let head = LessonKey(
-            [.character("p")], Action.head, help: "switch the head: the lesson's 13×2 matrices or the 13×13 identity", short: "head")
+            [.character("p")], Action.head, help: "switch W_Q, W_K, W_V: the lesson's 13×2 matrices or the 13×13 identity",
+            short: "matrices")
         return [
             // One status-bar entry per pair, so the step keys keep their place at 80 columns.
             LessonKey([.up, .character("k")], .up, help: "move the cell cursor up in the focused matrix", label: "↑/↓", short: "row"),
@@ -189,13 +193,14 @@ struct ValuesLesson: Lesson, Equatable {
     mutating func enter(_ step: Step, workspace: inout Workspace) {
         usesIdentity = step == .identity
         cursors = [:]
-        workspace.show(Self.sentence, selecting: "apple")
+        workspace.show(step == .exercise ? Self.exerciseSentence : Self.sentence, selecting: "apple")
     }
 
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
         if action == .head {
             usesIdentity.toggle()
-            return usesIdentity ? "head: the identity (13×13): Q = K = V = X" : "head: the lesson's (13×2): fruit and tech"
+            return usesIdentity
+                ? "W_Q = W_K = W_V = the identity (13×13): Q = K = V = X" : "W_Q, W_K, W_V: the lesson's (13×2), fruit and tech"
         }
         guard let stage = context.focused(Stage.self), let shown = matrix(stage, workspace) else {
             return "Tab to a matrix first"
@@ -273,7 +278,7 @@ struct ValuesLesson: Lesson, Equatable {
         let head = self.head(state.workspace)
         let shape = { (m: Matrix) in "\(m.rows)×\(m.columns)" }
         return
-            "\"\(Self.sentence.joined(separator: " "))\" · X \(state.words.count)×\(state.space.dimension) · W_Q, W_K \(shape(head.query)) · W_V \(shape(head.value)) · d_k = \(head.key.columns)"
+            "\"\(state.words.map(\.word).joined(separator: " "))\" · X \(state.words.count)×\(state.space.dimension) · W_Q, W_K \(shape(head.query)) · W_V \(shape(head.value)) · d_k = \(head.key.columns)"
     }
 
     /// The worked cell of `workedStage`, whole: the Enter popup's lines, live as the cursor moves.
@@ -331,7 +336,8 @@ struct ValuesLesson: Lesson, Equatable {
                 labels: usesIdentity ? state.featureNames : Self.headFeatures, left: result.queries.row(cell.row),
                 right: result.keys.row(cell.column), header: "q(\(row)) × k(\(column))",
                 total: dot(result.queries.row(cell.row), result.keys.row(cell.column)))
-            lines.append("÷ √d_k = √\(result.keys.columns) = \(Self.number(root)):  score = \(Self.number(value))")
+            // √d_k to 4 decimals: 2.34 / 1.41 would give 1.66, not the score's 1.65.
+            lines.append("÷ √d_k = √\(result.keys.columns) = \(Self.number(root, 4)):  score = \(Self.number(value))")
             return Explanation(title: title, lines: lines)
         case .weights:
             return Explanation(
@@ -354,17 +360,19 @@ struct ValuesLesson: Lesson, Equatable {
         let name = { (index: Int) in labels.indices.contains(index) ? labels[index] : "\(index + 1)" }
         let width = shown.map { DisplayWidth.of(name($0)) }.max() ?? 0
         var lines = [header, ""]
-        let products = elementwiseProducts(left, right)
+        // Each product of the factors as shown, exactly, so the lines add up by hand.
+        let products = left.indices.map { HandArithmetic.product(left[$0], right[$0]) }
         // Each factor's column as wide as its widest entry, so the = signs line up.
         let leftWidth = shown.map { DisplayWidth.of(factor(left[$0])) }.max() ?? 0
         let rightWidth = shown.map { DisplayWidth.of(factor(right[$0])) }.max() ?? 0
         for index in shown {
             lines.append(
                 NumberFormat.padRight(name(index), width + 1) + NumberFormat.pad(factor(left[index]), leftWidth) + "×"
-                    + NumberFormat.padRight(factor(right[index]), rightWidth) + " = " + number(products[index]))
+                    + NumberFormat.padRight(factor(right[index]), rightWidth) + " = "
+                    + HandArithmetic.text(tenThousandths: products[index]))
         }
         if zeros > 0 { lines.append("(+ \(zeros) term\(zeros == 1 ? "" : "s") × 0)") }
-        lines += ["", "sum = \(number(total))"]
+        lines += ["", HandArithmetic.sumLine(shown.map { products[$0] }, total: total)]
         return lines
     }
 
@@ -403,32 +411,43 @@ struct ValuesLesson: Lesson, Equatable {
     /// apple's row among the sentence's words.
     static let apple = sentence.firstIndex(of: "apple")!
 
-    /// apple's output, fruit column, with the lesson's head on the built-in lexicon at T = 1: the typed task's answer as the step opens.
-    static let openingFruitOutput: Double? = {
+    /// The output column the typed task asks for: tech.
+    static let techColumn = headFeatures.firstIndex(of: "tech")!
+
+    /// apple's output, tech column, in the exercise's sentence with the lesson's matrices on the
+    /// built-in lexicon at T = 1: the typed task's answer as the step opens.
+    static let openingTechOutput: Double? = {
         let lexicon = Vocabulary.builtIn()
         guard let names = lexicon.lexicon?.featureNames else { return nil }
-        let rows = sentence.compactMap { lexicon.table.index(of: $0).map { lexicon.table.vector(at: $0) } }
-        guard rows.count == sentence.count else { return nil }
-        return (try? ownHead(featureNames: names).attend(Matrix(rows, columns: names.count)))?.output[apple, 0]
+        let rows = exerciseSentence.compactMap { lexicon.table.index(of: $0).map { lexicon.table.vector(at: $0) } }
+        guard rows.count == exerciseSentence.count else { return nil }
+        return (try? ownHead(featureNames: names).attend(Matrix(rows, columns: names.count)))?.output[apple, techColumn]
     }()
 
     func exercise(at step: Step) -> Exercise<ValuesLesson>? {
         Exercise([
             ExerciseTask(
-                id: "apple-fruit-output", question: "What is apple's output in the fruit column, weights·V? (2 decimals)",
-                answer: .number(quantity: "output[apple, fruit]", decimals: 2) { lesson, workspace in
-                    lesson.result(workspace)?.output[Self.apple, 0]
+                id: "apple-tech-output", question: "What is apple's output in the tech column, weights·V? (2 decimals)",
+                answer: .number(quantity: "output[apple, tech]", decimals: 2) { lesson, workspace in
+                    lesson.result(workspace)?.output[Self.apple, Self.techColumn]
                 },
-                solution: "<Enter>\(Self.openingFruitOutput.map { Self.number($0) } ?? "")<Enter>",
-                hint: "apple's row of weights times V's fruit column: w(apple, an)·V[an, fruit] + … for all five words",
+                solution: "<Enter>\(Self.openingTechOutput.map { Self.number($0) } ?? "")<Enter>",
+                hint: "apple's row of weights times V's tech column: w(apple, an)·V[an, tech] + … for all five words",
                 explanation: { lesson, workspace in
                     guard let result = lesson.result(workspace) else { return [] }
+                    let column = Self.techColumn
                     let terms = workspace.words.indices.map {
-                        "\(Self.number(result.weights[Self.apple, $0]))×\(Self.factor(result.values[$0, 0]))"
+                        "\(Self.number(result.weights[Self.apple, $0]))×\(Self.factor(result.values[$0, column]))"
                     }
+                    // The sum of the factors as shown (products of two 2-decimal numbers: exact at 4 decimals).
+                    let rounded = { (value: Double) in (value * 100).rounded() / 100 }
+                    let shown = workspace.words.indices.map {
+                        rounded(result.weights[Self.apple, $0]) * rounded(result.values[$0, column])
+                    }.reduce(0, +)
                     return [
-                        "output[apple, fruit] = Σⱼ w(apple, j) · V[j, fruit]",
-                        "= " + terms.joined(separator: " + "), "= \(Self.number(result.output[Self.apple, 0], 3))",
+                        "output[apple, tech] = Σⱼ w(apple, j) · V[j, tech]",
+                        "= " + terms.joined(separator: " + "),
+                        "= \(Self.number(shown, 4)) (with the weights unrounded: \(Self.number(result.output[Self.apple, column], 4)))",
                     ]
                 }),
             ExerciseTask(
@@ -446,8 +465,9 @@ struct ValuesLesson: Lesson, Equatable {
                     guard let result = lesson.result(workspace) else { return [] }
                     let scores = result.scores.row(Self.apple).map { Self.number($0) }.joined(separator: ", ")
                     return [
-                        "apple's scores are \(scores); softmax(scores / T) gives the largest,",
-                        "apple's own, more as T falls: press - until it passes 0.9.",
+                        "apple's scores: \(scores) (its own the largest);",
+                        "softmax(scores / T) gives the largest more as T falls:",
+                        "press - until apple's own weight passes 0.9.",
                     ]
                 }),
         ])

@@ -16,17 +16,24 @@ struct WeightedAverageLesson: Lesson, Equatable {
 
         var kind: StepKind { self == .exercise ? .exercise : .explore }
 
-        /// q's direction at each step: all weights positive, one negative, a zero sum, all
-        /// negative; the exercise's average has a negative weight to multiply.
-        var startDirection: Int {
+        /// q at each step: all weights positive, one negative, a zero sum, all negative; the
+        /// exercise's q lies between two of the eight directions, so no step has shown its c
+        /// (steps 1–4 and their Try keys show c for every direction: c(−q) = c(q)).
+        var opening: QueryPlane {
             switch self {
-            case .average: 1
-            case .negative, .exercise: 0
-            case .zeroSum: 7
-            case .allNegative: 5
+            case .average: QueryPlane(direction: 1)
+            case .negative: QueryPlane(direction: 0)
+            case .zeroSum: QueryPlane(direction: 7)
+            case .allNegative: QueryPlane(direction: 5)
+            case .exercise: QueryPlane(direction: 1, stops: WeightedAverageLesson.exerciseStops)
             }
         }
     }
+
+    /// The exercise's q, and the nine q's `t` turns it through: the eight directions with it
+    /// between (1, 0) and (1, 1).
+    static let exerciseQ: [Double] = [2, 1]
+    static let exerciseStops = [QueryPlane.directions[0], exerciseQ] + QueryPlane.directions.dropFirst()
 
     enum Action: Hashable, Sendable {
         case turn
@@ -42,14 +49,15 @@ struct WeightedAverageLesson: Lesson, Equatable {
     var plane = QueryPlane(direction: 1)
 
     func keys(at step: Step) -> [LessonKey<Action>] {
-        [LessonKey([.character("t")], .turn, help: "turn q by 45° (counter-clockwise)", short: "turn q")]
+        let help = step == .exercise ? "turn q counter-clockwise, on to the next of its nine q's" : "turn q by 45° (counter-clockwise)"
+        return [LessonKey([.character("t")], .turn, help: help, short: "turn q")]
     }
 
     /// Enter: how each raw weight was computed (the panel's title promises it).
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.open] }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
-        plane = QueryPlane(direction: step.startDirection)
+        plane = step.opening
     }
 
     mutating func perform(_ action: Action, at step: Step, context: LessonContext, workspace: inout Workspace) -> LessonResponse {
@@ -70,7 +78,7 @@ struct WeightedAverageLesson: Lesson, Equatable {
             let marks = hidden ? [] : plane.rawAverage.map { [(label: "c", point: $0, color: Color.cube(5, 1, 1))] } ?? []
             let title =
                 plane.rawAverage == nil ? "The plane · c undefined" : hidden ? "The plane · q (c is yours to find)" : "The plane · q and c"
-            plane.render(title: title, marks: marks, focused: focused, colorMode: colorMode, into: &buffer, area: area)
+            plane.render(title: title, marks: marks, focused: focused, colorMode: colorMode, into: &buffer, area: area, fitsLabels: true)
             return
         }
         let frame = Frame(title: "c = Σ wᵢ·vᵢ / Σ wᵢ", trailingTitle: focused && !hidden ? "Enter why" : nil, isFocused: focused)
@@ -133,14 +141,17 @@ extension WeightedAverageLesson {
 
     func exercise(at step: Step) -> Exercise<WeightedAverageLesson>? {
         guard step == .exercise else { return nil }
+        let q = QueryPlane.vectorText(Self.exerciseQ)
         return Exercise([
             ExerciseTask(
-                id: Self.handWorkedTask, question: "Average by hand: what is c's first coordinate for this q, to 2 decimals?",
-                answer: .number(quantity: "c's first coordinate", decimals: 2) { lesson, _ in lesson.plane.rawAverage?.first },
-                solution:
-                    "<Enter>\(NumberFormat.fixed(QueryPlane(direction: Step.exercise.startDirection).rawAverage?.first, decimals: 2))<Enter>",
+                id: Self.handWorkedTask, question: "By hand: what is c's first coordinate at q = \(q), to 2 decimals?",
+                // c at the exercise's q, wherever t has turned q since.
+                answer: .number(quantity: "c's first coordinate at q = \(q)", decimals: 2) { _, _ in
+                    Step.exercise.opening.rawAverage?.first
+                },
+                solution: "<Enter>\(NumberFormat.fixed(Step.exercise.opening.rawAverage?.first, decimals: 2))<Enter>",
                 hint: "multiply each word's first coordinate by its weight, add the three, divide by Σ w",
-                explanation: { lesson, _ in Self.workedAverage(lesson.plane) }),
+                explanation: { _, _ in Self.workedAverage(Step.exercise.opening) }),
             ExerciseTask(
                 id: "no-context", question: "Turn q until the weights sum to 0 and c is undefined.",
                 answer: .keys { lesson, _ in
@@ -150,31 +161,33 @@ extension WeightedAverageLesson {
                         "q = \(QueryPlane.vectorText(lesson.plane.q)), Σ w = \(NumberFormat.fixed(sum, decimals: 0))")
                 },
                 solution: "ttt",
-                hint: "t turns q by 45°; watch the Σ row",
+                hint: "t turns q counter-clockwise; watch the Σ row",
                 explanation: { lesson, _ in
-                    let zero = QueryPlane.directions.indices.filter { QueryPlane(direction: $0).rawAverage == nil }
+                    let stops = lesson.plane.stops
+                    let zero = stops.indices.filter { QueryPlane(direction: $0, stops: stops).rawAverage == nil }
                     return zero.map { direction in
-                        let turns = (direction - lesson.plane.direction + QueryPlane.directions.count) % QueryPlane.directions.count
-                        let scores = QueryPlane(direction: direction).scores.map { NumberFormat.fixed($0, decimals: 0) }
+                        let plane = QueryPlane(direction: direction, stops: stops)
+                        let turns = (direction - lesson.plane.direction + stops.count) % stops.count
+                        let scores = plane.scores.map { NumberFormat.fixed($0, decimals: 0) }
                         return
-                            "q = \(QueryPlane.vectorText(QueryPlane.directions[direction])) (t \(turns) times): w = \(scores.joined(separator: ", ")), Σ w = 0"
+                            "q = \(QueryPlane.vectorText(plane.q)) (\(Presses.of("t", turns))): w = \(scores.joined(separator: ", ")), Σ w = 0"
                     }
                 }),
         ])
     }
 
-    /// c's first coordinate worked out with the live weights.
+    /// c's first coordinate worked out with the weights.
     static func workedAverage(_ plane: QueryPlane) -> [String] {
         let scores = plane.scores
-        let terms = QueryPlane.words.indices.map {
-            "\(NumberFormat.fixed(scores[$0], decimals: 0))·\(NumberFormat.fixed(QueryPlane.words[$0].vector[0], decimals: 0))"
-        }
+        // A negative factor in brackets: 1·(−1), not 1·-1.
+        let factor = { (x: Double) in x < 0 ? "(\(NumberFormat.fixed(x, decimals: 0)))" : NumberFormat.fixed(x, decimals: 0) }
+        let terms = QueryPlane.words.indices.map { "\(factor(scores[$0]))·\(factor(QueryPlane.words[$0].vector[0]))" }
         let sum = SumNormalization(scores).sum
         let top = weightedSum(weights: scores, vectors: QueryPlane.vectors, dimension: 2)[0]
         guard let average = plane.rawAverage else { return ["Σ w = 0 here: c is undefined; turn q back with t"] }
         return [
             "Σ wᵢ·xᵢ = \(terms.joined(separator: " + ")) = \(NumberFormat.fixed(top, decimals: 0))",
-            "c's first coordinate = \(NumberFormat.fixed(top, decimals: 0)) / \(NumberFormat.fixed(sum, decimals: 0)) = \(NumberFormat.fixed(average[0], decimals: 2))",
+            "c's first coordinate = \(NumberFormat.fixed(top, decimals: 0)) / \(NumberFormat.fixed(sum, decimals: 0)) ≈ \(NumberFormat.fixed(average[0], decimals: 4))",
         ]
     }
 }

@@ -46,3 +46,15 @@ enum LexiconVectors {
         return vocabulary.table.vector(at: index)
     }
 }
+
+/// How many times to press a key, as a worked answer says it: "p once", "t twice", "p 4 times".
+enum Presses {
+    static func of(_ key: String, _ count: Int) -> String {
+        switch count {
+        case 0: "no \(key)"
+        case 1: "\(key) once"
+        case 2: "\(key) twice"
+        default: "\(key) \(count) times"
+        }
+    }
+}

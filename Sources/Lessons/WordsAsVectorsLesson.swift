@@ -20,7 +20,12 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
         case numbers
         /// What the selected (or placed) word is, from its nearest words.
         case nearest
+        /// While a word is placed, the step's instruction (the editor covers the step's text).
+        case placing
     }
+
+    /// What step 4's Try asks for while zorb is placed: its script says the same words.
+    static let placingTry = "→ five times raises fruit; ↓ to tech, 0; ↓ to screen, 0; Enter"
 
     static let words = ["apple", "orange", "banana", "cherry", "grape", "lemon", "phone", "laptop", "keyboard", "television", "camera"]
 
@@ -46,12 +51,40 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
     func panels(at step: Step) -> [Focus] { [.map, .panel(step == .numbers ? Panel.numbers : .nearest)] }
 
     /// Two thirds of the width for the map: at 80 columns its legend and the count of hidden
-    /// labels then fit on its bottom line whole.
+    /// labels then fit on its bottom line whole. While a word is placed (the editor on top,
+    /// over the step's text), the instruction being followed keeps a line of its own.
     func layout(at step: Step, body: Rect, state: AppState) -> LessonLayout {
-        LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: [2, 1])
+        if case .placing = state.mode, placingInstruction(at: step, state: state) != nil, body.height >= 8 {
+            let rows = Layout.split(body, .vertical, [.length(1), .fill(1)])
+            let columns = Layout.split(rows[1], .horizontal, [.fill(2), .fill(1)])
+            return LessonLayout([
+                PanelPlacement(.panel(Panel.placing), rows[0]), PanelPlacement(.map, columns[0]),
+                PanelPlacement(.panel(Panel.nearest), columns[1]),
+            ])
+        }
+        return LessonLayouts.textOnTop(state, body: body, panels: panels(at: step), weights: [2, 1])
+    }
+
+    /// The line shown while a word is placed: step 4's Try, or the exercise's placing task while it is open.
+    func placingInstruction(at step: Step, state: AppState) -> String? {
+        switch step {
+        case .yourWord: return "Try: " + Self.placingTry + ": zorb lands among the fruits."
+        case .exercise:
+            guard let index = state.tasks.firstIndex(where: { $0.id == Self.placingTask }), !state.isSolved(task: state.tasks[index])
+            else { return nil }
+            return "\(index + 1). " + state.tasks[index].question
+        case .numbers, .clusters, .nearest: return nil
+        }
     }
 
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
+        if panel == .placing {
+            // The whole line where it fits, else up to the outcome (": zorb lands …" goes first).
+            guard var text = placingInstruction(at: step, state: state) else { return }
+            if DisplayWidth.of(text) > area.width, step == .yourWord { text = "Try: " + Self.placingTry }
+            buffer.write(text, x: area.x, y: area.y, style: Style(modifiers: [.italic, .bold]), maxWidth: area.width)
+            return
+        }
         guard let word = state.selectedWord else {
             Frame(title: "No word").render(into: &buffer, area: area)
             return
@@ -119,6 +152,8 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
 
     // MARK: The exercise
 
+    static let placingTask = "place-gadget"
+
     func exercise(at step: Step) -> Exercise<WordsAsVectorsLesson>? {
         guard step == .exercise else { return nil }
         return Exercise([
@@ -133,11 +168,11 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
                 solution: "aprinter<Enter>",
                 hint: "press a and type a machine you use at a desk or in your pocket",
                 explanation: { _, workspace in
-                    ["press a, type printer and Enter (or charger, router, …): the panel on the right lists its nearest words"]
+                    ["press a, type printer and Enter (or charger, router, …);", "the panel on the right lists its nearest words"]
                         + Self.standing(of: workspace.words.filter { !Self.words.contains($0.word) && !$0.isCustom }, in: workspace)
                 }),
             ExerciseTask(
-                id: "place-gadget", question: "Make up a word and place it among the tech: 4 of its 5 nearest words tech.",
+                id: Self.placingTask, question: "Make up a word and place it so 4 of its 5 nearest words are tech.",
                 answer: .keys { _, workspace in
                     Self.best(of: workspace.words.filter(\.isCustom), being: "electronics", in: workspace)
                         .check(needing: Self.nearestCount - 1, none: "no made-up word in play")
@@ -146,8 +181,9 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
                 hint: "a made-up word starts at the average of the map; take away what makes it a fruit",
                 explanation: { _, workspace in
                     [
-                        "press a, type wug (or any made-up word) and Enter: it starts at the map's average, half fruit, half tech;",
-                        "press 0 on fruit, food, sweet and sour (j moves down), then Enter.",
+                        "press a, type wug (or any made-up word), Enter: it starts at the",
+                        "map's average, half fruit, half tech; press 0 on fruit, food,",
+                        "sweet and sour (j moves down), then Enter.",
                     ]
                         + Self.standing(of: workspace.words.filter(\.isCustom), in: workspace)
                 }),

@@ -41,10 +41,11 @@ public struct ProjectorSelection: Sendable {
         ]
     }
 
-    /// Writes `vectors.tsv` and `metadata.tsv` into `directory`.
-    public func write(to directory: String) throws(QueryError) {
+    /// Writes `vectors.tsv` and `metadata.tsv` into `directory`: never over `inputs` (the files
+    /// the words came from), nor over existing files unless `replacing`.
+    public func write(to directory: String, inputs: [String] = [], replacing: Bool = false) throws(QueryError) {
         do {
-            try ProjectorExport.write(table: table, extraColumns: columns, to: directory)
+            try ProjectorExport.write(table: table, extraColumns: columns, to: directory, inputs: inputs, replacing: replacing)
         } catch {
             throw QueryError(error.description)
         }

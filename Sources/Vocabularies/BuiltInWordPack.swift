@@ -58,15 +58,28 @@ public enum BuiltInWordPack {
             lexicon: Lexicon(featureNames: names, table: pack.vectors, categories: categories), lemmatizes: true)
     }()
 
-    /// The screen colours a pack word by its WordNet category; words about none of the features are "other".
+    /// The screen colours a pack word by its WordNet category, on the lexicon's categories where
+    /// one fits: computing and machines are tech (`electronics`), the household's things, rooms
+    /// and appliances are `furniture`, and the categories about none of the features are "other".
+    /// The rest (instrument, tool, container, plant, landform, weather, sound) keep their names.
     public static func screenCategory(_ category: String) -> String {
-        category == "abstract" || category == "none" ? "other" : category
+        screenCategories[category] ?? category
     }
+
+    /// The pack's categories the screen shows as another.
+    public static let screenCategories: [String: String] = [
+        "digital": "electronics", "machine": "electronics",
+        "household": "furniture", "appliance": "furniture",
+        "abstract": "other", "none": "other", "body": "other", "place": "other", "weapon": "other",
+    ]
 }
 
 extension Vocabulary {
     /// The built-in lexicon with the word pack (the command line's words).
     public static func builtInWithPack() -> Vocabulary { BuiltInWordPack.vocabulary }
+
+    /// The word pack's real 50-d GloVe vectors (`neighbors --space glove`, the sandbox's `v`).
+    public static func builtInGloVe() -> Vocabulary { BuiltInWordPack.realVectors }
 
     /// The built-in words a query needs: the lexicon alone when it knows every word asked for,
     /// else the lexicon and the word pack. Parsing the pack costs more than the rest of a whole

@@ -4,7 +4,14 @@ import AttnMath
 /// A problem with what the user asked for: one line, non-zero exit.
 public struct QueryError: Error, Equatable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// A mistake in how the command was called (a wrong number of words, an empty option):
+    /// the command line exits 64 (EX_USAGE) for it, 1 for every other problem.
+    public let isUsage: Bool
+
+    public init(_ description: String, usage: Bool = false) {
+        self.description = description
+        isUsage = usage
+    }
 }
 
 /// The words a command or the screen can use: the built-in lexicon, or a user's file.
@@ -19,16 +26,18 @@ public struct Vocabulary: Sendable {
     /// Whether an unknown token is tried as a plural, past tense or -ing form (`EnglishLemma`):
     /// for the built-in words, not for a user's file, whose tokens are taken as they are.
     public let lemmatizes: Bool
-    /// The rows `neighbors` searches: the hand-made ones. Most estimated rows sit near zero,
-    /// where cosine follows noise: as neighbours they would crowd out the meaningful ones.
-    public let neighborTable: EmbeddingTable
+    /// The files the words were read from (a user's vectors and metadata): what `export` must never overwrite.
+    public let inputFiles: [String]
 
-    public init(table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMade: EmbeddingTable? = nil, lemmatizes: Bool = false) {
+    public init(
+        table: EmbeddingTable, source: String, lexicon: Lexicon? = nil, handMade: EmbeddingTable? = nil, lemmatizes: Bool = false,
+        inputFiles: [String] = []
+    ) {
         self.table = table
         self.source = source
+        self.inputFiles = inputFiles
         self.lexicon = lexicon
-        neighborTable = handMade ?? table
-        handMadeCount = neighborTable.count
+        handMadeCount = handMade?.count ?? table.count
         self.lemmatizes = lemmatizes
     }
 
@@ -60,7 +69,7 @@ public struct Vocabulary: Sendable {
     /// Resolves every token (see `WordLookup`); unknown ones are one error naming them all.
     public func resolve(_ arguments: [String]) throws(QueryError) -> [Word] {
         let tokens = WordLookup.tokens(arguments)
-        guard !tokens.isEmpty else { throw QueryError("no words given") }
+        guard !tokens.isEmpty else { throw QueryError("no words given", usage: true) }
         var words: [Word] = []
         var unknown: [String] = []
         for token in tokens {

@@ -13,7 +13,8 @@ extension Vocabulary {
         do {
             let loaded = try EmbeddingFile.load(
                 path: path, format: format, metadataPath: metadataPath, cacheDirectory: cacheDirectory)
-            return (Vocabulary(table: loaded.table, source: path), loaded.warnings)
+            let inputs = [path] + [metadataPath, loaded.metadata?.path].compactMap { $0 }
+            return (Vocabulary(table: loaded.table, source: path, inputFiles: inputs), loaded.warnings)
         } catch {
             throw QueryError(error.description)
         }

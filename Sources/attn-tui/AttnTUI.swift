@@ -22,6 +22,10 @@ struct AttnTUI: ParsableCommand {
             Environment: NO_COLOR (no colour), ATTN_TUI_THEME=light|dark (the terminal's background), \
             XDG_DATA_HOME (saved words and progress), XDG_CACHE_HOME (the cache of embedding files).
             The manual: man attn-tui (share/man/man1/attn-tui.1 in the release archive).
+
+            Exit status: 0 on success (also when the reader of the output stops early, as `| head` \
+            does); 1 when the data says no (an unknown word, a malformed or changed file, a failed \
+            write); 64 for a usage error (an unknown option, a bad value, a wrong number of words).
             """,
         version: Version.text,
         subcommands: [
@@ -36,20 +40,29 @@ struct AttnTUI: ParsableCommand {
 
     /// Errors are one line on standard error; help and version still print in full.
     static func main() {
-        // A closed pipe is reported as a failed write (one line, exit 1), not a silent death by SIGPIPE.
+        // A closed pipe is seen as EPIPE by the write (`Output`), not as a death by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(keysJoined(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as QueryError {
-            fail(error.description)
+            fail(error.isUsage ? error.description + seeHelp : error.description, code: error.isUsage ? usageStatus : 1)
         } catch {
             let code = exitCode(for: error)
             let text = message(for: error)
-            // Help and version print in full and exit cleanly; so does an exit code without a message.
-            guard code != .success, !text.isEmpty else { exit(withError: error) }
+            if code == .success {
+                // Help, version, a completion script: in full, and a failed write (`> /dev/full`) is an error.
+                do throws(QueryError) {
+                    if !text.isEmpty { try Output.line(text, escaping: false) }
+                } catch {
+                    fail(error.description)
+                }
+                exitProcess(0)
+            }
+            guard !text.isEmpty else { exit(withError: error) }
             let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
-            fail(firstLine + " (see 'attn-tui --help')", code: code.rawValue)
+            // Every usage error exits 64 (EX_USAGE), whichever check found it.
+            fail(firstLine + seeHelp, code: code == .validationFailure ? usageStatus : code.rawValue)
         }
     }
 
@@ -73,6 +86,10 @@ struct AttnTUI: ParsableCommand {
         }
         return joined
     }
+
+    /// EX_USAGE: the command was called wrongly.
+    static let usageStatus: Int32 = 64
+    static let seeHelp = " (see 'attn-tui --help')"
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {
         Output.error(message)

@@ -12,7 +12,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The current words are those given with --words, else the sandbox's saved words (--state-dir), \
             else the whole vocabulary. metadata.tsv holds each word, its category and its current 2D map \
-            coordinates (PCA of the exported words) as columns.
+            coordinates (PCA of the exported words) as columns. Existing files in DIR are replaced only with \
+            --force, and the files the words were read from (--embeddings, --metadata) never.
             """)
 
     enum Format: String, ExpressibleByArgument { case projector }
@@ -22,9 +23,12 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
     @Option(help: "Where saved words live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
+    @Flag(help: "Replace vectors.tsv and metadata.tsv if DIR has them (never the files the words were read from).")
+    var force = false
 
     func validate() throws {
         try StateDirOption.validate(stateDir)
+        if directory.isEmpty { throw ValidationError("export needs a folder name (DIR), got an empty string") }
     }
 
     func run() throws {
@@ -36,7 +40,7 @@ struct ExportCommand: ParsableCommand {
         let explorer = course.userFileLesson.map { course.lessons[$0].id }
         let savedWords = explorer.flatMap { saved?.words(ofLesson: $0, space: SavedState.lexiconSpace) }
         let export = try ProjectorSelection(vocabulary: words, words: chosen, savedWords: savedWords)
-        try export.write(to: directory)
+        try export.write(to: directory, inputs: words.inputFiles, replacing: force)
         try Output.line(
             "wrote \(export.table.count) words (\(export.table.dimension) dimensions) to \(directory)/vectors.tsv and metadata.tsv")
     }

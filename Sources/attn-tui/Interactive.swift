@@ -19,7 +19,9 @@ struct StartCommand: ParsableCommand {
 
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var startWords: StartWordsOptions
-    @Option(help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
+    // Unconditional, so `--lesson -1` is read as a value and refused for what it is.
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
     var lesson: String?
     @Option(help: "Where saved words and progress live (default: $XDG_DATA_HOME/attn-tui).") var stateDir: String?
     @Flag(help: "No colour: shades and numbers only (also when NO_COLOR is set).") var noColor = false
@@ -33,7 +35,7 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         if licenses {
-            print(LicenseNotices.text)
+            try Output.line(LicenseNotices.text, escaping: false)
             return
         }
         // Words are never kept by accident in a folder under the current one.

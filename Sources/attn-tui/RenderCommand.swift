@@ -21,9 +21,13 @@ struct RenderCommand: ParsableCommand {
             Starts from a fresh state unless --state-dir is given; it never writes state.
             """)
 
-    @Option(help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
+    // Unconditional, so `--lesson -1` is read as a value and refused for what it is.
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Open this lesson: its id or its number (see 'attn-tui lessons').", valueName: "ID|N"))
     var lesson: String?
-    @Option(help: ArgumentHelp("Start at this step of the lesson: its number (from 1) or its name.", valueName: "S")) var step: String?
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Start at this step of the lesson: its number (from 1) or its name.", valueName: "S"))
+    var step: String?
     // Unconditional, so `--size -5x10` is read as a size and refused for what it is.
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Terminal size, each side 1-1000.", valueName: "COLSxROWS"),

@@ -61,9 +61,11 @@ struct OutputOptions: ParsableArguments {
 
 extension Metric: ExpressibleByArgument {}
 
-/// Prints a report as JSON or text.
+/// Prints a report as JSON or text, streamed: a large one is never held whole.
 func emit(_ report: some Report, json: Bool) throws(QueryError) {
-    try Output.line(json ? report.json.serialized() : report.text)
+    var out = StandardOutput()
+    try report.write(json: json, to: &out)
+    try out.flush()
 }
 
 /// `--words`: the sandbox's first words.
@@ -71,10 +73,19 @@ struct StartWordsOptions: ParsableArguments {
     @Option(help: "The sandbox's first words, separated by commas or spaces (default: eight of the vocabulary's).")
     var words: String?
 
+    func validate() throws {
+        if let words, tokens(words).isEmpty { throw ValidationError("--words needs at least one word, got '\(words)'") }
+    }
+
+    /// Commas or the files' whitespace separate the words (`WordLookup.tokens`).
+    private func tokens(_ words: String) -> [String] {
+        WordLookup.tokens(words.split(separator: ",").map(String.init))
+    }
+
     /// The words, each checked against `vocabulary` (an unknown one is an error naming it).
     func resolve(in vocabulary: Vocabulary) throws(QueryError) -> [String]? {
         guard let words else { return nil }
-        let tokens = words.split { $0 == "," || $0.isWhitespace }.map(String.init)
+        let tokens = tokens(words)
         // The built-in lexicon's sandbox also takes word-pack words (the screen finds them there).
         let searched = vocabulary.lexicon != nil ? Vocabulary.builtInWithPack() : vocabulary
         return try searched.resolve(tokens).map(\.word)

@@ -218,3 +218,82 @@ final class AttentionPullsLessonTests: XCTestCase {
         XCTAssertTrue(both.message?.contains("Exercise done") ?? false, both.message ?? "")
     }
 }
+
+extension AttentionPullsLessonTests {
+    /// A number as the learner rounds it: half away from zero, at `decimals` places.
+    func rounded(_ value: Double, _ decimals: Int) -> String { NumberFormat.fixed(value, decimals: decimals) }
+
+    /// The numbers of a line, in order ("-1" and "0.5727" alike).
+    func numbers(_ line: String) -> [Double] {
+        line.split { !("0123456789.-".contains($0)) }.compactMap { Double($0) }
+    }
+
+    /// Step 1 after its Try: phone beside apple.
+    func phoneBeside() -> AppState {
+        var state = opened(step: 0)
+        state.press("p")
+        return state
+    }
+
+    /// Every line of working the hand panel, its Enter popup and the exercise's answers show adds
+    /// up by hand from the factors it shows: the cosine from the shown dot product and lengths,
+    /// the weight from the shown cosine, apple′ from the shown weights (0.57·2 = 1.14 would not
+    /// give apple′'s 1.15: the weights have four decimals).
+    func testEveryShownWorkingAddsUpFromItsShownFactors() throws {
+        let cases: [(lines: [String], partner: [Double])] = [
+            (try lesson(opened(step: 0)).handLines(), [0, 3]),
+            (try lesson(phoneBeside()).handLines(), [4, 0]),
+            (AttentionPullsLesson.exerciseWorking(), [-1, 3]),
+        ]
+        for (lines, partner) in cases {
+            let cosineLine = try XCTUnwrap(lines.first { $0.hasPrefix("  = ") })
+            let c = numbers(cosineLine)  // dot, |apple|, |partner|, cos
+            XCTAssertEqual(rounded(c[0] / (c[1] * c[2]), 3), rounded(c[3], 3), cosineLine)
+            let softmaxLine = try XCTUnwrap(lines.first { $0.hasPrefix("  e^1 / ") })
+            let s = numbers(softmaxLine)  // 1, 1, cos, weight
+            XCTAssertEqual(s[2], c[3], "the softmax takes the cosine as shown")
+            XCTAssertEqual(rounded(exp(1) / (exp(1) + exp(s[2])), 4), rounded(s[3], 4), softmaxLine)
+            let rest = numbers(try XCTUnwrap(lines.first { $0.contains("the rest goes to") })).last!
+            XCTAssertEqual(s[3] + rest, 1, accuracy: 1e-12, "the two weights sum to 1")
+            let first = numbers(try XCTUnwrap(lines.first { $0.hasPrefix("apple′ = ") }))  // w, 2, 2
+            let second = numbers(try XCTUnwrap(lines.first { $0.hasPrefix("       + ") }))  // w′, x, y
+            let result = numbers(try XCTUnwrap(lines.first { $0.hasPrefix("       = ") }))
+            XCTAssertEqual(first[0], s[3])
+            XCTAssertEqual(second[0], rest)
+            XCTAssertEqual(Array(second.dropFirst()), partner)
+            for axis in 0..<2 {
+                XCTAssertEqual(rounded(first[0] * first[1 + axis] + second[0] * second[1 + axis], 2), rounded(result[axis], 2), "\(lines)")
+            }
+            // And the true values, rounded as shown.
+            let moved = byHand(partner: partner)
+            XCTAssertEqual(result.map { rounded($0, 2) }, moved.map { rounded($0, 2) })
+        }
+        // The text's sum adds up exactly from its factors: 0.573·(2,2) + 0.427·(0,3) = (1.146, 2.427).
+        let text = LessonScreenTests.words(course.text(lesson: index("attention"), step: 0))
+        XCTAssertTrue(text.contains("cosines 1 and 0.707 gives 0.573 and 0.427"), text)
+        XCTAssertTrue(text.contains("0.573·(2,2) + 0.427·(0,3) = (1.146, 2.427)"), text)
+        XCTAssertEqual(rounded(exp(1) / (exp(1) + exp(0.707)), 3), "0.573")
+        XCTAssertEqual(rounded(0.573 * 2 + 0.427 * 0, 3), "1.146")
+        XCTAssertEqual(rounded(0.573 * 2 + 0.427 * 3, 3), "2.427")
+        // The hand panel shows the whole working at 80×24, apple′ included.
+        let panel = panelWords(opened(step: 0), .panel(AttentionPullsLesson.Panel.handNumbers))
+        XCTAssertTrue(panel.contains("apple′ = 0.5727·(2, 2) + 0.4273·(0, 3) = (1.15, 2.43)"), panel)
+    }
+
+    /// The exercise's text says what its tasks do: banana beside apple, the two alone.
+    func testTheExerciseTextMatchesItsTasks() throws {
+        let state = opened(step: 4)
+        let shown = stepText(state)
+        XCTAssertFalse(shown.contains("A fourth word"), shown)
+        XCTAssertTrue(shown.contains("Both tasks put banana beside apple in orange's place, the two alone"), shown)
+        XCTAssertTrue(state.tasks.allSatisfy { !$0.question.contains("orange") && !$0.question.contains("phone") })
+        // The text says banana is drawn on the plane: it is, named, at 80×24 and 100×30.
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
+            let plane = panelWords(state, .panel(AttentionPullsLesson.Panel.handPlane), size.width, size.height)
+            XCTAssertTrue(plane.contains("banana●") || plane.contains("banana (-1, 3)●") || plane.contains("●banana"), plane)
+            XCTAssertFalse(plane.contains("hidden"), plane)
+        }
+        let weight = try XCTUnwrap(AttentionPullsLesson.exerciseAttention)
+        XCTAssertEqual(weight.weights[0].count, 2, "a softmax of apple and banana alone")
+    }
+}

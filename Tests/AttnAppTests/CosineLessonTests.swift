@@ -59,18 +59,23 @@ final class CosineLessonTests: XCTestCase {
         var state = opened(step: 2)
         XCTAssertEqual(lesson(state).shown, WordPair("banana", "cherry"))
         // numpy: banana·cherry = 2.8525, cosine 0.9137387823369462.
-        XCTAssertTrue(numbers(state).contains("a·b     = 2.852"))
+        XCTAssertTrue(numbers(state).contains("a·b     = 2.8525"))
         XCTAssertTrue(numbers(state).contains("= 0.914"))
+        XCTAssertTrue(numbers(state).contains("banana·cherry      0.914  2.8525"), numbers(state))
         state.press("s")
         XCTAssertEqual(lesson(state).scale, 2)
         let stretched = try XCTUnwrap(lesson(state).vectors(state))
         XCTAssertEqual(stretched.b.word, "2×cherry")
         XCTAssertEqual(dot(stretched.a.vector, stretched.b.vector), 2 * 2.8525, accuracy: 1e-12)
-        XCTAssertTrue(numbers(state).contains("a·b     = 5.705"))
+        XCTAssertTrue(numbers(state).contains("a·b     = 5.7050"))
         XCTAssertTrue(numbers(state).contains("= 0.914"))
+        // The pair list follows the stretch: the same a·b as above, not the unstretched pair's 2.8525.
+        XCTAssertTrue(numbers(state).contains("banana·2×cherry    0.914  5.7050"), numbers(state))
+        XCTAssertFalse(numbers(state).contains("2.8525"), numbers(state))
         state.press("ss")
         XCTAssertEqual(lesson(state).scale, 0.5)
-        XCTAssertTrue(numbers(state).contains("a·b     = 1.426"))
+        XCTAssertTrue(numbers(state).contains("a·b     = 1.4263"))
+        XCTAssertTrue(numbers(state).contains("banana·0.5×cherry  0.914  1.4263"), numbers(state))
         XCTAssertTrue(numbers(state).contains("= 0.914"))
     }
 
@@ -78,11 +83,11 @@ final class CosineLessonTests: XCTestCase {
         var state = opened(step: 3)
         XCTAssertEqual(lesson(state).shown, WordPair("phone", "camera"))
         // numpy: phone·camera cos 0.9459531430147926, dot 1.8025; the·in cos 0.9461239017030666, dot 0.0193.
-        XCTAssertTrue(numbers(state).contains("a·b     = 1.803"))
+        XCTAssertTrue(numbers(state).contains("a·b     = 1.8025"))
         XCTAssertTrue(numbers(state).contains("= 0.946"))
         state.press("p")
         XCTAssertEqual(lesson(state).shown, WordPair("the", "in"))
-        XCTAssertTrue(numbers(state).contains("a·b     = 0.019"))
+        XCTAssertTrue(numbers(state).contains("a·b     = 0.0193"))
         XCTAssertTrue(numbers(state).contains("= 0.946"))
         let the = try XCTUnwrap(state.vector(of: "the"))
         let inWord = try XCTUnwrap(state.vector(of: "in"))
@@ -110,8 +115,8 @@ final class CosineLessonTests: XCTestCase {
         _ = state.update(.resize(size))
         for _ in 0..<2 {
             let text = state.panelText(CosineLesson.Panel.numbers, size: size)
-            XCTAssertTrue(text.contains("phone·camera     0.946   1.803"), text)
-            XCTAssertTrue(text.contains("the·in           0.946   0.019"), text)
+            XCTAssertTrue(text.contains("phone·camera       0.946  1.8025"), text)
+            XCTAssertTrue(text.contains("the·in             0.946  0.0193"), text)
             state.press("p")  // Try: press p to draw the·in
         }
     }
@@ -132,7 +137,7 @@ final class CosineLessonTests: XCTestCase {
         // numpy: orange·lemon = 1.9225, |orange| = 1.3919, |lemon| = 1.6454, cos = 0.8394, 32.9°.
         for size in ExerciseReplay.sizes {
             let text = screen(state, size.width, size.height).text
-            for shown in ["a·b     = 1.922", "|a|     = 1.392   |b| = 1.645", "cos     = a·b / (|a|·|b|) = ?", "angle   = ? in 13-D"] {
+            for shown in ["a·b     = 1.9225", "|a|     = 1.392   |b| = 1.645", "cos     = a·b / (|a|·|b|) = ?", "angle   = ? in 13-D"] {
                 XCTAssertTrue(text.contains(shown), "\(shown)\n\(text)")
             }
             XCTAssertFalse(text.contains("0.839") || text.contains("0.84") || text.contains("32.9"), text)
@@ -146,10 +151,16 @@ final class CosineLessonTests: XCTestCase {
     func testTheWideAngleTaskReadsTheSignOfTheDotProduct() {
         var state = opened(step: 4)
         let check = { self.lesson(state).wideAngle(state.workspace).compared }
-        XCTAssertEqual(check(), "orange·lemon: a·b 1.922 ≥ 0, so 90° or less")
+        XCTAssertEqual(check(), "orange·lemon: a·b 1.9225 ≥ 0, so 90° or less")
         state.press("pppp")
         // numpy: banana·phone = −0.405, 99.02°.
-        XCTAssertEqual(check(), "banana·phone: a·b -0.405 < 0: 99.0°")
+        XCTAssertEqual(check(), "banana·phone: a·b -0.4050 < 0: 99.0°")
         XCTAssertTrue(state.isSolved(task: state.tasks[1]))
+    }
+
+    /// The worked answers (x) and the questions above them stay within 72 columns, so the answer
+    /// box fits inside an 80-column screen with room around it (it was 79 wide).
+    func testTheAnswerBoxStaysWithin76Columns() {
+        AnswerBox.assertFits("cosine")
     }
 }

@@ -69,10 +69,12 @@ final class CourseScreensTests: XCTestCase {
         XCTAssertEqual(state.isComplete(lesson: state.lessonIndex), true)
         let title = screen(state, 100, 30).lines[0]
         XCTAssertTrue(title.contains("✓ 1/\(state.courseProgress.of)"), title)
-        state.press("g")
+        state.press("<Left>g")  // back a step, so the exercise's own mark shows rather than "you are here"
         let row = try XCTUnwrap(screen(state, 100, 30).lines.dropFirst().first { $0.contains("Counting") })
         XCTAssertTrue(row.contains("▸✓"), "the lesson in front, ticked: \(row)")
         XCTAssertFalse(row.hasPrefix(" Lesson"), "the map's row, not the title bar")
+        XCTAssertTrue(row.contains("◆"), "a solved exercise step is filled: \(row)")
+        XCTAssertTrue(screen(state, 100, 30).text.contains("◇ an exercise (◆ solved)"), "the map says what its marks mean")
     }
 
     func testTheGlossaryNamesALessonOfTheCourseForEveryTermAndEnterGoesThere() throws {

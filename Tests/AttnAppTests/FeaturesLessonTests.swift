@@ -160,4 +160,17 @@ final class FeaturesLessonTests: XCTestCase {
         state.press("<Enter>0.61<Enter>")  // one unit off in the last place: rounded products land there
         XCTAssertTrue(state.isSolved(task: state.tasks[1]))
     }
+
+    /// The worked answer counts presses in words ("p once", not "p 1 times") and fits the box.
+    func testTheWorkedAnswerSaysHowManyPressesInWords() throws {
+        var state = opened(step: 4)
+        state.press("x")
+        guard case .detail(.lesson(let answers), _) = state.mode else { return XCTFail("x opens the answers") }
+        let text = answers.lines.joined(separator: "\n")
+        XCTAssertFalse(text.contains(" 1 times") || text.contains(" 0 times"), text)
+        XCTAssertTrue(text.contains("p once → banana·phone, nature: 0.70 and -0.65"), text)
+        XCTAssertEqual(Presses.of("p", 2), "p twice")
+        XCTAssertEqual(Presses.of("t", 3), "t 3 times")
+        AnswerBox.assertFits("features")
+    }
 }

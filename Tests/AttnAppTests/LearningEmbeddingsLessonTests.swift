@@ -180,7 +180,95 @@ extension LearningEmbeddingsLessonTests {
         guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
         XCTAssertEqual(explanation.title, "The loss of one pair")
         let loss = NumberFormat.fixed(try lesson(state).losses[0], decimals: 4)
-        XCTAssertTrue(explanation.lines.last?.hasSuffix(loss) ?? false, "\(explanation.lines)")
+        XCTAssertTrue(explanation.lines.contains("Step 1's loss, \(loss), is the mean of its 124 pairs' losses,"), "\(explanation.lines)")
+    }
+
+    /// Enter works out one pair's loss, as the loss step's text says: its σ(w·c), each σ(−w·n),
+    /// their −log and the sum, against numpy (Reference/learning_embeddings_reference.py).
+    func testTheLossOfOnePairMatchesNumpy() throws {
+        var state = opened(step: 2)
+        let trained = try lesson(state)
+        XCTAssertEqual(trained.stepsTrained, 10)
+        let pair = try XCTUnwrap(trained.lastPairLoss)
+        let words = LearningEmbeddingsLesson.corpus.words
+        XCTAssertEqual(words[pair.center], "cable")
+        XCTAssertEqual(words[pair.context], "a")
+        XCTAssertEqual(pair.negatives.map { words[$0] }, ["peeled", "bowl", "phone"])
+        // numpy, step 10's last pair before its update: w·c, then each w·n.
+        let scores = [0.048673428183992326, -0.020028997941753984, -0.029247733526716346, -0.022906199691140244]
+        for (score, expected) in zip(pair.scores, scores) { XCTAssertEqual(score, expected, accuracy: 1e-12) }
+        XCTAssertEqual(pair.probabilities[0], 0.5121659552744632, accuracy: 1e-12)
+        XCTAssertEqual(pair.probabilities[3], 0.5057262995453976, accuracy: 1e-12)
+        XCTAssertEqual(pair.loss, 2.7126793056658554, accuracy: 1e-12)
+        XCTAssertEqual(trained.losses[9], 2.382927703817219, accuracy: 1e-12)
+        state.press("<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+        let lines = explanation.lines
+        XCTAssertTrue(lines.contains("w = cable, c = a; pushed from peeled, bowl, phone"), "\(lines)")
+        XCTAssertTrue(lines.contains("c = a:       w·c =  0.0487  σ(w·c)  = 0.5122  −log = 0.6691"), "\(lines)")
+        XCTAssertTrue(lines.contains("n = phone:   w·n = -0.0229  σ(−w·n) = 0.5057  −log = 0.6818"), "\(lines)")
+        XCTAssertTrue(lines.contains("loss = 0.6691 + 0.6832 + 0.6786 + 0.6818 = 2.7127"), "\(lines)")
+        XCTAssertTrue(lines.contains("Step 10's loss, 2.3829, is the mean of its 144 pairs' losses,"), "\(lines)")
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 72 }, "\(lines)")
+        // Every step's sum adds up as shown, or says "≈"; each line's σ is its score's, each −log its σ's.
+        var later = state
+        later.press("<Esc>")
+        for _ in 0..<12 {
+            later.press("<Space>")
+            let pair = try XCTUnwrap(try lesson(later).lastPairLoss)
+            let shown = LearningEmbeddingsLesson.lossLines(pair, step: 0, stepLoss: 0, pairs: 0)
+            let sum = try XCTUnwrap(shown.first { $0.hasPrefix("loss = 0") || $0.hasPrefix("loss = 1") })
+            let terms = pair.terms.map { ($0 * 10_000).rounded() }.reduce(0, +) / 10_000
+            let total = NumberFormat.fixed(pair.loss, decimals: 4)
+            XCTAssertTrue(
+                sum.hasSuffix(abs(terms - Double(total)!) < 1e-9 ? "= \(total)" : "≈ \(total) (terms rounded)"), sum)
+            for (index, score) in pair.scores.enumerated() {
+                let sigma = 1 / (1 + exp(index == 0 ? -score : score))
+                XCTAssertEqual(pair.probabilities[index], sigma, accuracy: 1e-15)
+                XCTAssertEqual(pair.terms[index], -log(sigma), accuracy: 1e-12)
+            }
+        }
+        // The lesson's training is SkipGram.train's: the same losses, pair by pair.
+        var model = LearningEmbeddingsLesson.freshModel()
+        let corpus = LearningEmbeddingsLesson.corpus
+        for (step, loss) in try lesson(later).losses.enumerated() {
+            let sentences = (0..<8).map { corpus.sentences[(step * 8 + $0) % corpus.sentences.count] }
+            XCTAssertEqual(model.train(sentences: sentences, window: 2).meanLoss, loss, accuracy: 1e-15, "step \(step + 1)")
+        }
+        XCTAssertEqual(model, try lesson(later).model)
+    }
+
+    /// Where "loss" is first on screen (the first step's panel), it says what it is.
+    func testTheLossIsDefinedWhereItFirstShows() {
+        let state = opened(step: 0)
+        let panel = panelWords(state, .panel(LearningEmbeddingsLesson.Panel.loss))
+        XCTAssertTrue(panel.contains("The loss: how badly the vectors predict each word's neighbours"), panel)
+        XCTAssertTrue(screen(state, 80, 24).text.contains("Loss · lower is better"))
+    }
+
+    /// A word's pushed words are named while they fit, and the rest counted: never a list cut
+    /// after a comma, at 80×24 or larger, whatever step the learner reaches.
+    func testThePushedListsEndWithTheirCount() throws {
+        for (step, presses) in [(1, 6), (2, 6), (3, 12)] {
+            var state = opened(step: step)
+            for _ in 0...presses {
+                for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
+                    let panel = panelWords(state, .panel(LearningEmbeddingsLesson.Panel.pairs), size.width, size.height)
+                    let trained = try lesson(state)
+                    let lines = trained.pairLines(pushedShown: 4, colorMode: .monochrome)
+                    XCTAssertFalse(lines.isEmpty)
+                    // Each word's whole line, in one of its forms: 4, 3, … names and the rest counted.
+                    for index in lines.indices {
+                        let forms = (0...4).map {
+                            LessonScreenTests.words(trained.pairLines(pushedShown: $0, colorMode: .monochrome)[index].plain)
+                        }
+                        XCTAssertTrue(forms.contains { panel.contains($0) }, "\(forms[4]) at \(size.width)×\(size.height): \(panel)")
+                    }
+                    XCTAssertFalse(panel.hasSuffix(","), panel)
+                }
+                state.press("<Space>")
+            }
+        }
     }
 }
 
@@ -223,7 +311,10 @@ extension LearningEmbeddingsLessonTests {
     func testTheExerciseIsSolvedByItsSolutionsAndStaysSeeded() throws {
         let fresh = try assertExerciseReplays("learning-embeddings")
         XCTAssertEqual(fresh.tasks.map(\.kind), [.keys, .number])
-        XCTAssertEqual(try lesson(fresh).stepsTrained, 10)
+        // Two steps past the loss step's opening, so the pair asked for is not the one Enter worked out there.
+        XCTAssertEqual(try lesson(fresh).stepsTrained, 12)
+        // numpy: σ(w·c) after step 12 for its last pair, sweet and and; step 12's Enter showed 0.8510, before the update.
+        XCTAssertEqual(try XCTUnwrap(try lesson(fresh).lastPairProbability), 0.8757559634049757, accuracy: 1e-12)
         // The keys task is the clusters' own test: every word nearer its own kind (mean cosine).
         var trained = fresh
         trained.press(fresh.tasks[0].solution)

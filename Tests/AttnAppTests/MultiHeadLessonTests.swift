@@ -175,13 +175,63 @@ final class MultiHeadLessonTests: XCTestCase {
         tech.press("e+++++++")
         XCTAssertFalse(tech.isSolved(task: tech.tasks[0]))
         XCTAssertTrue(stepText(tech).contains("Now: head 1: apple → apple"), stepText(tech))
-        // With W_O = each head's own feature, apple's final tech is head 2's tech output.
-        let head2 = output(weights(of: 0, column: [0, 3, 0]))
-        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>\(NumberFormat.fixed(head2[1], decimals: 2))<Enter>")
-        XCTAssertEqual(NumberFormat.fixed(head2[1], decimals: 2), "0.90")
-        // o shows that W_O: the answer on screen then reads the same.
-        var own = fresh
-        own.press("o")
-        XCTAssertTrue(LessonScreenTests.words(screen(own, 80, 24).text).contains("each head's own feature"))
+        // Task 2: apple's final fruit through the mean W_O, the mean of the three heads' fruit
+        // outputs, hand-computed here, with head 3 at colour 2 as the exercise opens: no step
+        // showed it (the concat step's head 3 compares at 4: 0.56), and the exercise hides the
+        // final vector until it is solved.
+        XCTAssertEqual(try lesson(fresh).columns, [[3, 0, 0], [0, 3, 0], [0, 0, 2]])
+        XCTAssertTrue(stepText(fresh).contains("head 3's colour entry is 2 (it was 4)"))
+        let heads = [
+            output(weights(of: 0, column: [3, 0, 0])), output(weights(of: 0, column: [0, 3, 0])),
+            output(weights(of: 0, column: [0, 0, 2])),
+        ]
+        let fruit = heads.map { $0[0] }.reduce(0, +) / 3
+        XCTAssertEqual(try XCTUnwrap(try lesson(fresh).appleFruitThroughTheMean()), fruit, accuracy: 1e-12)
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>\(NumberFormat.fixed(fruit, decimals: 2))<Enter>")
+        XCTAssertEqual(NumberFormat.fixed(fruit, decimals: 2), "0.51")
+        var shown = fresh
+        shown.press("<Enter>0.56<Enter>")
+        XCTAssertFalse(shown.isSolved(task: shown.tasks[1]), "the concat step's number is not this one")
+        let final = { (state: AppState) in panelWords(state, .panel(MultiHeadLesson.Panel.concatenation)) }
+        for keys in ["", "o", "oo", fresh.tasks[0].solution] {
+            var state = fresh
+            state.press(keys)
+            XCTAssertTrue(final(state).contains("· W_O (9×3) = ? ? ? (task 2)"), final(state))
+        }
+        // The heads' outputs it is worked out from are on screen.
+        let concat = heads.map { $0.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ") }.joined(separator: " │ ")
+        XCTAssertTrue(final(fresh).contains(concat), final(fresh))
+        var answered = fresh
+        answered.press(fresh.tasks[1].solution)
+        let mean = heads.indices.map { feature in heads.map { $0[feature] }.reduce(0, +) / 3 }
+        XCTAssertTrue(final(answered).contains("· W_O (9×3) = " + mean.map { NumberFormat.fixed($0, decimals: 2) }.joined(separator: " ")))
+        // Live: after task 1's edit head 1's output changes, and so does the answer.
+        var both = solved
+        both.press("<Enter>0.51<Enter>")
+        XCTAssertFalse(both.isSolved(task: both.tasks[1]))
+        let edited = (output(row)[0] + heads[1][0] + heads[2][0]) / 3
+        both.press("<Enter>\(NumberFormat.fixed(edited, decimals: 2))<Enter>")
+        XCTAssertTrue(both.isSolved(task: both.tasks[1]))
+    }
+
+    /// A head's panel is titled by what its W_Q = W_K column compares now, not by its preset.
+    func testAHeadIsTitledByItsCurrentColumn() throws {
+        var state = opening("multi-head", step: 2)  // editing head 2, its tech entry
+        let titles = { (state: AppState) in screen(state, 80, 24).lines.first { $0.contains("head 1 ·") } ?? "" }
+        XCTAssertTrue(titles(state).contains("head 2 · tech ✎"), titles(state))
+        state.press("------")
+        XCTAssertTrue(titles(state).contains("head 2 · nothing ✎"), titles(state))
+        state.press("e++")
+        XCTAssertTrue(titles(state).contains("head 2 · colour ✎"), titles(state))
+        state.press("n--------")  // head 3, colour 4 → 0
+        XCTAssertTrue(titles(state).contains("head 3 · nothing ✎"), titles(state))
+        var exercise = opening("multi-head", step: 4)
+        exercise.press("------e++")  // head 1: fruit 0, tech 1
+        XCTAssertTrue(titles(exercise).contains("head 1 · tech ✎"), titles(exercise))
+        XCTAssertTrue(exercise.message?.contains("tech") ?? false)
+        exercise.press("+")  // head 1 (0, 1.5, 0)
+        var tie = exercise
+        tie.press("e+++")  // colour 1.5 too
+        XCTAssertTrue(titles(tie).contains("head 1 · tech+colour"), titles(tie))
     }
 }

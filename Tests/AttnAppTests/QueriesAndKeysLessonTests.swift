@@ -210,19 +210,112 @@ final class QueriesAndKeysLessonTests: XCTestCase {
     /// The plane draws each word where W sends it: with W_Q = diag(2, 1) banana's fruit doubles.
     func testThePlaneDrawsTheWordsWhereTheMatrixSendsThem() throws {
         let words = Self.plane.enumerated().map { index, point in
-            TransformedPlane.Word(label: QueriesAndKeysLesson.words[index], vector: [point.0, point.1], category: "fruit")
+            QueryKeyPlane.Word(label: QueriesAndKeysLesson.words[index], vector: [point.0, point.1], category: "fruit")
         }
-        let plane = TransformedPlane(
+        let plane = QueryKeyPlane(
             title: "Queries", transform: Matrix([[2, 0], [0, 1]]), words: words, axisNames: ("fruit", "screen"), selected: 0,
             isFocused: false, colorMode: .monochrome)
         XCTAssertEqual(plane.moved[2], [1.9, 0])
         XCTAssertEqual(plane.moved[0], [1.2, 0.35])
-        let placement = plane.map.layout(in: Rect(x: 0, y: 0, width: 40, height: 20))
-        // The moved banana (label "banana") lies right of where it started (the unlabelled hollow marker).
-        let moved = try XCTUnwrap(placement.pointCells[words.count + 2])
-        let start = try XCTUnwrap(placement.pointCells[2])
-        XCTAssertGreaterThan(moved.x, start.x)
-        XCTAssertEqual(moved.y, start.y)
+        XCTAssertEqual(plane.movedSquare, [[0, 0], [2, 0], [2, 1], [0, 1]])
+        // Inside its frame, as it draws.
+        let area = Rect(x: 1, y: 1, width: 38, height: 18)
+        let placement = plane.map(labels: plane.labels(in: area)).layout(in: area)
+        // The moved banana lies right of where it started; its old place (∘) is drawn there.
+        let moved = try XCTUnwrap(placement.pointCells[2])
+        let world = placement.bounds
+        let plot = placement.plotArea
+        let start = try XCTUnwrap(world.dot(for: WorldPoint(x: 0.95, y: 0), dotWidth: plot.width * 2, dotHeight: plot.height * 4))
+        XCTAssertGreaterThan(moved.x, plot.x + start.x / 2)
+        XCTAssertEqual(moved.y, plot.y + start.y / 4)
+        // The old places (∘) are drawn where they cover no label or marker, and nowhere else.
+        var buffer = Buffer(size: Size(width: 40, height: 20))
+        plane.render(into: &buffer, area: Rect(x: 0, y: 0, width: 40, height: 20))
+        let old = Set(
+            words.compactMap { word -> [Int]? in
+                world.dot(for: WorldPoint(x: word.vector[0], y: word.vector[1]), dotWidth: plot.width * 2, dotHeight: plot.height * 4)
+                    .map { [plot.x + $0.x / 2, plot.y + $0.y / 4] }
+            })
+        let hollow = (plot.y..<plot.bottom).flatMap { y in (plot.x..<plot.right).filter { buffer[$0, y].symbol == "∘" }.map { [$0, y] } }
+        XCTAssertFalse(hollow.isEmpty)
+        XCTAssertTrue(Set(hollow).isSubset(of: old), "\(hollow) \(old)")
+    }
+
+    /// The plane is drawn clean: besides the words, their arrows and the origin's axes, only the
+    /// unit square sent through W, four straight lines; no scattered grid dots, at 80×24 or 120×40.
+    func testThePlaneDrawsOnlyLinesNoScatteredDots() throws {
+        for step in 0..<course.lessons[index("queries-keys")].stepCount {
+            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                var state = opened(step: step)
+                _ = state.update(.resize(size))
+                let current = try lesson(state)
+                let rect = try XCTUnwrap(state.layout(for: size).rect(of: .panel(QueriesAndKeysLesson.Panel.plane)))
+                let inner = rect.inset(by: 1)
+                let vectors = QueriesAndKeysLesson.input(state).rowVectors
+                let plane = QueryKeyPlane(
+                    title: "", transform: current.query,
+                    words: zip(state.words, vectors).map { QueryKeyPlane.Word(label: $0.word, vector: $1, category: $0.category) },
+                    axisNames: ("fruit", "screen"), selected: nil, isFocused: false, colorMode: .monochrome)
+                let placement = plane.map(labels: plane.labels(in: inner)).layout(in: inner)
+                let (plot, world) = (placement.plotArea, placement.bounds)
+                func cell(_ p: [Double]) -> (x: Double, y: Double) {
+                    let dot = world.dot(for: WorldPoint(x: p[0], y: p[1]), dotWidth: plot.width * 2, dotHeight: plot.height * 4)!
+                    return (Double(dot.x) / 2, Double(dot.y) / 4)
+                }
+                let corners = plane.movedSquare
+                var segments = zip(corners, corners.dropFirst() + corners.prefix(1)).map { (cell($0), cell($1)) }
+                segments += zip(vectors, plane.moved).map { (cell($0), cell($1)) }
+                let origin = cell([0, 0])
+                segments += [((origin.x, 0), (origin.x, Double(plot.height))), ((0, origin.y), (Double(plot.width), origin.y))]
+                func distance(_ p: (x: Double, y: Double), _ s: ((x: Double, y: Double), (x: Double, y: Double))) -> Double {
+                    let (a, b) = s
+                    let (dx, dy) = (b.x - a.x, b.y - a.y)
+                    let t = dx == 0 && dy == 0 ? 0 : max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)))
+                    return ((p.x - a.x - t * dx) * (p.x - a.x - t * dx) + (p.y - a.y - t * dy) * (p.y - a.y - t * dy)).squareRoot()
+                }
+                let buffer = screen(state, size.width, size.height)
+                var dots = 0
+                for y in plot.y..<plot.bottom {
+                    for x in plot.x..<plot.right {
+                        guard let scalar = buffer[x, y].symbol.unicodeScalars.first, (0x2801...0x28FF).contains(scalar.value) else {
+                            continue
+                        }
+                        dots += 1
+                        let centre = (x: Double(x - plot.x) + 0.5, y: Double(y - plot.y) + 0.5)
+                        let nearest = segments.map { distance(centre, $0) }.min() ?? .infinity
+                        XCTAssertLessThan(
+                            nearest, 1.5,
+                            "step \(step + 1) \(size.width)×\(size.height): a stray dot at (\(x), \(y))\n\(buffer.text(in: rect))")
+                    }
+                }
+                XCTAssertGreaterThan(dots, 0)
+            }
+        }
+    }
+
+    /// Every word is named on the plane as each step opens (orange and banana too): whole at
+    /// 120×40; at 80×24 words in one cell share a label ("ph/la") and a crowded one is cut
+    /// short, never left out. After step 1's Try (+++) orange and banana are still named whole.
+    func testThePlaneNamesEveryWord() throws {
+        for step in 0..<course.lessons[index("queries-keys")].stepCount {
+            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                var state = opened(step: step)
+                _ = state.update(.resize(size))
+                let rect = try XCTUnwrap(state.layout(for: size).rect(of: .panel(QueriesAndKeysLesson.Panel.plane)))
+                let text = screen(state, size.width, size.height).text(in: rect)
+                XCTAssertFalse(text.contains("hidden"), "step \(step + 1) \(size.width)×\(size.height):\n\(text)")
+                for word in QueriesAndKeysLesson.words {
+                    let name = size.width >= 120 ? word : String(word.prefix(2))
+                    XCTAssertTrue(text.contains(name), "\(word), step \(step + 1) \(size.width)×\(size.height):\n\(text)")
+                }
+            }
+        }
+        var stretched = opened(step: 0)
+        _ = stretched.update(.resize(Size(width: 80, height: 24)))
+        stretched.press("+++")
+        let text = screen(stretched, 80, 24).text(
+            in: try XCTUnwrap(stretched.layout(for: stretched.size).rect(of: .panel(QueriesAndKeysLesson.Panel.plane))))
+        XCTAssertTrue(text.contains("orange") && text.contains("banana") && !text.contains("hidden"), text)
     }
 
     func testEntriesStayInRangeAndSelectionWraps() throws {
@@ -265,13 +358,20 @@ final class QueriesAndKeysLessonTests: XCTestCase {
         XCTAssertTrue(after[3].hasPrefix("after") && after[3].contains(stretched), after.joined(separator: "\n"))
     }
 
-    /// The lesson's keys take one status-bar entry per pair, so the step keys stay at 80 columns.
+    /// The lesson's keys take one status-bar entry per pair, so the step keys stay at 80 columns;
+    /// in the exercise, whose text names ↑/↓ and p, the exercise's own keys take their room.
     func testAt80x24TheStatusBarKeepsTheStepKeys() throws {
         for step in 0..<course.lessons[index("queries-keys")].stepCount {
             var state = opening("queries-keys", step: step)
             _ = state.update(.resize(Size(width: 80, height: 24)))
             let bar = screen(state, 80, 24).lines[23]
-            XCTAssertTrue(bar.contains("↑/↓ entry") && bar.contains("+/- change") && bar.contains("←/→ step"), bar)
+            XCTAssertTrue(bar.contains("+/- change") && bar.contains("←/→ step"), bar)
+            guard state.stepKind == .exercise else {
+                XCTAssertTrue(bar.contains("↑/↓ entry"), bar)
+                continue
+            }
+            XCTAssertTrue(bar.contains("Enter answer") && bar.contains("i hint") && bar.contains("x show answer"), bar)
+            XCTAssertTrue(stepText(state).contains("↑/↓ pick an entry") && stepText(state).contains("p picks a preset"))
         }
     }
 
@@ -313,5 +413,29 @@ final class QueriesAndKeysLessonTests: XCTestCase {
         XCTAssertFalse(edited.isSolved(task: edited.tasks[1]))
         edited.press("<Enter>0.70<Enter>")
         XCTAssertTrue(edited.isSolved(task: edited.tasks[1]))
+    }
+}
+
+extension QueriesAndKeysLessonTests {
+    /// Enter on the scores works apple's row out so that it adds up by hand: q·k from the q and
+    /// k it shows, exactly, and each score that q·k over the √2 it shows (1.4142: with 1.41,
+    /// 0.245 / 1.41 would round otherwise).
+    func testTheScoresWorkingAddsUpFromItsShownFactors() throws {
+        for step in 0..<5 {
+            var state = opened(step: step)
+            state.press("<Tab><Enter>")
+            guard case .lesson(let row) = try XCTUnwrap(state.detail) else { return XCTFail("no detail") }
+            XCTAssertTrue(row.lines[1].hasSuffix("√2 = 1.4142"), row.lines[1])
+            let q = row.lines[0].split(separator: "(").last!.dropLast().split(separator: ",").map {
+                Double($0.trimmingCharacters(in: .whitespaces))!
+            }
+            for line in row.lines.dropFirst(4) {
+                let cells = line.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: "(", with: " ")
+                    .replacingOccurrences(of: ")", with: " ").split(separator: " ").dropFirst().map { Double($0)! }
+                let (k, qk, after) = ([cells[0], cells[1]], cells[2], cells[3])
+                XCTAssertEqual(q[0] * k[0] + q[1] * k[1], qk, accuracy: 1e-9, line)
+                XCTAssertEqual(NumberFormat.fixed(qk / 1.4142, decimals: 2), NumberFormat.fixed(after, decimals: 2), line)
+            }
+        }
     }
 }

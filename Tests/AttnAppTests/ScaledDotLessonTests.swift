@@ -106,10 +106,11 @@ final class ScaledDotLessonTests: XCTestCase {
         var state = opened(step: 2)
         try check(state, against: Self.seed2[3])
         XCTAssertTrue(state.panelText(ScaledDotLesson.Panel.weights).contains("1.00"))
-        // The text: "k2 takes 1.00 of the raw weights and the rest 0".
+        // The text: "b2 takes 1.00 of the raw weights and the rest 0".
         let start = try scores(state)
         let top = try XCTUnwrap(start.rawWeights.max())
-        XCTAssertEqual(start.keyNames[try XCTUnwrap(start.rawWeights.firstIndex(of: top))], "k2")
+        XCTAssertEqual(start.keyNames[try XCTUnwrap(start.rawWeights.firstIndex(of: top))], "b2")
+        XCTAssertTrue(LessonScreenTests.words(course.text(lesson: index("scaled-dot"), step: 2)).contains("b2 takes 1.00"))
         XCTAssertEqual(NumberFormat.fixed(top, decimals: 2), "1.00")
         XCTAssertEqual(NumberFormat.fixed(start.rawWeights.filter { $0 != top }.max() ?? 1, decimals: 2), "0.00")
         state.press("d")
@@ -161,14 +162,44 @@ final class ScaledDotLessonTests: XCTestCase {
         var fifty = fresh
         fifty.press("d")
         XCTAssertFalse(fifty.isSolved(task: fifty.tasks[0]))
-        // The factor is √300 whatever the vectors: new vectors keep the answer.
-        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>17.3<Enter>")
+        // The factor is √1000 whatever the vectors: new vectors keep the answer.
+        XCTAssertEqual(fresh.tasks[1].solution, "<Enter>31.6<Enter>")
         var redrawn = fresh
-        redrawn.press("nnn<Enter>17.3<Enter>")
+        redrawn.press("nnn<Enter>31.6<Enter>")
         XCTAssertTrue(redrawn.isSolved(task: redrawn.tasks[1]))
-        // From the screen's rounded spreads, 14.22 / 0.82, a learner lands within one unit of 17.3.
-        var rounded = fresh
-        rounded.press("<Enter>\(NumberFormat.fixed(14.22 / 0.82, decimals: 1))<Enter>")
-        XCTAssertTrue(rounded.isSolved(task: rounded.tasks[1]), rounded.message ?? "")
+        // d = 1000 is beyond the d key: no screen of the lesson shows its √d or its spreads;
+        // step 3's √300 is not the answer.
+        var cycled = fresh
+        for _ in ScaledDotLesson.dimensions {
+            cycled.press("d")
+            XCTAssertFalse(screen(cycled, 80, 24).text.contains("31.6"), screen(cycled, 80, 24).text)
+        }
+        var old = fresh
+        old.press("<Enter>17.3<Enter>")
+        XCTAssertFalse(old.isSolved(task: old.tasks[1]))
+    }
+}
+
+extension ScaledDotLessonTests {
+    /// Keys are taught two lessons later (queries-keys): this lesson's random vectors are a and
+    /// b1…b8, as in a·b, and no word of it says "key".
+    func testNoKeysBeforeTheyAreTaught() {
+        let lesson = index("scaled-dot")
+        XCTAssertLessThan(lesson, index("queries-keys"))
+        for step in 0..<course.lessons[lesson].stepCount {
+            var state = opening("scaled-dot", step: step)
+            for keys in ["", "d", "x", "<Esc><Tab><Enter>"] {
+                state.press(keys)
+                for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                    // The popups' footer says "any key closes": a keyboard's key, not attention's.
+                    let text = screen(state, size.width, size.height).text.replacingOccurrences(of: "any key closes", with: "")
+                    XCTAssertNil(text.range(of: "\\bkeys?\\b", options: .regularExpression), "step \(step + 1) after \(keys):\n\(text)")
+                    XCTAssertFalse(text.contains("k1") || text.contains("k2"), text)
+                }
+                if case .detail(.lesson(let detail), _) = state.mode {
+                    XCTAssertFalse(detail.title.contains("key") || detail.lines.contains { $0.contains("key") }, "\(detail)")
+                }
+            }
+        }
     }
 }

@@ -172,16 +172,18 @@ final class SimilarityTableLessonTests: XCTestCase {
         let cherry = try XCTUnwrap(state.index(of: "cherry"))
         XCTAssertEqual(try XCTUnwrap(state.analysis.dot[grape, cherry]), 3.215, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(state.analysis.dot[grape, grape]), 3.06, accuracy: 1e-12)
-        XCTAssertTrue(course.text(lesson: index("similarity-table"), step: 1).contains("grape·cherry 3.21 beats grape·grape 3.06"))
+        // 3.215 rounds to 3.22, as the table's cell shows it.
+        XCTAssertTrue(course.text(lesson: index("similarity-table"), step: 1).contains("grape·cherry 3.22 beats grape·grape 3.06"))
         // The cell panel says so wherever the learner meets such a cell.
         var table = opened(step: 0)
         walk(&table, to: ("grape", "cherry"))
-        XCTAssertTrue(try cellPanelText(table).contains("With the dot product grape scores cherry (3.21) above itself (3.06)"))
+        XCTAssertTrue(try cellPanelText(table).contains("With the dot product grape scores cherry (3.22) above itself (3.06)"))
         state.press("n")
         XCTAssertFalse(try cellPanelText(state).contains("above itself"), "not on the diagonal")
-        // numpy: banana·cherry 2.8524999999999996, banana·banana 2.8474999999999997: decimals enough to tell them apart.
+        // numpy: banana·cherry 2.8524999999999996, banana·banana 2.8474999999999997: 4 decimals tell
+        // them apart and are exact, as lesson 3 shows them (to 3 they rounded down to 2.852 and 2.847).
         walk(&table, to: ("banana", "cherry"))
-        XCTAssertTrue(try cellPanelText(table).contains("banana scores cherry (2.852) above itself (2.847)"))
+        XCTAssertTrue(try cellPanelText(table).contains("banana scores cherry (2.8525) above itself (2.8475)"))
     }
 
     func testAt120x40TheCellPanelShowsHowItsScoresWereComputed() throws {
@@ -226,9 +228,48 @@ final class SimilarityTableLessonTests: XCTestCase {
         walk(&named, to: ("grape", "cherry"))
         let check = SimilarityTableLesson.beatsItself(named.workspace)
         XCTAssertFalse(check.isSolved)
-        XCTAssertEqual(check.compared, "grape·cherry 3.21 > grape·grape 3.06, the step's own example: find another")
-        // |cherry| = √3.4225 = 1.85: the diagonal's 3.42 gives 1.849, within a unit of the last place.
+        XCTAssertEqual(check.compared, "grape·cherry 3.22 > grape·grape 3.06, the step's own example: find another")
+        // |laptop| = √2.095 = 1.4474: the diagonal's 2.10 gives 1.449, 1.45.
         named.press("<Enter>1.85<Enter>")
+        XCTAssertFalse(named.isSolved(task: named.tasks[1]), "|cherry|, which lesson 4 shows, is not the answer")
+        named.press("<Enter>1.45<Enter>")
         XCTAssertTrue(named.isSolved(task: named.tasks[1]))
+    }
+
+    /// The length the exercise asks for is shown by no lesson before it (lesson 4 shows |cherry| = 1.850,
+    /// which this task asked for until the walk found it), at 80×24 or 100×30, in any step as it opens.
+    func testNoEarlierLessonShowsTheLengthTheExerciseAsksFor() throws {
+        let length = try XCTUnwrap(opened(step: 4).vector(of: SimilarityTableLesson.measured)).reduce(0) { $0 + $1 * $1 }.squareRoot()
+        XCTAssertEqual(length, 1.447_411_482_613_013, accuracy: 1e-12)
+        let upTo = index("similarity-table")
+        for lesson in course.lessons.prefix(upTo + 1) {
+            for step in lesson.stepIDs.indices {
+                for size in ExerciseReplay.sizes {
+                    let text = screen(opening(lesson.id, step: step), size.width, size.height).text
+                    // The exercise names the length it asks for; no step shows its value.
+                    let isTheExercise = lesson.id == "similarity-table" && lesson.stepKind(step) == .exercise
+                    for shown in (isTheExercise ? [] : ["|\(SimilarityTableLesson.measured)|"]) + ["1.447", "1.45"] {
+                        XCTAssertFalse(text.contains(shown), "\(lesson.id) step \(step + 1) shows \(shown)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Steps 4 and 5 at 80×24: the status bar lists every key their texts name, m among them
+    /// (n and b share one entry, "n/b cell", to make the room).
+    func testTheStatusBarListsTheKeysTheTextsNameAt80x24() {
+        let keys: [Int: [String]] = [
+            0: ["n/b", "m metric"], 1: ["n/b"], 2: ["n/b"], 3: ["n/b", "a add", "m metric"], 4: ["n/b", "m metric"],
+        ]
+        for (step, named) in keys {
+            let status = screen(opened(step: step), 80, 24).lines.last ?? ""
+            for key in named { XCTAssertTrue(status.contains(key), "step \(step + 1): \(key) in \(status)") }
+        }
+        XCTAssertTrue(course.text(lesson: index("similarity-table"), step: 4).contains("m switches the metric"))
+    }
+
+    func testTheAnswerBoxStaysWithin76Columns() {
+        AnswerBox.assertFits("similarity-table")
     }
 }

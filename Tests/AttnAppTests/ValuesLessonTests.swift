@@ -235,7 +235,7 @@ final class ValuesLessonTests: XCTestCase {
         XCTAssertTrue(working().contains("How Q[apple, fruit] = 1.20 is worked out"), working())
         state.press("<Tab><Tab>")
         XCTAssertTrue(working().contains("How scores[apple, phone] = 1.65 is worked out"), working())
-        XCTAssertTrue(working().contains("÷ √d_k = √2 = 1.41"), working())
+        XCTAssertTrue(working().contains("÷ √d_k = √2 = 1.4142:  score = 1.65"), working())
         state.press("]")
         XCTAssertTrue(working().contains("scores[apple, an] = 0.08"), working())
         // At 80×24 there is no room for it: the focused matrix works its cell out under its grid instead.
@@ -249,22 +249,36 @@ final class ValuesLessonTests: XCTestCase {
     func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveOutput() throws {
         let fresh = try assertExerciseReplays("values")
         XCTAssertEqual(fresh.tasks.map(\.kind), [.number, .keys])
+        // Its own sentence, apple with laptop: no step has shown its output.
+        XCTAssertEqual(fresh.wordNames, ["an", "apple", "and", "a", "laptop"])
         // The output it asks for is not on the exercise's screen; the weights and V it needs are.
         let text = screen(fresh, 80, 24).text
         XCTAssertFalse(text.contains("output weights·V") || text.contains("output · 5×2"), text)
-        XCTAssertTrue(text.contains("0.52") && text.contains("0.60"), text)
-        XCTAssertEqual(fresh.tasks[0].solution, "<Enter>\(NumberFormat.fixed(Self.ownOutput[1][0], decimals: 2))<Enter>")
-        // With the screen's rounded weights and values: 0.06×(−0.02) + 0.52×0.60 + 0.05×(−0.06) + 0.06×0.04 + 0.30×0.00.
-        let byHand = 0.06 * -0.02 + 0.52 * 0.60 + 0.05 * -0.06 + 0.06 * 0.04 + 0.30 * 0.00
+        XCTAssertTrue(text.contains("0.51") && text.contains("0.65") && text.contains("0.95"), text)
+        // numpy: (softmax((2X)(2X)ᵀ/√2)·X)[apple, tech] for "an apple and a laptop", (fruit, tech).
+        XCTAssertEqual(try result(fresh).output[1, 1], 0.6387137282414658, accuracy: 1e-12)
+        XCTAssertEqual(fresh.tasks[0].solution, "<Enter>0.64<Enter>")
+        // Never the number of a step before: apple's outputs in "an apple and a phone" at T = 1, 0.7, 0.5.
+        for shown in [0.31, 0.61, 0.38, 0.67, 0.44, 0.69] {
+            var old = fresh
+            old.press("<Enter>\(NumberFormat.fixed(shown, decimals: 2))<Enter>")
+            XCTAssertFalse(old.isSolved(task: old.tasks[0]), "\(shown)")
+        }
+        // With the screen's rounded weights and values: 0.06×0.06 + 0.51×0.65 + 0.05×0.01 + 0.06×0.01 + 0.32×0.95,
+        // as the worked answer adds them.
+        let byHand = 0.06 * 0.06 + 0.51 * 0.65 + 0.05 * 0.01 + 0.06 * 0.01 + 0.32 * 0.95
         var rounded = fresh
         rounded.press("<Enter>\(NumberFormat.fixed(byHand, decimals: 2))<Enter>")
         XCTAssertTrue(rounded.isSolved(task: rounded.tasks[0]))
-        // The typed answer follows the live temperature: at T = 0.5 it is 0.44.
+        let worked = fresh.currentLesson.explanation(task: 0, step: fresh.step, workspace: fresh.workspace)
+        XCTAssertTrue(worked.contains("= 0.06×0.06 + 0.51×0.65 + 0.05×0.01 + 0.06×0.01 + 0.32×0.95"), "\(worked)")
+        XCTAssertTrue(worked.contains("= \(NumberFormat.fixed(byHand, decimals: 4)) (with the weights unrounded: 0.6387)"), "\(worked)")
+        // The typed answer follows the live temperature: numpy at T = 0.5, 0.7158.
         var cooler = fresh
-        cooler.press("--<Enter>0.31<Enter>")
+        cooler.press("--<Enter>0.64<Enter>")
         XCTAssertEqual(cooler.temperature, 0.5)
         XCTAssertFalse(cooler.isSolved(task: cooler.tasks[0]))
-        cooler.press("<Enter>\(NumberFormat.fixed(Self.ownOutputAtHalf[1][0], decimals: 2))<Enter>")
+        cooler.press("<Enter>0.72<Enter>")
         XCTAssertTrue(cooler.isSolved(task: cooler.tasks[0]))
         // The keys task: from T = 1 four steps down the shared temperatures; three are not enough.
         var three = fresh
@@ -274,5 +288,55 @@ final class ValuesLessonTests: XCTestCase {
         var four = fresh
         four.press(fresh.tasks[1].solution)
         XCTAssertGreaterThan(try result(four).weights[1, 1], 0.9)
+    }
+}
+
+extension ValuesLessonTests {
+    /// Heads are taught in the next lesson (multi-head): here p switches "matrices", and no
+    /// screen of the lesson says "head".
+    func testNoHeadsBeforeTheyAreTaught() {
+        XCTAssertLessThan(index("values"), index("multi-head"))
+        for step in 0..<course.lessons[index("values")].stepCount {
+            var state = opening("values", step: step)
+            for keys in ["", "p", "p"] {
+                state.press(keys)
+                for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                    let text = screen(state, size.width, size.height).text
+                    XCTAssertNil(text.range(of: "\\bheads?\\b", options: .regularExpression), "step \(step + 1) after \(keys):\n\(text)")
+                }
+            }
+        }
+        let bar = screen(opening("values", step: 0), 80, 24).lines[23]
+        XCTAssertTrue(bar.contains("p matrices"), bar)
+        XCTAssertTrue(
+            LessonScreenTests.words(course.text(lesson: index("values"), step: 5)).contains("press p for the lesson's 13×2 matrices"))
+    }
+}
+
+extension ValuesLessonTests {
+    /// Every worked cell adds up by hand from the factors it shows: each product of two shown
+    /// factors exactly, their sum exactly; a score's √d_k to four decimals (2.34 / 1.41 would
+    /// give 1.66, not 1.65).
+    func testEveryWorkedCellAddsUpFromItsShownFactors() throws {
+        var state = opening("values", step: 4)  // the output step: weights, V, output
+        _ = state.update(.resize(Size(width: 120, height: 40)))
+        state.press("<Enter>")
+        guard case .lesson(let output) = try XCTUnwrap(state.detail) else { return XCTFail("no detail") }
+        // w(apple, j) × V[j, fruit]: 0.06×(-0.02) = -0.0012, 0.52×0.60 = 0.312, … sum 0.3102.
+        XCTAssertTrue(output.lines.contains { $0.hasSuffix("0.52×0.60    = 0.312") }, "\(output.lines)")
+        XCTAssertTrue(output.lines.contains { $0.hasSuffix("0.06×(-0.02) = -0.0012") }, "\(output.lines)")
+        XCTAssertEqual(output.lines.last, "sum = 0.3102")
+        // Each line: the product of its shown factors.
+        for line in output.lines where line.contains("×") && line.contains("=") {
+            let parts = line.split(separator: "=")
+            let factors = parts[0].split(separator: "×").map {
+                Double($0.split(separator: " ").last!.trimmingCharacters(in: CharacterSet(charactersIn: "()")))!
+            }
+            XCTAssertEqual(factors[0] * factors[1], Double(parts[1].trimmingCharacters(in: .whitespaces))!, accuracy: 1e-9, line)
+        }
+        XCTAssertEqual(HandArithmetic.sumLine([100, 2], total: 0.0102), "sum = 0.0102")
+        XCTAssertEqual(HandArithmetic.sumLine([3_150], total: 0.3049), "sum = 0.315 (unrounded factors: 0.30)")
+        XCTAssertEqual(HandArithmetic.text(tenThousandths: 6_000), "0.60")
+        XCTAssertEqual(HandArithmetic.text(tenThousandths: -12), "-0.0012")
     }
 }

@@ -18,7 +18,7 @@ final class ViewTests: XCTestCase {
         XCTAssertEqual(layout.kind, .full)
         XCTAssertTrue(layout.heatmapsSideBySide, "cosine and dot product side by side from 100 columns")
 
-        XCTAssertTrue(buffer.lines[0].contains("Lesson \(course.count)/\(course.count) · Sandbox"), buffer.lines[0])
+        XCTAssertTrue(buffer.lines[0].contains("Lesson \(lessonNumber(sandboxID))/\(course.count) · Sandbox"), buffer.lines[0])
         XCTAssertTrue(buffer.lines[0].contains("scaled dot · T=1.00 · 8 words"), buffer.lines[0])
         assertFrame(buffer, try XCTUnwrap(layout.map), title: "Map · PCA · apple → its context")
         assertFrame(buffer, try XCTUnwrap(layout.heatmap), title: "Similarity · cosine | scaled dot")

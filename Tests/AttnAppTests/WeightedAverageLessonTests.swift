@@ -97,22 +97,89 @@ final class WeightedAverageLessonTests: XCTestCase {
 
     func testTheExerciseShowsTheWeightsAndHidesCUntilItIsWorkedOut() throws {
         var state = opened(step: 4)
-        // By hand: q = (1, 0), w = 2, −1, 4, Σ = 5; c's first coordinate = (2·2 + (−1)·(−1) + 4·4) / 5 = 21 / 5.
-        XCTAssertEqual(try plane(state).scores, [2, -1, 4])
-        XCTAssertEqual(try XCTUnwrap(try plane(state).rawAverage?.first), 4.2, accuracy: 1e-12)
+        // By hand: q = (2, 1), w = 6, 1, 8, Σ = 15; c's first coordinate = (6·2 + 1·(−1) + 8·4) / 15 = 43 / 15.
+        XCTAssertEqual(try plane(state).q, [2, 1])
+        XCTAssertEqual(try plane(state).scores, [6, 1, 8])
+        XCTAssertEqual(try XCTUnwrap(try plane(state).rawAverage?.first), 43.0 / 15, accuracy: 1e-12)
         var text = panelText(state)
         XCTAssertTrue(text.contains("c = (Σ wᵢ·vᵢ) / Σ wᵢ = (?, ?)"), text)
         XCTAssertTrue(text.contains("The plane · q (c is yours to find)"), text)
-        XCTAssertFalse(text.contains("4.20") || text.contains("(21, 1)"), "neither c nor Σ wᵢ·vᵢ: \(text)")
-        state.press("<Enter>4.3<Enter>")
+        XCTAssertFalse(text.contains("2.87") || text.contains("(43, 15)"), "neither c nor Σ wᵢ·vᵢ: \(text)")
+        state.press("<Enter>2.89<Enter>")
         XCTAssertFalse(state.isSolved(task: state.tasks[0]), "two units off")
-        state.press("<Enter>4.2<Enter>")
+        // Turned away, the task still asks for c at (2, 1), and c stays hidden.
+        state.press("t")
+        XCTAssertEqual(try plane(state).q, [1, 1])
+        XCTAssertFalse(panelText(state).contains("(2.20, 1.40)"), panelText(state))
+        state.press("<Enter>2.20<Enter>")
+        XCTAssertFalse(state.isSolved(task: state.tasks[0]), "c at (1, 1), which step 1 shows, is not the answer")
+        state.press("<Enter>2.87<Enter>")
         XCTAssertTrue(state.isSolved(task: state.tasks[0]))
         text = panelText(state)
-        XCTAssertTrue(text.contains("c = (21, 1) / 5 = (4.20, 0.20)"), text)
-        // Turned to a zero sum, the number has no value.
-        state.press("ttt")
+        XCTAssertTrue(text.contains("c = (22, 14) / 10 = (2.20, 1.40)"), text)
+        // From (1, 1), t twice more reaches (−1, 1): a zero sum.
+        state.press("tt")
         XCTAssertTrue(state.isSolved(task: state.tasks[1]))
         XCTAssertEqual(state.currentLesson.check(task: 1, step: state.step, workspace: state.workspace)?.compared, "q = (-1, 1), Σ w = 0")
+    }
+
+    /// The exercise's c is shown nowhere before it: not as the steps open, nor after any number of
+    /// t presses in them (their eight directions give three averages, all different from it).
+    func testNoExploreStepShowsTheExercisesAverage() throws {
+        let answer = try XCTUnwrap(WeightedAverageLesson.Step.exercise.opening.rawAverage)
+        let shown = QueryPlane.vectorText(answer, decimals: 2)
+        XCTAssertEqual(shown, "(2.87, 1.00)")
+        var averages = Set<String>()
+        for step in 0..<4 {
+            var state = opened(step: step)
+            for _ in 0..<8 {
+                let text = panelText(state)
+                XCTAssertFalse(text.contains(shown) || text.contains("2.87"), "step \(step + 1): \(text)")
+                if let c = try plane(state).rawAverage { averages.insert(QueryPlane.vectorText(c, decimals: 2)) }
+                state.press("t")
+            }
+        }
+        XCTAssertEqual(averages, ["(2.20, 1.40)", "(0.20, 2.60)", "(4.20, 0.20)"])
+        XCTAssertFalse(course.text(lesson: index("weighted-average"), step: 4).contains("2.87"))
+        // The exercise's t goes round nine q's, (2, 1) among them, and back.
+        var state = opened(step: 4)
+        var seen: [[Double]] = []
+        for _ in 0..<9 {
+            seen.append(try plane(state).q)
+            state.press("t")
+        }
+        XCTAssertEqual(seen, [[2, 1], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1], [1, 0]])
+        XCTAssertEqual(try plane(state).q, [2, 1])
+    }
+
+    /// Step 2 at 80×24: every word the text names is on the plane — phone beside c, q beside its
+    /// arrowhead (before, c's label took phone's place and q's covered the arrowhead: "q⡀⡀…■✚c").
+    func testStep2TheWordsTheTextNamesAreOnThePlane() throws {
+        let state = opened(step: 1)
+        let size = Size(width: 80, height: 24)
+        let plane = state.panelText(WeightedAverageLesson.Panel.plane, size: size)
+        for label in ["banana", "apple", "phone■✚c", "→q"] {
+            XCTAssertTrue(plane.contains(label), "\(label)\n\(plane)")
+        }
+        XCTAssertFalse(plane.contains("hidden"), plane)
+        // Every step and every turn: each word and q are named, never a label left out.
+        for step in 0..<5 {
+            var state = opened(step: step)
+            for _ in 0..<9 {
+                let text = state.panelText(WeightedAverageLesson.Panel.plane, size: size)
+                let q = try self.plane(state).q
+                for label in ["banana", "apple", "phone", "q"] {
+                    XCTAssertTrue(text.contains(label), "step \(step + 1), q = \(q): \(label)\n\(text)")
+                }
+                XCTAssertFalse(text.contains("hidden"), text)
+                state.press("t")
+            }
+        }
+        XCTAssertTrue(course.text(lesson: index("weighted-average"), step: 1).contains("beyond phone"))
+    }
+
+    func testTheAnswerBoxStaysWithin76Columns() {
+        AnswerBox.assertFits("weighted-average")
+        AnswerBox.assertFits("weighted-average", keys: "tt")
     }
 }

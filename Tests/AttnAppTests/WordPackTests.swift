@@ -214,7 +214,7 @@ final class WordPackTests: XCTestCase {
         state.press("agarlic<Enter>")
         let names = state.wordNames
         let featureVectors = state.words.map(\.vector)
-        state.press("v")
+        state.pressRunningJobs("v")
         XCTAssertTrue(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 50)
         XCTAssertEqual(state.wordNames, names)
@@ -235,7 +235,7 @@ final class WordPackTests: XCTestCase {
         XCTAssertTrue(screen.contains("Map · PCA of GloVe 50D"), screen)
         XCTAssertTrue(screen.contains("cosine in GloVe 50D"), screen)
 
-        state.press("v")
+        state.pressRunningJobs("v")
         XCTAssertFalse(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 13)
         XCTAssertEqual(state.wordNames, names)
@@ -247,7 +247,7 @@ final class WordPackTests: XCTestCase {
         var state = sandbox()
         state.press("ablorfle<Enter><Right><Enter>")
         XCTAssertTrue(state.wordNames.contains("blorfle"))
-        state.press("v")
+        state.pressRunningJobs("v")
         XCTAssertFalse(state.wordNames.contains("blorfle"))
         XCTAssertTrue(state.message?.contains("set aside (no GloVe vector): blorfle") == true, state.message ?? "")
         XCTAssertEqual(state.saved.sandboxWords?.contains("blorfle"), true, "a set-aside word is still saved")
@@ -258,18 +258,18 @@ final class WordPackTests: XCTestCase {
         // Adding a pack word works on real vectors too.
         state.press("aviolin<Enter>")
         XCTAssertEqual(state.selectedWord?.vector.count, 50)
-        state.press("v")
+        state.pressRunningJobs("v")
         XCTAssertTrue(state.wordNames.contains("blorfle"))
         XCTAssertEqual(state.words.first { $0.word == "violin" }?.vector.count, 13)
     }
 
     func testTheRealVectorsViewIsTheSandboxOnly() {
         var state = sandbox(lesson: "dot-product")
-        state.press("v")
+        state.pressRunningJobs("v")
         XCTAssertFalse(state.showsRealVectors)
         XCTAssertEqual(state.space.dimension, 13)
         var sandboxState = sandbox()
-        sandboxState.press("v")
+        sandboxState.pressRunningJobs("v")
         XCTAssertTrue(sandboxState.showsRealVectors)
         sandboxState.press("<Left>")
         XCTAssertFalse(sandboxState.showsRealVectors, "leaving the sandbox goes back to the named features")

@@ -158,4 +158,47 @@ final class WordsAsVectorsLessonTests: XCTestCase {
         XCTAssertEqual(WordsAsVectorsLesson.verdict(["fruit", "ambiguous", "fruit"]).votes, 2)
         XCTAssertEqual(WordsAsVectorsLesson.verdict(["electronics", "fruit"]).category, "electronics", "a tie: the nearest wins")
     }
+
+    /// Step 4 at 80×24: while zorb is placed (the editor covers the step's text), the Try being
+    /// followed keeps a line of its own, whole, above the map; the script says the same words.
+    func testStep4TheTryStaysOnScreenWhileTheWordIsPlaced() throws {
+        let size = Size(width: 80, height: 24)
+        var state = opened(step: 3)
+        _ = state.update(.resize(size))
+        XCTAssertTrue(course.text(lesson: index("vectors"), step: 3).contains(WordsAsVectorsLesson.placingTry))
+        state.press("azorb<Enter>")
+        XCTAssertNotNil(state.placement)
+        let instruction = "Try: " + WordsAsVectorsLesson.placingTry
+        var lines = screen(state, 80, 24).lines
+        XCTAssertTrue(lines.contains { $0.hasPrefix(instruction) }, lines.joined(separator: "\n"))
+        // It stays while the learner follows it, with the map and the nearest words.
+        state.press(String(repeating: "<Right>", count: 5) + String(repeating: "<Down>", count: 4) + "0<Down>0")
+        lines = screen(state, 80, 24).lines
+        XCTAssertTrue(lines.contains { $0.hasPrefix(instruction) }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("Place 'zorb' by its features") })
+        XCTAssertTrue(lines.contains { $0.contains("Map · PCA") } && lines.contains { $0.contains("What is zorb?") })
+        XCTAssertTrue(lines.contains { $0.contains("→ fruit (5 of 5 nearest)") }, lines.joined(separator: "\n"))
+        state.press("<Enter>")
+        XCTAssertFalse(screen(state, 80, 24).lines.contains { $0.hasPrefix(instruction) }, "the step's text is back")
+        // Placing a word in the exercise keeps its placing task in view the same way.
+        var exercise = opened(step: 4)
+        exercise.press("awug<Enter>")
+        XCTAssertTrue(
+            screen(exercise, 80, 24).lines.contains { $0.hasPrefix("2. Make up a word and place it so 4 of its 5") },
+            screen(exercise, 80, 24).text)
+    }
+
+    /// Step 3 says why the words move on the map when mango comes in (lemon jumps): the projection is refitted.
+    func testStep3SaysWhyTheMapMovesWhenAWordIsAdded() throws {
+        XCTAssertTrue(course.text(lesson: index("vectors"), step: 2).contains("a projection fitted to the words on it"))
+        var state = opened(step: 2)
+        let before = try XCTUnwrap(state.analysis.points[try XCTUnwrap(state.index(of: "lemon"))])
+        state.press("amango<Enter>")
+        let after = try XCTUnwrap(state.analysis.points[try XCTUnwrap(state.index(of: "lemon"))])
+        XCTAssertGreaterThan(abs(after.y - before.y) + abs(after.x - before.x), 0.1, "lemon moves, as the text says")
+    }
+
+    func testTheAnswerBoxStaysWithin76Columns() {
+        AnswerBox.assertFits("vectors")
+    }
 }

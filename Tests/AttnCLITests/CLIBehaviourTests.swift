@@ -36,7 +36,9 @@ final class CLIBehaviourTests: XCTestCase {
     func testNeighboursStayInTheirCluster() throws {
         let lexicon = try LexiconSnapshot.load()
         func neighbours(_ word: String) throws -> [String] {
-            let object = try XCTUnwrap(try CLI.json(["neighbors", word, "-k", "5", "--json"]) as? [String: Any])
+            let array = try XCTUnwrap(try CLI.json(["neighbors", word, "-k", "5", "--json"]) as? [[String: Any]])
+            XCTAssertEqual(array.count, 1, "an array, even for one word")
+            let object = try XCTUnwrap(array.first)
             XCTAssertEqual(object["word"] as? String, word)
             XCTAssertEqual(object["metric"] as? String, "cosine")
             let list = try XCTUnwrap(object["neighbors"] as? [[String: Any]])
@@ -45,11 +47,18 @@ final class CLIBehaviourTests: XCTestCase {
             XCTAssertEqual(cosines, cosines.sorted(by: >), "best first")
             return list.compactMap { $0["word"] as? String }
         }
+        // The whole vocabulary is searched (the word pack too, whose WordNet categories are coarser
+        // than the lexicon's and whose estimates can be short): the cluster shows in the direction,
+        // fruit (the first feature) or tech (the fifth) among a word's largest.
+        func leans(_ word: String, to feature: Int) -> Bool {
+            guard let vector = lexicon.vectors[word], let largest = vector.map(abs).max() else { return false }
+            return vector[feature] >= 0.5 * largest
+        }
         let banana = try neighbours("banana")
         XCTAssertFalse(banana.contains("banana"))
-        XCTAssertGreaterThanOrEqual(banana.filter { lexicon.categories[$0] == "fruit" }.count, 4, "\(banana)")
+        XCTAssertGreaterThanOrEqual(banana.filter { leans($0, to: 0) }.count, 4, "\(banana)")
         let laptop = try neighbours("laptop")
-        XCTAssertGreaterThanOrEqual(laptop.filter { lexicon.categories[$0] == "electronics" }.count, 4, "\(laptop)")
+        XCTAssertGreaterThanOrEqual(laptop.filter { leans($0, to: 4) }.count, 4, "\(laptop)")
     }
 
     func testSeveralNeighbourQueriesGiveAnArrayInOrder() throws {
@@ -200,11 +209,11 @@ final class CLIBehaviourTests: XCTestCase {
 /// The word pack on the command line: no file needed.
 final class CLIWordPackTests: XCTestCase {
     func testNeighboursOfAPackWordAndOfAFruit() throws {
-        let mango = try XCTUnwrap(try CLI.json(["neighbors", "mango", "-k", "5", "--json"]) as? [String: Any])
+        let mango = try XCTUnwrap((try CLI.json(["neighbors", "mango", "-k", "5", "--json"]) as? [[String: Any]])?.first)
         let neighbours = try XCTUnwrap(mango["neighbors"] as? [[String: Any]]).compactMap { $0["word"] as? String }
         XCTAssertEqual(neighbours.count, 5)
         XCTAssertTrue(neighbours.contains("banana") || neighbours.contains("papaya"), "\(neighbours)")
-        let garlic = try XCTUnwrap(try CLI.json(["neighbors", "garlic", "-k", "10", "--json"]) as? [String: Any])
+        let garlic = try XCTUnwrap((try CLI.json(["neighbors", "garlic", "-k", "10", "--json"]) as? [[String: Any]])?.first)
         XCTAssertEqual(garlic["word"] as? String, "garlic")
     }
 

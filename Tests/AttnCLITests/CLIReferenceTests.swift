@@ -71,9 +71,20 @@ final class CLIReferenceTests: XCTestCase {
     }
 
     func testNeighbors() throws {
+        // The neighbours come from the word pack too: a changed pack makes the table stale.
+        let found = try XCTUnwrap(reference["neighbor_vectors"] as? [String: [Double]])
+        let rows = try XCTUnwrap(try CLI.json(["words", "--json"] + found.keys.sorted()) as? [[String: Any]])
+        for row in rows {
+            let word = try XCTUnwrap(row["word"] as? String)
+            XCTAssertEqual(
+                row["vector"] as? [Double], found[word],
+                "Assets changed: run python3 Tests/AttnCLITests/Reference/make_cli_reference.py")
+        }
         for case let expected as [String: Any] in try XCTUnwrap(reference["neighbors"] as? [Any]) {
             let word = try XCTUnwrap(expected["word"] as? String)
-            let actual = try XCTUnwrap(try CLI.json(["neighbors", word, "-k", "10", "--json"]) as? [String: Any])
+            let answer = try XCTUnwrap(try CLI.json(["neighbors", word, "-k", "10", "--json"]) as? [[String: Any]])
+            XCTAssertEqual(answer.count, 1, "an array, even for one word")
+            let actual = try XCTUnwrap(answer.first)
             let got = try XCTUnwrap(actual["neighbors"] as? [[String: Any]])
             let want = try XCTUnwrap(expected["neighbors"] as? [[String: Any]])
             XCTAssertEqual(got.compactMap { $0["word"] as? String }, want.compactMap { $0["word"] as? String }, word)

@@ -196,4 +196,36 @@ struct AttentionHeadTests {
         let result = try AttentionHead.identity(dimension: 2).attend(Matrix([[1e150, 1e150], [-1e150, -1e150]]))
         #expect(result.weights == Matrix([[1, 0], [0, 1]]))
     }
+
+    /// The causal mask: −∞ above the diagonal, weights exactly 0 there and summing to 1 below;
+    /// the unmasked scores below the diagonal; and rows ≤ t bit for bit the same whatever rows > t hold.
+    @Test func theCausalMaskHidesLaterRows() throws {
+        var generator = SeededGenerator(seed: 17)
+        let random = { (rows: Int, columns: Int) in
+            Matrix((0..<rows).map { _ in (0..<columns).map { _ in generator.nextGaussian() } })
+        }
+        let head = AttentionHead(query: random(3, 2), key: random(3, 2), value: random(3, 2))
+        let x = random(6, 3)
+        let full = try head.attend(x)
+        let masked = try head.attend(x, causal: true)
+        for i in 0..<6 {
+            #expect(abs(masked.weights.row(i).reduce(0, +) - 1) < 1e-15)
+            for j in 0..<6 {
+                if j > i {
+                    #expect(masked.scores[i, j] == -.infinity)
+                    #expect(masked.weights[i, j] == 0)
+                } else {
+                    #expect(masked.scores[i, j] == full.scores[i, j])
+                }
+            }
+        }
+        #expect(masked.weights.row(0) == [1, 0, 0, 0, 0, 0])
+        #expect(masked.weights.row(5) == full.weights.row(5), "the last row sees everything")
+        for t in 0..<5 {
+            var rows = x.rowVectors
+            for row in (t + 1)..<6 { rows[row] = (0..<3).map { _ in generator.nextGaussian() } }
+            let changed = try head.attend(Matrix(rows), causal: true)
+            for row in 0...t { #expect(changed.output.row(row) == masked.output.row(row)) }
+        }
+    }
 }

@@ -40,6 +40,18 @@ struct NeighborIndexContractTests {
         #expect(index(square).nearest(to: [0, 1], k: 100, excluding: [0, 1, 2, 3]).isEmpty)
     }
 
+    /// Issue 18 item 4: `neighbors WORD -k 4611686018427387904` overflowed (`2 * k`) and crashed.
+    @Test func aHugeKIsClampedToTheRows() {
+        let values: [Float] = [1, 0, 0.6, 0.8, 0, 1, -1, 0]
+        let float32 = NeighborIndex(
+            table: EmbeddingTable(words: ["a", "b", "c", "d"], dimension: 2, storage: .float32(Float32Values(values))))
+        for k in [4_611_686_018_427_387_904, Int.max] {
+            #expect(float32.nearest(to: [1, 0], k: k, excluding: [0]).map(\.index) == [1, 2, 3])
+            #expect(float32.nearest(toEach: [[1, 0], [0, 1]], k: k).map { $0.map(\.index) } == [[0, 1, 2, 3], [2, 1, 0, 3]])
+            #expect(index(square).nearest(to: [0, 1], k: k).map(\.index) == [2, 1, 0, 3])
+        }
+    }
+
     @Test func nothingToFind() {
         #expect(index(square).nearest(to: [1, 0], k: 0).isEmpty)
         #expect(index(square).nearest(to: [1, 0], k: -3).isEmpty)
@@ -108,5 +120,34 @@ struct NeighborIndexContractTests {
         let vectors: [[Double]] = [[1, 1e-4], [1, 1e-5], [0, 1]]
         // Candidates differing only beyond float32 precision are ranked by their float64 cosine.
         #expect(index(vectors).nearest(to: [1, 0], k: 1).map(\.index) == [1])
+    }
+
+    /// Issue 19 item 5: a vector too short to have a direction is never a neighbour, nor gets any.
+    @Test func rowsAndQueriesShorterThanTheMinimumAreLeftOut() {
+        let vectors: [[Double]] = [[1, 0], [0.01, 0.001], [0.8, 0.6], [0, 0.05], [0, 1]]
+        for table in [
+            EmbeddingTable(words: vectors.indices.map { "w\($0)" }, vectors: vectors),
+            EmbeddingTable(
+                words: vectors.indices.map { "w\($0)" }, dimension: 2,
+                storage: .float32(Float32Values(vectors.flatMap { $0.map(Float.init) }))),
+        ] {
+            let search = NeighborIndex(table: table, minimumLength: 0.1)
+            #expect(search.nearest(to: [1, 0.01], k: 10).map(\.index) == [0, 2, 4])
+            #expect(search.nearest(to: [0.01, 0], k: 10).isEmpty, "the query is too short too")
+            #expect(NeighborIndex(table: table).nearest(to: [1, 0.01], k: 10).count == 5)
+        }
+    }
+
+    /// A float64 table of thousands of rows is searched through a float32 copy: the same answer as the
+    /// definition, also for rows whose float32 copy would be zero (they make it search in float64).
+    @Test func largeFloat64TablesGiveTheDefinitionsAnswer() {
+        var vectors = randomVectors(count: 600, dimension: 13, seed: 81)
+        for i in stride(from: 0, to: 600, by: 37) { vectors[i] = vectors[i].map { $0 * 1e-200 } }
+        for data in [Array(vectors.prefix(599)).map { $0.map { $0 < 1e-100 && $0 > -1e-100 ? $0 * 1e200 : $0 } }, vectors] {
+            let search = index(data)
+            for (n, query) in randomVectors(count: 8, dimension: 13, seed: 82).enumerated() {
+                #expect(search.nearest(to: query, k: 12, excluding: [n]).map(\.index) == bruteForce(data, query, k: 12, excluding: [n]))
+            }
+        }
     }
 }

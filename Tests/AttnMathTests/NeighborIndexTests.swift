@@ -65,6 +65,21 @@ struct NeighborIndexTests {
         #expect(index.nearest(toEach: queries, k: 7) == queries.map { index.nearest(to: $0, k: 7) })
     }
 
+    /// Four queries or more are scored in blocks of eight (a last, partial block too): each
+    /// answer is still the brute force's, with its own excluded rows.
+    @Test func blocksOfQueriesMatchTheBruteForce() {
+        let table = table(rows: 2000, dimension: 21, seed: 5)
+        let index = NeighborIndex(table: table)
+        let rows = Array(stride(from: 3, to: 2000, by: 150))
+        let queries = rows.map(table.vector(at:))
+        let excluded = rows.map { Set([$0, $0 + 1]) }
+        for k in [1, 10, 64] {
+            #expect(
+                index.nearest(toEach: queries, k: k, excluding: excluded)
+                    == zip(queries, excluded).map { bruteForce(table, $0, k: k, excluding: $1) })
+        }
+    }
+
     @Test func nearTiesInFloat32AreRankedByFloat64() {
         // cos(row 0, x) and cos(row 1, x) differ in float64 but are both 1.0 in float32.
         let values: [Float] = [1, 1e-4, 1, 1e-5, 0, 1]

@@ -212,6 +212,50 @@ struct PCATests {
         #expect(pca.project(a).x == -pca.project(b).x)
     }
 
+    /// Issue 18 item 7: the missing axis is found in O(d), and it is the one the definition
+    /// gives — every standard basis vector with the axes projected out, the longest (first on a tie).
+    @Test func theMissingAxisIsTheLongestProjectedBasisVector() {
+        func definition(_ axes: [[Double]], _ dimension: Int) -> [Double] {
+            var best: [Double] = []
+            var bestLength = -1.0
+            for k in 0..<dimension {
+                var candidate = [Double](repeating: 0, count: dimension)
+                candidate[k] = 1
+                for axis in axes { candidate = subtract(candidate, scale(axis, by: dot(candidate, axis))) }
+                if norm(candidate) > bestLength + 1e-12 {
+                    best = candidate
+                    bestLength = norm(candidate)
+                }
+            }
+            return scale(best, by: 1 / bestLength)
+        }
+        for (seed, dimension) in [(1, 2), (2, 3), (3, 7), (4, 40)] {
+            let random = randomVectors(count: 2, dimension: dimension, seed: UInt64(seed))
+            let first = scale(random[0], by: 1 / norm(random[0]))
+            var second = subtract(random[1], scale(first, by: dot(random[1], first)))
+            second = scale(second, by: 1 / norm(second))
+            for axes in [[], [first], dimension > 2 ? [first, second] : [first]] {
+                #expect(PCA.completion(of: axes, dimension: dimension) == definition(axes, dimension), "d \(dimension), \(axes.count) axes")
+            }
+        }
+        // Ties go to the first: e₁ and e₂ keep the same length once [0, 0, 1] is taken out.
+        #expect(PCA.completion(of: [[0, 0, 1]], dimension: 3) == [1, 0, 0])
+        #expect(PCA.completion(of: [[1, 0, 0]], dimension: 3) == [0, 1, 0])
+    }
+
+    @Test func threeWordsInAHundredThousandDimensions() {
+        // Two words, then three collinear ones: the completion must not cost d² (10¹⁰ steps, hours in a debug build).
+        let dimension = 100_000
+        let a = (0..<dimension).map { Double($0 % 7) - 3 }
+        let b = (0..<dimension).map { Double($0 % 5) - 2 }
+        for words in [[a, b], [a, b, add(b, subtract(b, a))]] {
+            let pca = PCA(vectors: words, dimension: dimension)
+            expectClose(norm(pca.axes[1]), 1, tolerance: 1e-12)
+            expectClose(dot(pca.axes[0], pca.axes[1]), 0, tolerance: 1e-12)
+            #expect(pca.variances[1] <= 1e-20 * pca.variances[0])
+        }
+    }
+
     @Test func noWords() {
         let pca = PCA(vectors: [], dimension: 3)
         #expect(pca.mean == [0, 0, 0])

@@ -129,6 +129,31 @@ struct EmbeddingCacheTests {
         expectSameTable(reloaded, loadWithoutCache(path))
     }
 
+    /// Issue 18 item 14: same size, same inode, the modification time put back: only ctime tells.
+    @Test func aFileEditedInPlaceWithItsTimePutBackIsParsedAgain() {
+        let text = gloveText()
+        let path = folder.write("v.txt", text)
+        setModified(path, seconds: 1_000_000)
+        let changedTime = { () -> timespec in
+            var status = stat()
+            stat(path, &status)
+            return status.st_ctim
+        }
+        let before = changedTime()
+        _ = load(path)
+        let lastDigit = Array(text.utf8).firstIndex(of: 10)! - 1
+        overwrite(path, at: lastDigit, with: [Array(text.utf8)[lastDigit] == 0x39 ? 0x31 : 0x39])
+        setModified(path, seconds: 1_000_000)
+        // The kernel's clock ticks coarsely: put the time back again until ctime has moved.
+        while changedTime().tv_sec == before.tv_sec && changedTime().tv_nsec == before.tv_nsec {
+            usleep(2000)
+            setModified(path, seconds: 1_000_000)
+        }
+        let reloaded = load(path)
+        #expect(reloaded?.fromCache == false)
+        expectSameTable(reloaded, loadWithoutCache(path))
+    }
+
     @Test func aChangedMetadataFileIsReadAgain() {
         let vectors = folder.write("vectors.tsv", "1\t2\n3\t4\n")
         let metadata = folder.write("metadata.tsv", "a\nb\n")
@@ -221,6 +246,31 @@ struct EmbeddingCacheTests {
         #expect(float32Values(after.table) != float32Values(before.table))
     }
 
+    /// Issue 18 item 5: a load killed while writing the cache left `HASH.embcache.tmp-PID-RANDOM` forever.
+    @Test func aKilledLoadsTemporaryIsRemovedByTheNextLoad() throws {
+        // A PID that ran and ended: its temporary is a killed writer's.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        let abandoned = ["0123456789abcdef.embcache.tmp-\(dead)-12345", "fedcba9876543210.embcache.tmp-\(dead)-7"]
+        // Kept: a live writer's (PID 1 and this process), and files that are not the cache's temporaries.
+        let kept = [
+            "0123456789abcdef.embcache.tmp-1-99", "0123456789abcdef.embcache.tmp-\(getpid())-5", "notes.tmp-\(dead)-3",
+            "0123456789abcdef.embcache.tmp-\(dead)-x",
+        ]
+        for name in abandoned + kept { folder.write("cache/" + name, "half a cache") }
+        let path = folder.write("v.txt", gloveText())
+        _ = load(path)
+        #expect(folder.contents("cache") == (kept + [URL(fileURLWithPath: cacheFile(for: path)).lastPathComponent]).sorted())
+        // A load from the cache cleans too (the killed load may have been another file's).
+        folder.write("cache/" + abandoned[0], "half a cache")
+        #expect(load(path)?.fromCache == true)
+        #expect(!folder.contents("cache").contains(abandoned[0]))
+    }
+
     @Test func anUnwritableCacheIsAWarningNotAnError() throws {
         let path = folder.write("v.txt", gloveText())
         let blocker = folder.write("not-a-folder", "")
@@ -241,11 +291,11 @@ struct EmbeddingCacheTests {
 
     /// The offset and length of a section (0 the float block, 7 the row lengths), as the cache's header gives them.
     private func section(_ section: Int, of file: String) throws -> (offset: Int, length: Int) {
-        let header = try #require(FileManager.default.contents(atPath: file)).prefix(40 * 8)
+        let header = try #require(FileManager.default.contents(atPath: file)).prefix(EmbeddingCache.headerSize)
         let word = { (i: Int) in
             header.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
         }
-        return (word(15 + 3 * section), word(16 + 3 * section))
+        return (word(EmbeddingCache.firstSectionWord + 3 * section), word(EmbeddingCache.firstSectionWord + 1 + 3 * section))
     }
 
     private func floatBlock(of file: String) throws -> (offset: Int, length: Int) { try section(0, of: file) }

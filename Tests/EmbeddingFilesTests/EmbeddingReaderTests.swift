@@ -1,7 +1,8 @@
 import AttnMath
-import EmbeddingFiles
 import Foundation
 import Testing
+
+@testable import EmbeddingFiles
 
 /// Every format reads back exactly what was written, words as they are (punctuation, numbers, non-ASCII).
 @Suite("Embedding files: formats, detection, messy but valid files")
@@ -34,6 +35,21 @@ struct EmbeddingReaderTests {
         #expect(loaded?.fromCache == false)
         #expect(loaded?.metadata == nil)
         expectTable(loaded, rows)
+    }
+
+    /// More than 255 line ends in 4 KB (a file of short lines) overflowed the byte lanes that
+    /// count them: too few rows were counted, and the parser wrote words past their array.
+    @Test func newlinesAreCountedInFilesOfShortLines() {
+        for count in [255, 256, 300, 4096, 10_000] {
+            let lines = [UInt8](repeating: 10, count: count)
+            #expect(lines.withUnsafeBufferPointer { TextVectorParser.countNewlines($0.baseAddress!, count: count) } == count)
+        }
+    }
+
+    @Test func aFileOfManyShortRowsIsReadWhole() {
+        let folder = ScratchFolder()
+        let rows = (0..<1000).map { i in (word: "w\(i)", tokens: ["\(i % 7)", "\(i % 5)", "-\(i % 3)"]) }
+        expectTable(loadWithoutCache(folder.write("short.txt", gloveText(rows))), rows)
     }
 
     @Test func word2vecTextRoundTrip() {

@@ -47,4 +47,27 @@ struct ProjectorExportTests {
             #expect(error.description.hasPrefix(blocker + "/out"))
         }
     }
+
+    /// Issue 18 item 2: never over an input, nor over existing files without `replacing`.
+    @Test func anInputOrAnExistingFileIsNeverOverwrittenUnasked() throws {
+        let folder = ScratchFolder()
+        let input = folder.write("vectors.tsv", "1\t2\n3\t4\n")
+        let table = EmbeddingTable(words: ["a"], vectors: [[9, 9]])
+        for replacing in [false, true] {
+            #expect(throws: EmbeddingFileError.self) {
+                try ProjectorExport.write(
+                    table: table, to: folder.path + "/../" + URL(fileURLWithPath: folder.path).lastPathComponent, inputs: [input],
+                    replacing: replacing)
+            }
+        }
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == "1\t2\n3\t4\n")
+        #expect(folder.contents() == ["vectors.tsv"], "nothing written, not even metadata.tsv")
+        let out = folder.file("out")
+        try ProjectorExport.write(table: table, to: out)
+        let again = EmbeddingTable(words: ["b"], vectors: [[1, 1]])
+        #expect(throws: EmbeddingFileError.self) { try ProjectorExport.write(table: again, to: out) }
+        #expect(try String(contentsOfFile: out + "/metadata.tsv", encoding: .utf8) == "a\n")
+        try ProjectorExport.write(table: again, to: out, replacing: true)
+        #expect(try String(contentsOfFile: out + "/metadata.tsv", encoding: .utf8) == "b\n")
+    }
 }

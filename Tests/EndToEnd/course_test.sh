@@ -105,4 +105,62 @@ check "render never writes state: the saved step is still softmax's" bash -c '
     before=$(cat "$1/state.json"); "$0" render --state-dir "$1" --keys "<Right><Right>aapple<Enter>" >/dev/null
     [ "$before" == "$(cat "$1/state.json")" ]' "$BIN" "$STATE"
 
+echo "-- every exercise, replayed with render (lessons --json gives each task's solution)"
+python3 - "$WORK/lessons.json" >"$WORK/tasks" <<'PY'
+import json, sys
+for lesson in json.load(open(sys.argv[1])):
+    for number, step in enumerate(lesson["steps"], 1):
+        for index, task in enumerate(step.get("exercise", {}).get("tasks", []), 1):
+            print(lesson["id"], number, index, task["answer"], task["solution"])
+PY
+tasks=0
+unsolved=()
+opened=""
+while read -r id step index answer solution; do
+    tasks=$((tasks + 1))
+    "$BIN" render --lesson "$id" --step "$step" --size 80x24 --keys "$solution" | grep -q "✓ Solved" || unsolved+=("$id/$index")
+    if [[ $opened != "$id" ]]; then
+        opened=$id
+        if "$BIN" render --lesson "$id" --step "$step" --size 80x24 | grep -q "Solved"; then unsolved+=("$id (solved unopened)"); fi
+    fi
+    if [[ $answer == number ]]; then
+        "$BIN" render --lesson "$id" --step "$step" --size 80x24 --keys '<Enter>12345<Enter>' | grep -q "Not yet" ||
+            unsolved+=("$id/$index (no 'Not yet' for a wrong number)")
+    fi
+done <"$WORK/tasks"
+check "$tasks tasks: each solution draws 'Solved', the step unopened does not, a wrong number draws 'Not yet'${unsolved:+ (${unsolved[*]})}" \
+    [ "${#unsolved[@]}" -eq 0 -a "$tasks" -ge 25 ]
+
+echo "-- a solved exercise is ticked in the map and stays ticked after a restart"
+STATE="$WORK/ticks"
+start 80 24 "$BIN" --state-dir "$STATE"
+check "80×24: the welcome" tt_wait_for "Welcome to attn-tui"
+tt_keys Right
+FIRST=$(awk 'NR == 1 { print $1; exit }' "$WORK/tasks")
+FIRST_STEP=$(awk 'NR == 1 { print $2; exit }' "$WORK/tasks")
+for ((i = 1; i < FIRST_STEP; i++)); do tt_keys Right; done
+check "→ reaches lesson 1's exercise" tt_wait_for "Exercise"
+while read -r id step index answer solution; do
+    [[ $id == "$FIRST" ]] || continue
+    # The solution in --keys notation, typed as tmux keys.
+    python3 -c '
+import re, sys
+names = {"Enter": "Enter", "Down": "Down", "Up": "Up", "Left": "Left", "Right": "Right", "Space": "Space", "Esc": "Escape", "BS": "BSpace", "Tab": "Tab"}
+for token in re.findall(r"<[^>]+>|.", sys.argv[1]):
+    print(names[token[1:-1]] if token.startswith("<") else token)' "$solution" >"$WORK/keys"
+    while read -r key; do tt_keys "$key"; done <"$WORK/keys"
+done <"$WORK/tasks"
+check "its tasks are solved" tt_wait_for "Exercise done"
+tt_keys g
+check "g: the course map ticks lesson 1" tt_wait_for_regex "▸✓ +1 Words as vectors"
+tt_keys Escape q
+tt_wait_exit >/dev/null
+start 80 24 "$BIN" --state-dir "$STATE"
+tt_wait_for "Lesson 1/" >/dev/null
+tt_keys g
+check "after q and a restart the tick is still there" tt_wait_for_regex "✓ +1 Words as vectors"
+check "and the title bar counts it" tt_wait_for_regex "✓ 1/[0-9]+"
+tt_keys Escape q
+tt_wait_exit >/dev/null
+
 e2e_finish

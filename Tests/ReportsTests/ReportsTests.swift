@@ -77,10 +77,12 @@ final class ReportsTests: XCTestCase {
         XCTAssertEqual(decoded.words, words)
         XCTAssertEqual(decoded.metric, "cosine")
         XCTAssertEqual(decoded.temperature, 0.5)
-        XCTAssertEqual(decoded.scores, report.attention.scores, "full precision")
-        XCTAssertEqual(decoded.weights, report.attention.weights, "full precision")
-        XCTAssertEqual(decoded.context, report.attention.context, "full precision")
+        // Row by row, bit for bit what the whole-matrix ContextAttention gives.
         let vectors = try words.map(vector)
+        let attention = try ContextAttention(vectors: vectors, metric: .cosine, temperature: 0.5)
+        XCTAssertEqual(decoded.scores, attention.scores, "full precision")
+        XCTAssertEqual(decoded.weights, attention.weights, "full precision")
+        XCTAssertEqual(decoded.context, attention.context, "full precision")
         for i in words.indices {
             for j in words.indices {
                 XCTAssertEqual(decoded.scores[i][j], cosineSimilarity(vectors[i], vectors[j])!, accuracy: 1e-12, "metric(vᵢ, vⱼ)")
@@ -110,12 +112,14 @@ final class ReportsTests: XCTestCase {
 
     func testNeighborsShapeForOneAndForSeveralWords() throws {
         let one = try NeighborsReport(vocabulary: lexicon, arguments: ["kiwi"], k: 3)
-        XCTAssertEqual(keys(one.json), ["word", "metric", "neighbors"])
-        guard case .object(let members) = one.json, case .array(let list) = members[2].1 else {
+        // Issue 19 item 10: an array even for one word.
+        guard case .array(let answers) = one.json, answers.count == 1 else { return XCTFail("an array for one word") }
+        XCTAssertEqual(keys(answers[0]), ["word", "metric", "neighbors"])
+        guard case .object(let members) = answers[0], case .array(let list) = members[2].1 else {
             return XCTFail("neighbors is an array")
         }
         for entry in list { XCTAssertEqual(keys(entry), ["word", "cosine"]) }
-        let decoded = try decode(NeighborsJSON.self, one.json)
+        let decoded = try XCTUnwrap(try decode([NeighborsJSON].self, one.json).first)
         XCTAssertEqual(decoded.word, "kiwi")
         XCTAssertEqual(decoded.metric, "cosine")
         XCTAssertEqual(decoded.neighbors.count, 3)
@@ -322,6 +326,140 @@ final class ReportsTests: XCTestCase {
     func testWordsAreLookedUpForgivingly() throws {
         let report = try MatrixReport(vocabulary: lexicon, arguments: ["Apple,", "\"kiwi\"", "PHONE."], metric: .dot)
         XCTAssertEqual(report.words, ["apple", "kiwi", "phone"])
+    }
+
+    // MARK: Streamed output (issue 18 items 11 and 22)
+
+    /// The table layout as it was before reports were streamed: every cell escaped and measured,
+    /// the first column left-aligned, the rest right-aligned, two spaces between.
+    private func wholeGrid(header: [String], rows: [[String]]) -> String {
+        let all = (header.isEmpty ? rows : [header] + rows).map { $0.map { ControlEscaping.escaped($0) } }
+        let columns = all.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in all.map { c < $0.count ? DisplayWidth.of($0[c]) : 0 }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { c, cell in
+                let padding = String(repeating: " ", count: widths[c] - DisplayWidth.of(cell))
+                return c == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    private func wholeMatrix(_ title: String, _ labels: [String], _ values: [[Double?]]) -> String {
+        title + "\n" + wholeGrid(header: [""] + labels, rows: zip(labels, values).map { [$0] + $1.map { NumberFormat.fixed($0) } })
+    }
+
+    private func streamed(_ report: some Report, json: Bool) throws -> String {
+        var sink = StringSink()
+        try report.write(json: json, to: &sink)
+        return sink.text
+    }
+
+    func testStreamedReportsAreTheBytesTheWholeReportsWere() throws {
+        let words = ["apple", "orange", "banana", "phone", "\u{1B}[31mred"]
+        var table = lexicon.table.words.prefix(20).map { ($0, lexicon.table.vector(at: lexicon.table.index(of: $0)!)) }
+        table.append((words[4], [Double](repeating: 0.25, count: 13)))
+        table.append(("zero", [Double](repeating: 0, count: 13)))
+        let vocabulary = Vocabulary(table: EmbeddingTable(words: table.map(\.0), vectors: table.map(\.1)), source: "test")
+        let arguments = words.filter { vocabulary.table.index(of: $0) != nil } + ["zero"]
+        for metric in Metric.allCases {
+            let matrix = try MatrixReport(vocabulary: vocabulary, arguments: arguments, metric: metric)
+            XCTAssertEqual(try streamed(matrix, json: true), matrix.json.serialized() + "\n")
+            XCTAssertEqual(
+                try streamed(matrix, json: false), wholeMatrix(metric.title, matrix.words, matrix.matrix.scores) + "\n")
+            var csv = StringSink()
+            try matrix.writeCSV(to: &csv)
+            XCTAssertEqual(csv.text, matrix.csv + "\n")
+            guard metric != .cosine else { continue }
+            let attention = try AttentionReport(vocabulary: vocabulary, arguments: arguments, metric: metric, temperature: 0.7)
+            let whole = try ContextAttention(
+                vectors: arguments.map { vocabulary.table.vector(at: vocabulary.table.index(of: $0)!) },
+                metric: metric, temperature: 0.7)
+            let json = JSONValue.object([
+                ("words", .array(attention.words.map(JSONValue.string))), ("metric", .string(metric.rawValue)),
+                ("temperature", .number(0.7)), ("scores", .array(whole.scores.map(JSONValue.numbers))),
+                ("weights", .array(whole.weights.map(JSONValue.numbers))), ("context", .array(whole.context.map(JSONValue.numbers))),
+            ])
+            XCTAssertEqual(try streamed(attention, json: true), json.serialized() + "\n")
+            let text = [
+                wholeMatrix("\(metric.title) scores", attention.words, whole.scores.map { $0.map(Optional.some) }),
+                wholeMatrix("softmax weights (temperature 0.7)", attention.words, whole.weights.map { $0.map(Optional.some) }),
+                "context vectors (Σ weight · vector)\n"
+                    + wholeGrid(header: [], rows: zip(attention.words, whole.context).map { [$0] + $1.map { NumberFormat.fixed($0) } }),
+            ].joined(separator: "\n\n")
+            XCTAssertEqual(try streamed(attention, json: false), text + "\n")
+        }
+        let words20 = WordsReport(vocabulary: vocabulary)
+        XCTAssertEqual(try streamed(words20, json: true), words20.json.serialized() + "\n")
+        let lines = (0..<vocabulary.table.count).map { i in
+            [vocabulary.table.word(at: i)] + vocabulary.table.vector(at: i).map { NumberFormat.fixed($0, decimals: 4) }
+        }
+        XCTAssertEqual(
+            try streamed(words20, json: false),
+            wholeGrid(header: ["word"] + (1...13).map { "v\($0)" }, rows: lines) + "\n22 words, 13 dimensions, from test\n")
+        for json in [true, false] {
+            let neighbours = try NeighborsReport(vocabulary: lexicon, arguments: ["kiwi", "phone"], k: 4)
+            XCTAssertEqual(try streamed(neighbours, json: json), (json ? neighbours.json.serialized() : neighbours.text) + "\n")
+        }
+    }
+
+    func testAVeryLongRowIsLaidOutAsAShortOneIs() throws {
+        // One row of 20,000 values (a 5-million-dimension row took 38 s as text: now linear).
+        let dimension = 20_000
+        let values = (0..<dimension).map { Double($0 % 17) / 7 - 1 }
+        let vocabulary = Vocabulary(table: EmbeddingTable(words: ["long", "x"], vectors: [values, values.reversed()]), source: "f")
+        let header = ["word"] + (1...dimension).map { "v\($0)" }
+        let rows = [
+            ["long"] + values.map { NumberFormat.fixed($0, decimals: 4) },
+            ["x"] + values.reversed().map { NumberFormat.fixed($0, decimals: 4) },
+        ]
+        XCTAssertEqual(
+            try streamed(WordsReport(vocabulary: vocabulary), json: false),
+            wholeGrid(header: header, rows: rows) + "\n2 words, \(dimension) dimensions, from f\n")
+    }
+
+    // MARK: Neighbours over the whole vocabulary (issue 19 item 5)
+
+    func testTheTypicalLengthAndTheDirectionThreshold() {
+        let pack = Vocabulary.builtInWithPack()
+        // The hand-made rows decide it (most pack rows sit near zero): their median length.
+        let handMade = (0..<pack.handMadeCount).map { norm(pack.table.vector(at: $0)) }.sorted()
+        let middle = handMade.count / 2
+        let median = handMade.count % 2 == 1 ? handMade[middle] : (handMade[middle - 1] + handMade[middle]) / 2
+        XCTAssertEqual(pack.typicalLength, median)
+        XCTAssertEqual(pack.minimumDirectionLength, 0.1 * median)
+        // Every hand-made word has a direction.
+        XCTAssertGreaterThan(handMade.first!, pack.minimumDirectionLength)
+        let file = Vocabulary(
+            table: EmbeddingTable(words: ["a", "b", "c", "z"], vectors: [[3, 4], [0, 1], [0, 2], [0, 0]]), source: "f")
+        XCTAssertEqual(file.typicalLength, 2, "the median of 5, 1, 2; the zero row left out")
+    }
+
+    func testAVectorWithNoDirectionIsNeitherAskedNorAnswered() throws {
+        let vocabulary = Vocabulary(
+            table: EmbeddingTable(words: ["a", "b", "c", "tiny", "zero"], vectors: [[1, 0], [0.9, 0.1], [0, 1], [0.01, 0], [0, 0]]),
+            source: "f")
+        let report = try NeighborsReport(vocabulary: vocabulary, arguments: ["a", "tiny", "zero"], k: 10)
+        XCTAssertEqual(report.entries.map(\.neighbors.count), [2, 0, 0], "tiny is nobody's neighbour")
+        XCTAssertNil(report.entries[0].reason)
+        XCTAssertEqual(
+            report.entries[1].reason,
+            "'tiny' has no direction: its length 0.010 is under 0.095 (a tenth of a typical word's length): its cosines would be noise")
+        XCTAssertEqual(report.entries[2].reason, "'zero' has a zero vector: it has no direction, so no cosine with any word")
+        XCTAssertEqual(
+            report.json.serialized(),
+            "[{\"word\": \"a\", \"metric\": \"cosine\", \"neighbors\": [{\"word\": \"b\", \"cosine\": \(cosineSimilarity([1, 0], [0.9, 0.1])!)}, "
+                + "{\"word\": \"c\", \"cosine\": 0.0}]}, {\"word\": \"tiny\", \"metric\": \"cosine\", \"neighbors\": [], \"reason\": \""
+                + report.entries[1].reason! + "\"}, {\"word\": \"zero\", \"metric\": \"cosine\", \"neighbors\": [], \"reason\": \""
+                + report.entries[2].reason! + "\"}]")
+    }
+
+    func testNeighboursSearchTheWordPack() throws {
+        let report = try NeighborsReport(vocabulary: .builtInWithPack(), arguments: ["violin", "brave", "bread"], k: 10)
+        let pack = Vocabulary.builtInWithPack()
+        let violin = report.entries[0].neighbors.map(\.word)
+        XCTAssertTrue(violin.contains { pack.isEstimated(pack.table.index(of: $0)!) }, "pack words are searched: \(violin)")
+        XCTAssertNotNil(report.entries[1].reason)
+        XCTAssertFalse(report.entries[2].neighbors.map(\.word).contains("brave"))
     }
 
     // MARK: Helpers

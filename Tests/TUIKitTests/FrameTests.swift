@@ -58,6 +58,23 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(format.string(.nan), "NaN")
     }
 
+    /// A half as written rounds away from zero even where binary keeps it a hair below the half:
+    /// cherry·phone −0.105 and banana·phone −0.405 (sums of products of 2-decimal features)
+    /// read −.11 and −.41 in one table, not −.10 and −.41.
+    func testDecimalHalvesRoundAwayFromZeroWhateverTheirBinaryError() {
+        let cherryPhone = -0.104_999_999_999_999_98  // as the 13 products add up
+        let bananaPhone = -0.405
+        XCTAssertLessThan(abs(cherryPhone) * 100, 10.5)  // in binary, below the half
+        let cell = NumberFormat(decimals: 2, dropsLeadingZero: true)
+        XCTAssertEqual(cell.string(cherryPhone), "-.11")
+        XCTAssertEqual(cell.string(bananaPhone), "-.41")
+        XCTAssertEqual(NumberFormat(decimals: 3).string(2.852_499_999_999_999_6), "2.853")  // banana·cherry
+        XCTAssertEqual(NumberFormat(decimals: 3).string(-1.0675), "-1.068")
+        XCTAssertEqual(NumberFormat(decimals: 2).string(0.104_99), "0.10")
+        // Near 1, the cut keeps to the same rounding: 0.995 reads as ".995", never "1.00".
+        XCTAssertEqual(NumberFormat(decimals: 2).stringKeepingOffOne(0.995), ".995")
+    }
+
     func testFittingPicksOneFormatForAllValues() {
         XCTAssertEqual(NumberFormat.fitting([0.93, -0.12, 1], in: 5), NumberFormat(decimals: 2))
         XCTAssertEqual(NumberFormat.fitting([0.93, -0.12], in: 4), NumberFormat(decimals: 2, dropsLeadingZero: true))

@@ -68,6 +68,8 @@ final class PopupTests: XCTestCase {
         let popup = Popup(title: "t", body: "a\nb\nc\nd", scroll: 1, footer: nil)
         let area = Rect(x: 0, y: 0, width: 8, height: 4)
         XCTAssertEqual(popup.maxScroll(in: area), 2)
-        assertLines(draw(popup, width: 8, height: 4), ["┏ t ━↑┓ ", "┃ b   ┃ ", "┃ c   ┃ ", "┗━━━━↓┛ "])
+        // A box one column short of the area takes the whole width: no sliver of what is beneath.
+        assertLines(draw(popup, width: 8, height: 4), ["┏ t ━━↑┓", "┃ b    ┃", "┃ c    ┃", "┗━━━━━↓┛"])
+        assertLines(draw(popup, width: 9, height: 4), [" ┏ t ━↑┓ ", " ┃ b   ┃ ", " ┃ c   ┃ ", " ┗━━━━↓┛ "])  // two short: centred
     }
 }

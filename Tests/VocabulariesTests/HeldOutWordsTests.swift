@@ -113,12 +113,6 @@ struct HeldOutWordsTests {
         print(score)
         #expect(score.missing.isEmpty)
         #expect(score.wrongShare <= 0.03, "\(score)")
-        // Known shortfall: 326 of 363 (89.8 %). The misses are mostly computing and electronics
-        // words WordNet 3.0 files as abstractions or plain devices (database, password, robot, laser)
-        // and parts of a house it files as buildings (garage, cellar): Tools/wordpack/README.md.
-        // The threshold stays 90 %; once the pack reaches it, this known issue fails: remove it then.
-        withKnownIssue("informative below 90 %: \(score.informative) of \(score.withExpected)") {
-            #expect(score.informativeShare >= 0.90, "\(score)")
-        }
+        #expect(score.informativeShare >= 0.90, "\(score)")
     }
 }

@@ -60,6 +60,10 @@ NOTHING_COSINE = 0.55
 K_REFINE = 3
 REFINE_MEAN_COSINE = 0.7
 
+# A sense of a physical thing WordNet has no category for (a towel, a stone): WordNet says
+# nothing about its features, so that part of the word is left to its neighbours.
+THING = "thing"
+
 # WordNet 3.0 noun synsets (offset in data.noun, and a lemma of it as a check) whose
 # hyponyms are one category. When a sense reaches several, the one listed first wins.
 ANCHORS = [
@@ -73,8 +77,19 @@ ANCHORS = [
     ("electronics", "04401088", "telephone"),
     ("electronics", "02942699", "camera"),
     ("electronics", "03269401", "electrical_device"),
+    # Parts electronics is made of: chips, transistors, diodes; disks, tapes, memory.
+    ("electronics", "04171831", "semiconductor_device"),
+    ("electronics", "03744840", "memory_device"),
     ("tool", "03489162", "hand_tool"),
     ("tool", "04451818", "tool"),
+    # Machines and the devices that sense and measure: engines, robots, lasers, sensors, radar;
+    # a timepiece (a clock, a watch) is a household thing as often as an instrument: neighbours decide.
+    (THING, "04437953", "timepiece"),
+    ("machine", "03699975", "machine"),
+    ("machine", "02761392", "automaton"),
+    ("machine", "03180969", "detector"),
+    ("machine", "03851341", "optical_device"),
+    ("machine", "03733925", "measuring_instrument"),
     ("food", "00021265", "food"),
     ("food", "07555863", "food"),
     ("animal", "00015388", "animal"),
@@ -86,6 +101,7 @@ ANCHORS = [
     ("household", "02820210", "bedclothes"),
     ("household", "03259505", "dwelling"),
     ("household", "04105893", "room"),
+    ("household", "03859280", "outbuilding"),
     ("household", "04580298", "household_linen"),
     ("household", "03636248", "lamp"),
     ("container", "03094503", "container"),
@@ -120,7 +136,16 @@ ANCHORS = [
 COLOUR_ADJECTIVES = [("00366691", "chromatic"), ("00386392", "achromatic")]
 # A sense of any part of speech in one of these WordNet topic domains (software, e-mail,
 # online; tempo, chord, crescendo) has that category, unless its hypernyms say more (printer).
-TOPIC_DOMAINS = [("digital", "06128570", "computer_science"), ("sound", "07020895", "music")]
+TOPIC_DOMAINS = [
+    ("digital", "06128570", "computer_science"),
+    ("digital", "03082979", "computer"),
+    ("digital", "06099269", "electronics"),
+    ("sound", "07020895", "music"),
+]
+# WordNet 3.0 predates much of computing's vocabulary and files few of its senses under a topic
+# domain: a sense whose definition is about computers is digital too (blog: "a shared on-line
+# journal", download: "transfer a file or program from a central computer to ...").
+DIGITAL_GLOSS = re.compile(r"\b(computers?|computing|computerized|software|internet|on-?line|electronic(ally)?)\b")
 # A place or thing that is part of a dwelling or a building (an attic, a porch, a staircase)
 # belongs to the household.
 HOMES = [("03259505", "dwelling"), ("02913152", "building")]
@@ -145,6 +170,7 @@ PROTOTYPES = {
     "weather": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.4, 0.85, 0],
     "sound": [0, 0, 0, 0, 0.1, 0, 0.85, 0, 0, 0, 0, 0, 0.1],
     "digital": [0, 0, 0, 0, 0.85, 0.3, 0.05, 0, 0, 0, 0, -0.5, 0.1],
+    "machine": [0, 0, 0, 0, 0.6, 0, 0, 0, 0, 0, 0, -0.5, 0.1],
     "weapon": [0] * 13,
     "body": [0] * 13,
     "place": [0] * 13,
@@ -152,9 +178,6 @@ PROTOTYPES = {
 }
 # The categories whose rows are the mean of the lexicon's rows of that category.
 LEXICON_CATEGORIES = ("fruit", "food", "animal", "vehicle", "colour", "furniture", "electronics")
-# A sense of a physical thing WordNet has no category for (a towel, a stone): WordNet says
-# nothing about its features, so that part of the word is left to its neighbours.
-THING = "thing"
 
 
 def lemma_candidates(word):
@@ -246,20 +269,25 @@ class WordNet:
 
     def __init__(self):
         self.hypernyms, self.lemmas, self.part_of, self.adjective_heads, self.derived_nouns = {}, {}, {}, {}, {}
-        self.topic = {}
+        self.topic, self.defined_digital = {}, set()
         domains = {offset: category for category, offset, _ in TOPIC_DOMAINS}
         for pos in ("noun", "verb", "adj"):
             with open(os.path.join(WORDNET, f"data.{pos}"), encoding="latin-1") as f:
                 for line in f:
                     if line.startswith("  "):
                         continue
-                    fields = line.split(" | ")[0].split()
+                    head, _, gloss = line.partition(" | ")
+                    fields = head.split()
                     offset, count = fields[0], int(fields[3], 16)
                     at = 4 + 2 * count
                     pointers = [tuple(fields[at + 1 + 4 * p : at + 4 + 4 * p]) for p in range(int(fields[at]))]
                     for s, t, _ in pointers:
                         if s == ";c" and t in domains:
                             self.topic.setdefault((pos[0], offset), domains[t])
+                    # The definition, without the quoted examples. Its hyponyms do not inherit it
+                    # (a "line" of text on a page or a computer screen; a headline is no software).
+                    if DIGITAL_GLOSS.search(gloss.split('"')[0]):
+                        self.defined_digital.add((pos[0], offset))
                     if pos == "noun":
                         self.lemmas[offset] = [fields[4 + 2 * i].lower() for i in range(count)]
                         self.hypernyms[offset] = [t for s, t, p in pointers if s in ("@", "@i") and p == "n"]
@@ -337,20 +365,37 @@ class WordNet:
             stack.extend(self.hypernyms.get(s, []))
         return None
 
+    def hypernym_closure(self, offset):
+        seen, stack = set(), [offset]
+        while stack:
+            s = stack.pop()
+            if s not in seen:
+                seen.add(s)
+                stack.extend(self.hypernyms.get(s, []))
+        return seen
+
     def category_of_noun(self, offset):
         category = self.closure_category(offset)
         homes = {o for o, _ in HOMES}
+        # Part of a dwelling or a building, itself or as a kind of such a part: a cellar is a
+        # storey, and a storey is part of a building.
         if category in ("place", THING) and any(
-            w in homes or homes & set(self.hypernyms.get(w, [])) for w in self.part_of.get(offset, [])
+            w in homes or homes & set(self.hypernyms.get(w, []))
+            for s in self.hypernym_closure(offset)
+            for w in self.part_of.get(s, [])
         ):
             return "household"
-        if category in ("place", "abstract", THING) and self.noun_topic(offset):
-            return self.noun_topic(offset)
+        if category in ("place", "abstract", THING):
+            return self.noun_topic(offset) or self.sense_topic("n", offset) or category
         return category
 
+    def sense_topic(self, pos, offset):
+        """The synset's own topic domain, or digital if WordNet defines it by computers, or None."""
+        return self.topic.get((pos, offset)) or ("digital" if (pos, offset) in self.defined_digital else None)
+
     def category_of_adjective(self, offset):
-        if ("a", offset) in self.topic:
-            return self.topic[("a", offset)]
+        if self.sense_topic("a", offset):
+            return self.sense_topic("a", offset)
         if any(h in self.colour_heads for h in self.adjective_heads.get(offset, [])):
             return "colour"
         if any(self.closure_category(n) == "colour" for n in self.derived_nouns.get(offset, [])):
@@ -375,8 +420,8 @@ class WordNet:
                 category = self.category_of_noun(offset)
             elif pos == "a":
                 category = self.category_of_adjective(offset)
-            elif pos == "v" and ("v", offset) in self.topic:
-                category = self.topic[("v", offset)]
+            elif pos == "v" and self.sense_topic("v", offset):
+                category = self.sense_topic("v", offset)
             else:
                 category = "abstract"
             weights[category] += weight

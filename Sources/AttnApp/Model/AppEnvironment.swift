@@ -24,7 +24,8 @@ public struct VocabularySpace: Sendable, Equatable {
     init(_ vocabulary: Vocabulary, startWords: [String]?, usesWordPack: Bool = false) {
         self.vocabulary = vocabulary
         self.usesWordPack = usesWordPack
-        neighborIndex = NeighborIndex(table: vocabulary.table)
+        // A vector too short to have a direction is never offered as a neighbour (as in `neighbors`).
+        neighborIndex = NeighborIndex(table: vocabulary.table, minimumLength: vocabulary.minimumDirectionLength)
         self.startWords = startWords ?? VocabularySpace.defaultStartWords(for: vocabulary)
         startWordsChosen = startWords != nil
     }

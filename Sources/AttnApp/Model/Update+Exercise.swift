@@ -31,7 +31,8 @@ extension AppState {
         guard tasks.indices.contains(task) else { return [] }
         let check = currentLesson.judge(typed, task: task, step: step, workspace: workspace)
         guard check.isSolved else {
-            message = "Not yet: \(check.compared). i hint · x show the answer"
+            // One line at 80 columns: what was compared; the status bar names i and x.
+            message = "Not yet: \(check.compared)."
             return []
         }
         return solved([task])

@@ -45,7 +45,7 @@ enum CourseScreens {
         body.append("\n? ", style: bold)
         body.append("the keys that work now")
         body.append("\nq ", style: bold)
-        body.append("quit (your place and your words are kept)")
+        body.append("quit (your place, your ticks and the words you place by hand are kept)")
         body.append("\n\nEach lesson ends with an exercise, checked live. Press → to begin.")
         return Popup(title: "Welcome to attn-tui", body: body, footer: "→ begin · q quit")
     }
@@ -83,11 +83,13 @@ enum CourseScreens {
                 NumberFormat.padRight(DisplayWidth.truncate(lesson.title, to: titleWidth), titleWidth) + " ",
                 style: isCursor ? bold : .plain)
             for step in 0..<lesson.stepCount {
+                let exercise = lesson.stepKind(step) == .exercise
                 let mark =
-                    index == state.lessonIndex && step == state.step ? "●" : lesson.stepKind(step) == .exercise ? "◇" : "○"
+                    index == state.lessonIndex && step == state.step ? "●" : exercise ? (complete == true ? "◆" : "◇") : "○"
                 body.append(mark, style: isCursor && step == cursorStep ? selected : .plain)
             }
         }
+        body.append("\n\n● you are here  ○ a step  ◇ an exercise (◆ solved)  ✓ lesson done  · begun", style: dim)
         let progress = state.courseProgress
         let target = state.lessons[cursorLesson]
         let stepName = target.stepKind(cursorStep) == .exercise ? "exercise" : "step \(cursorStep + 1)"

@@ -23,12 +23,18 @@ public struct AttentionHead: Equatable, Sendable {
     /// gives exactly the numbers of `ContextAttention` with `.scaledDot`.
     /// No rows give empty results; d_k = 0 gives all-zero scores (uniform weights).
     ///
+    /// `causal`: the causal mask of a next-word model. Row i may attend only to
+    /// rows j ≤ i: its scores above the diagonal are −∞, so their weights are
+    /// exactly 0 and each row's weights sum to 1 over the rows it sees. Rows ≤ i
+    /// then never read a later row: changing row i + 1 … leaves every number of
+    /// rows ≤ i bit for bit the same (the masked terms add exactly 0).
+    ///
     /// - Throws: `SoftmaxError.invalidTemperature` unless T is finite and > 0
     ///   (checked even with no rows); `SoftmaxError.invalidScores` when a
     ///   score is NaN (NaN or overflowing inputs).
     /// - Precondition: `input.columns` equals the rows of W_Q, W_K and W_V.
-    public func attend(_ input: Matrix, temperature: Double = 1) throws(SoftmaxError) -> AttentionResult {
-        try AttentionResult(input: input, head: self, temperature: temperature)
+    public func attend(_ input: Matrix, temperature: Double = 1, causal: Bool = false) throws(SoftmaxError) -> AttentionResult {
+        try AttentionResult(input: input, head: self, temperature: temperature, causal: causal)
     }
 }
 
@@ -37,14 +43,14 @@ public struct AttentionResult: Equatable, Sendable {
     public let queries: Matrix
     public let keys: Matrix
     public let values: Matrix
-    /// QKᵀ/√d_k, n × n.
+    /// QKᵀ/√d_k, n × n; −∞ above the diagonal when the mask is causal.
     public let scores: Matrix
     /// Row-wise softmax of `scores / temperature`; each row sums to 1.
     public let weights: Matrix
     /// weights · V, n × d_v.
     public let output: Matrix
 
-    init(input: Matrix, head: AttentionHead, temperature: Double) throws(SoftmaxError) {
+    init(input: Matrix, head: AttentionHead, temperature: Double, causal: Bool = false) throws(SoftmaxError) {
         guard temperature > 0, temperature.isFinite else { throw .invalidTemperature(temperature) }
         queries = input * head.query
         keys = input * head.key
@@ -52,7 +58,12 @@ public struct AttentionResult: Equatable, Sendable {
         // Divide (rather than multiply by 1/√d_k) so the scores are bit for bit `scaledDot`'s.
         let root = Double(keys.columns).squareRoot()
         let raw = queries * keys.transposed
-        scores = Matrix(rows: raw.rows, columns: raw.columns, values: raw.values.map { root > 0 ? $0 / root : 0 })
+        let n = raw.columns
+        scores = Matrix(
+            rows: raw.rows, columns: raw.columns,
+            values: raw.values.enumerated().map { index, value in
+                causal && index % n > index / n ? -.infinity : root > 0 ? value / root : 0
+            })
         var weightRows: [[Double]] = []
         for row in scores.rowVectors { weightRows.append(try softmax(row, temperature: temperature)) }
         weights = Matrix(weightRows, columns: input.rows)

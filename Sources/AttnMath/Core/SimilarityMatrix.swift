@@ -25,6 +25,12 @@ public struct SimilarityMatrix: Sendable, Equatable {
         self.scores = scores
     }
 
+    /// Row `i` of `init(vectors:metric:)`'s matrix, bit for bit (each pair computed in the same
+    /// order, upper triangle first), without the other rows: O(n·d) time, O(n) memory.
+    public static func scores(row i: Int, of vectors: [[Double]], metric: Metric) -> [Double?] {
+        vectors.indices.map { j in j >= i ? metric.score(vectors[i], vectors[j]) : metric.score(vectors[j], vectors[i]) }
+    }
+
     init(metric: Metric, scores: [[Double?]]) {
         self.metric = metric
         self.scores = scores

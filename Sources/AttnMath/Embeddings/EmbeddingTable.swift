@@ -90,8 +90,19 @@ public struct EmbeddingTable: Sendable {
 /// How command-line and prompt input become words.
 public enum WordLookup {
     /// Splits each argument on whitespace, so a quoted sentence is several words.
+    ///
+    /// Whitespace here is what separates words in the files (space, tab, line feed,
+    /// carriage return), no more: a file's token holding U+0085, U+00A0 or U+2028 is one
+    /// word there, so `words` lists it and every query can look it up.
     public static func tokens(_ arguments: [String]) -> [String] {
-        arguments.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+        arguments.flatMap { argument in
+            argument.unicodeScalars.split(whereSeparator: isSeparator).map { String(String.UnicodeScalarView($0)) }
+        }
+    }
+
+    /// Space, tab, line feed, carriage return: what the embedding file readers split on.
+    public static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
     }
 
     /// The spellings tried for `token`, in order, without repeats.

@@ -118,20 +118,26 @@ public struct PCA: Equatable, Sendable {
     /// A unit vector orthogonal to `axes` (orthonormal, fewer than `dimension`):
     /// the standard basis vector that keeps the most length once they are
     /// projected out (the first on a tie), so the choice is deterministic.
-    private static func completion(of axes: [[Double]], dimension: Int) -> [Double] {
-        var best: [Double] = []
+    ///
+    /// O(d · axes): eₖ keeps length √(1 − Σ aₖ²) (the axes are orthonormal), so one
+    /// pass over the entries finds k, and only that eₖ is projected. (Building every
+    /// eₖ cost O(d²): 78 s a frame at 100,000 dimensions with 3 words in play.)
+    static func completion(of axes: [[Double]], dimension: Int) -> [Double] {
+        var bestIndex = 0
         var bestLength = -1.0
         for k in 0..<dimension {
-            var candidate = [Double](repeating: 0, count: dimension)
-            candidate[k] = 1
-            for axis in axes { candidate = subtract(candidate, scale(axis, by: dot(candidate, axis))) }
-            let length = norm(candidate)
+            var left = 1.0
+            for axis in axes { left -= axis[k] * axis[k] }
+            let length = max(0, left).squareRoot()
             if length > bestLength + 1e-12 {
-                best = candidate
+                bestIndex = k
                 bestLength = length
             }
         }
-        return scale(best, by: 1 / bestLength)
+        var candidate = [Double](repeating: 0, count: dimension)
+        candidate[bestIndex] = 1
+        for axis in axes { candidate = subtract(candidate, scale(axis, by: dot(candidate, axis))) }
+        return scale(candidate, by: 1 / norm(candidate))
     }
 
     /// Where `vector` lands on the map: its centred coordinates along the two

@@ -15,7 +15,7 @@ public struct NumberFormat: Hashable, Sendable {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
         var power = 1
         for _ in 0..<decimals { power *= 10 }
-        let scaled = (abs(value) * Double(power)).rounded()
+        let scaled = Self.roundedHalfAway(abs(value) * Double(power))
         // Beyond Int's range fixed point means nothing; Swift's shortest form says it plainly.
         guard scaled < 9e15 else { return "\(value)" }
         let units = Int(scaled)
@@ -37,11 +37,20 @@ public struct NumberFormat: Hashable, Sendable {
         var power = 1
         for _ in 0..<decimals { power *= 10 }
         let magnitude = abs(value)
-        guard value.isFinite, decimals > 0, decimals < 9, magnitude < 1 - 1e-9, (magnitude * Double(power)).rounded() >= Double(power)
+        guard value.isFinite, decimals > 0, decimals < 9, magnitude < 1 - 1e-9,
+            Self.roundedHalfAway(magnitude * Double(power)) >= Double(power)
         else { return string(value) }
         // At least 1 - 0.5/power, so exactly `decimals + 1` digits, all below 10^(decimals + 1).
         let digits = Int((magnitude * Double(power * 10)).rounded(.down))
         return (value < 0 ? "-." : ".") + String(digits)
+    }
+
+    /// `scaled` (≥ 0) rounded to a whole number, a half upwards — also a half as written in
+    /// decimals but a hair below it in binary: 0.105 is 0.10499999999999998, and rounds to 0.11
+    /// as 0.405 rounds to 0.41 (within a billionth of the last digit, it is the half).
+    static func roundedHalfAway(_ scaled: Double) -> Double {
+        let whole = scaled.rounded(.down)
+        return abs(scaled - whole - 0.5) <= 1e-9 ? whole + 1 : scaled.rounded()
     }
 
     /// Columns of the widest of `values` in this format.

@@ -15,7 +15,8 @@ struct ScrollingBox {
 
     func rect(in area: Rect) -> Rect {
         let wanted = max(contentWidth, DisplayWidth.of(title) + 2, DisplayWidth.of(footer ?? "") + 2) + 4
-        let width = min(area.width, wanted)
+        // A box one column short of the area would leave a sliver of what is beneath showing: take it all.
+        let width = wanted >= area.width - 1 ? area.width : wanted
         return area.centered(width: width, height: lineCount(max(0, width - 4)) + 2)
     }
 

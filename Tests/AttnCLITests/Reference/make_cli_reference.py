@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Writes cli_reference.json: numpy float64 answers to the command line's
-queries on the built-in lexicon, for CLIReferenceTests.
+queries on the built-in lexicon (neighbours: on the lexicon and the word pack), for CLIReferenceTests.
 
-Run from anywhere after changing Assets/lexicon.tsv:
+Run from anywhere after changing Assets/lexicon.tsv or Assets/wordpack/features.tsv:
     python3 Tests/AttnCLITests/Reference/make_cli_reference.py
 The JSON also records the input vectors, so the test can tell a stale table
-(lexicon changed) from a wrong computation.
+(lexicon or pack changed) from a wrong computation.
 """
 import json
 import pathlib
@@ -14,6 +14,7 @@ import numpy as np
 
 HERE = pathlib.Path(__file__).resolve().parent
 LEXICON = HERE.parents[2] / "Assets" / "lexicon.tsv"
+PACK = HERE.parents[2] / "Assets" / "wordpack" / "features.tsv"
 
 
 def load():
@@ -85,14 +86,31 @@ for words in LISTS:
                  "weights": weights.tolist(), "context": (weights @ x).tolist()}
             )
 
-unit = MATRIX / np.linalg.norm(MATRIX, axis=1, keepdims=True)
+# `neighbors` searches the lexicon's rows, then the pack's words the lexicon lacks (hand-made rows
+# win), leaving out vectors shorter than a tenth of the hand-made rows' median length (no direction).
+all_words, all_rows = list(WORDS), [row for row in MATRIX]
+for line in PACK.read_text(encoding="utf-8").splitlines():
+    if not line.strip() or line.startswith("#") or line.startswith("word\t"):
+        continue
+    fields = line.split("\t")
+    if fields[0] not in INDEX:
+        all_words.append(fields[0])
+        all_rows.append(np.array([float(x) for x in fields[2:]]))
+ALL = np.array(all_rows)
+lengths = np.linalg.norm(ALL, axis=1)
+minimum = 0.1 * np.median([n for n in np.linalg.norm(MATRIX, axis=1) if n > 0])
+usable = lengths >= minimum
+found = set()
 for w in NEIGHBOR_WORDS:
-    sims = unit @ unit[INDEX[w]]
+    q = vec(w)
+    sims = np.array([cosine(ALL[i], q) if usable[i] else -np.inf for i in range(len(ALL))])
     sims[INDEX[w]] = -np.inf
-    order = sorted(range(len(WORDS)), key=lambda i: (-sims[i], i))[:10]
+    order = sorted(range(len(ALL)), key=lambda i: (-sims[i], i))[:10]
+    found |= {all_words[i] for i in order}
     reference["neighbors"].append(
-        {"word": w, "neighbors": [{"word": WORDS[i], "cosine": cosine(MATRIX[i], vec(w))} for i in order]}
+        {"word": w, "neighbors": [{"word": all_words[i], "cosine": cosine(ALL[i], q)} for i in order]}
     )
+reference["neighbor_vectors"] = {w: ALL[all_words.index(w)].tolist() for w in sorted(found)}
 
 (HERE / "cli_reference.json").write_text(json.dumps(reference, indent=1) + "\n", encoding="utf-8")
-print(f"wrote {HERE / 'cli_reference.json'} from {len(WORDS)} words")
+print(f"wrote {HERE / 'cli_reference.json'} from {len(WORDS)} lexicon words and {len(all_words) - len(WORDS)} pack words")

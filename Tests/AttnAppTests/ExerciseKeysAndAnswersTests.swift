@@ -1,0 +1,49 @@
+import TUIKit
+import XCTest
+
+@testable import AttnApp
+@testable import Lessons
+
+/// The exercises of softmax, scaled-dot, attention, queries-keys, values, multi-head and
+/// learning-embeddings: at 80×24 their key bar keeps the exercise's keys in view, and their
+/// worked answers (`x`) are lines short enough never to break in the popup.
+final class ExerciseKeysAndAnswersTests: XCTestCase {
+    static let lessons = ["softmax", "scaled-dot", "attention", "queries-keys", "values", "multi-head", "learning-embeddings"]
+
+    /// Enter answer (where a task takes a number), i hint and x show answer stay in the key bar
+    /// at 80×24 as the exercise opens, beside the step keys.
+    func testTheKeyBarShowsTheExercisesKeys() throws {
+        for lesson in Self.lessons {
+            let state = try XCTUnwrap(exercise(lesson))
+            let bar = screen(state, 80, 24).lines[23]
+            XCTAssertTrue(bar.contains("i hint") && bar.contains("x show answer") && bar.contains("←/→ step"), "\(lesson): \(bar)")
+            if state.tasks.contains(where: { $0.kind == .number }) { XCTAssertTrue(bar.contains("Enter answer"), "\(lesson): \(bar)") }
+        }
+    }
+
+    /// Each worked-answer line, indented by three in the popup, is at most 72 columns: none breaks mid-phrase at 80×24.
+    func testTheWorkedAnswersFitTheirLines() throws {
+        for lesson in Self.lessons {
+            var state = try XCTUnwrap(exercise(lesson))
+            state.press("x")
+            guard case .detail(.lesson(let answers), _) = state.mode else { return XCTFail("\(lesson): x opens the answers") }
+            for line in answers.lines where !line.isEmpty && line.hasPrefix("   ") {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(line), 72, "\(lesson): \(line)")
+            }
+            // And with the numbers as each task's solution leaves them.
+            for task in state.tasks {
+                var solved = try XCTUnwrap(exercise(lesson))
+                solved.press(task.solution + "x")
+                guard case .detail(.lesson(let after), _) = solved.mode else { return XCTFail("\(lesson): x opens the answers") }
+                for line in after.lines where line.hasPrefix("   ") {
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), 72, "\(lesson) after \(task.solution): \(line)")
+                }
+            }
+        }
+    }
+
+    func exercise(_ lesson: String) -> AppState? {
+        guard let step = course.lessons[index(lesson)].stepIDs.firstIndex(of: "exercise") else { return nil }
+        return opening(lesson, step: step)
+    }
+}
