@@ -69,7 +69,10 @@ extension TinyTransformerLesson {
                         let top = Self.topAfterSentence(switchedOff: [head])
                         return
                             "\(head) off: \(top.map { "\(Self.next($0.token)) \(NumberFormat.fixed($0.probability, decimals: 2))" } ?? "?")"
-                    } + ["Two heads look back at the noun, but fresh needs only one of them:", "where a head looks is not the same as what it is needed for."]
+                    } + [
+                        "Two heads look back at the noun, but fresh needs only one of them:",
+                        "where a head looks is not the same as what it is needed for.",
+                    ]
                 }),
             ExerciseTask(
                 id: Self.taskIDs[1], question: "If the next word is the likeliest one shown, what is the loss, −ln p? (2 decimals)",

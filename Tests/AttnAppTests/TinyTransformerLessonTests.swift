@@ -275,13 +275,16 @@ final class TinyTransformerLessonTests: XCTestCase {
         // the previous word, two that look back from is to the noun, and two that spread out.
         for role in roles {
             for behaviour in HeadRole.Behaviour.allCases {
-                XCTAssertEqual(role.label.contains(behaviour.phrase.replacing("looks ", with: "")), role.share(behaviour) >= behaviour.threshold)
+                XCTAssertEqual(
+                    role.label.contains(behaviour.phrase.replacing("looks ", with: "")), role.share(behaviour) >= behaviour.threshold)
             }
         }
-        XCTAssertEqual(roles.map(\.label), [
-            "looks at the previous word and back from is to its noun", "spreads its attention", "looks back from is to its noun",
-            "spreads its attention",
-        ])
+        XCTAssertEqual(
+            roles.map(\.label),
+            [
+                "looks at the previous word and back from is to its noun", "spreads its attention", "looks back from is to its noun",
+                "spreads its attention",
+            ])
         XCTAssertEqual(TinyTransformerLesson.nounHead, 0, "the steps about the noun open on the head with the most")
         // Untrained, every head spreads out about as uniformly as the thresholds assume.
         for role in TinyTransformerLesson.untrainedRoles {
