@@ -121,7 +121,10 @@ struct PositionLesson: Lesson, Equatable {
                 short: "word", showsInStatusBar: step != .exercise),
             LessonKey(
                 [.down, .character("j")], .next, help: "select the next word", label: "↓/j", short: "word", showsInStatusBar: false),
-            LessonKey([.character("o")], .shuffle, help: "put the right-hand sentence in another order", short: "shuffle"),
+            // In the exercise its text names o, and the key bar keeps its room for the exercise's keys.
+            LessonKey(
+                [.character("o")], .shuffle, help: "put the right-hand sentence in another order", short: "shuffle",
+                showsInStatusBar: step != .exercise),
             LessonKey([.character("s")], .swap, help: "swap apple and phone in the right-hand sentence", short: "swap"),
             LessonKey([.character("p")], .positions, help: "add the position vectors to the words, or take them away", short: "positions"),
         ].filter { key in

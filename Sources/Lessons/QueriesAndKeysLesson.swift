@@ -114,8 +114,7 @@ struct QueriesAndKeysLesson: Lesson, Equatable {
     func keys(at step: Step) -> [LessonKey<Action>] {
         [
             LessonKey(
-                [.up, .character("k")], .previous, help: "select the previous matrix entry", label: "↑/↓", short: "entry",
-                showsInStatusBar: step != .exercise),
+                [.up, .character("k")], .previous, help: "select the previous matrix entry", label: "↑/↓", short: "entry"),
             LessonKey(
                 [.down, .character("j")], .next, help: "select the next matrix entry (W_Q, then W_K)", label: "↓/j", short: "entry",
                 showsInStatusBar: false),

@@ -47,7 +47,12 @@ struct SimilarityTableLesson: Lesson, Equatable {
 
     func sharedCommands(at step: Step) -> Set<AppCommand> {
         // The row step adds a word (its Try); no d, so m still shows in the status bar at 80 columns.
-        step == .row ? [.up, .down, .cycleMetric, .open, .addWord] : [.up, .down, .cycleMetric, .open]
+        // The exercise's n/b visit every cell, so ↑/↓ give their room to the exercise's keys and m.
+        switch step {
+        case .row: [.up, .down, .cycleMetric, .open, .addWord]
+        case .exercise: [.cycleMetric, .open]
+        default: [.up, .down, .cycleMetric, .open]
+        }
     }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {

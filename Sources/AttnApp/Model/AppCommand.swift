@@ -85,7 +85,7 @@ public enum AppKeys {
         guard !tasks.isEmpty else { return [] }
         var keys = [
             AppKeyBinding([.character("i")], .hint, "a hint for each open task", status: ("i", "hint")),
-            AppKeyBinding([.character("x")], .reveal, "show each open task's answer, worked out", status: ("x", "show answer")),
+            AppKeyBinding([.character("x")], .reveal, "show each open task's answer, worked out", status: ("x", "reveal")),
         ]
         if tasks.contains(where: { $0.kind == .number }) {
             keys.insert(
