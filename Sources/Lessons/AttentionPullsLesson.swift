@@ -279,7 +279,7 @@ struct AttentionPullsLesson: Lesson, Equatable {
                 ScatterMap.Point(index == path.count - 1 ? "apple′" : "", x: point.x, y: point.y, style: style, marker: "✚"))
         }
         let rows = Layout.split(inner, .vertical, [.fill(1), .length(2)])
-        ScatterMap(points: points, arrows: arrows, xCaption: "PC1 →", yCaption: "↑ PC2", padding: 0.1).render(
+        ScatterMap(points: points, arrows: arrows, xCaption: "PC1 →", yCaption: "↑ PC2", padding: 0.1, showsOmittedCount: true).render(
             into: &buffer, area: rows[0])
         Paragraph(mapNote(step: step, state: state)).render(into: &buffer, area: rows[1])
     }

@@ -195,7 +195,9 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
             return ScatterMap.Point(
                 word.0, x: point.x, y: point.y, style: CategoryStyle.style(word.1, mode: colorMode), marker: CategoryStyle.marker(word.1))
         }
-        ScatterMap(points: points, xCaption: "PC1 → ● fruit ■ gadget", yCaption: "↑ PC2").render(into: &buffer, area: inner)
+        // A label with no room is left out and counted, so no word goes missing unsaid.
+        ScatterMap(points: points, xCaption: "PC1 → ● fruit ■ gadget", yCaption: "↑ PC2", showsOmittedCount: true).render(
+            into: &buffer, area: inner)
     }
 
     private func drawPairs(step: Step, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {

@@ -346,4 +346,25 @@ extension LearningEmbeddingsLessonTests {
         typed.press("<Enter>\(NumberFormat.fixed(1 / (1 + exp(-rounded)), decimals: 2))<Enter>")
         XCTAssertTrue(typed.isSolved(task: typed.tasks[1]))
     }
+
+    /// Every map word is labelled or counted: at 80×24 a label with no room is left out and the
+    /// caption says how many, at every step and as training moves the words.
+    func testTheMapLabelsEveryWordOrCountsTheHiddenOnes() {
+        let words = LearningEmbeddingsLesson.mapWords.map(\.0)
+        var hidden = 0
+        for step in 0..<4 {
+            var state = opened(step: step)
+            for _ in 0..<6 {
+                let map = panelWords(state, .panel(LearningEmbeddingsLesson.Panel.map), 80, 24)
+                let missing = words.filter { !map.contains($0) }.count
+                hidden += missing
+                // "N labels hidden", or "N hidden" where the legend would otherwise be cut.
+                let notes = ["\(missing) label\(missing == 1 ? "" : "s") hidden", "· \(missing) hidden"]
+                XCTAssertEqual(map.contains("hidden"), missing > 0, "step \(step + 1): \(map)")
+                if missing > 0 { XCTAssertTrue(notes.contains { map.contains($0) }, "step \(step + 1): \(missing) hidden in \(map)") }
+                state.press("<Space>")
+            }
+        }
+        XCTAssertGreaterThan(hidden, 0, "80×24 is crowded enough to hide a label somewhere, so the count is exercised")
+    }
 }

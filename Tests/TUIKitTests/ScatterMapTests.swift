@@ -151,12 +151,24 @@ final class ScatterMapTests: XCTestCase {
         // Only pear's label has room beside its marker; the count, a blank before it, fits only whole.
         assertLines(buffer, ["                    ", "• • •pear           "])
         assertLines(draw(map, width: 30, height: 2), ["                              ", "•  •  •pear    2 labels hidden"])
-        // With an x caption the count follows it, and the caption is cut before the count is.
+        // With an x caption the count follows it, short ("2 hidden") where the whole caption does not fit
+        // beside the long one, and the caption is cut before the count is.
         var captioned = map
         captioned.xCaption = "PC1 →  ● fruit ■ tech"
         assertLines(
             draw(captioned, width: 30, height: 3),
-            ["                              ", "•  •  •pear                   ", "PC1 →  ● fr… · 2 labels hidden"])
+            ["                              ", "•  •  •pear                   ", "PC1 →  ● fruit ■ t… · 2 hidden"])
+        // Where even the short count leaves no room for the whole caption, the caption is cut before it.
+        assertLines(
+            draw(captioned, width: 24, height: 3),
+            ["                        ", "• • •pear               ", "PC1 →  ● fru… · 2 hidden"])
+        // Where the whole caption and the long count fit, both are whole.
+        assertLines(
+            draw(captioned, width: 40, height: 3),
+            [
+                "                                        ", "•   •   •pear                           ",
+                "PC1 →  ● fruit ■ tech · 2 labels hidden ",
+            ])
     }
 
     func testClickFindsPointsAndLabels() {

@@ -333,8 +333,10 @@ public struct ScatterMap: Widget, Sendable {
         }
         let omitted = showsOmittedCount && placement.omittedLabels > 0 ? Self.omittedNote(placement.omittedLabels) : nil
         if let row = rows.xCaptionRow, let xCaption {
-            // The count of hidden labels is kept; the caption is cut first.
-            let note = omitted.map { " · " + $0 } ?? ""
+            // The count of hidden labels is kept; it says "N hidden" before the caption (a legend) is cut.
+            let long = omitted.map { " · " + $0 } ?? ""
+            let short = " · \(placement.omittedLabels) hidden"
+            let note = omitted == nil || DisplayWidth.of(xCaption + long) <= area.width ? long : short
             let room = area.width - DisplayWidth.of(note)
             let text =
                 room >= 4 ? DisplayWidth.truncate(xCaption, to: room) + note : DisplayWidth.truncate(omitted ?? xCaption, to: area.width)
