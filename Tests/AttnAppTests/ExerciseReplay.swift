@@ -44,6 +44,21 @@ enum ExerciseReplay {
                 screen(state, 100, 30).text.contains("\(index + 1). ✓ Solved"), screen(state, 100, 30).text, file: file, line: line)
             XCTAssertEqual(state.saved.lessons[lesson]?.solved.contains(task.id), true, file: file, line: line)
         }
+        // A number typed straight away, without Enter first, begins the answer: digits do not jump lessons here.
+        for (index, task) in fresh.tasks.enumerated() where task.solution.hasPrefix("<Enter>") {
+            let typed = String(task.solution.dropFirst("<Enter>".count))
+            guard let first = typed.first, first.isNumber || first == "." else { continue }
+            var state = fresh
+            state.press(typed, file: file, line: line)
+            XCTAssertEqual(state.lessonID, lesson, "typing \(typed) stays in the lesson", file: file, line: line)
+            XCTAssertTrue(state.isSolved(task: task), "\(lesson) task \(index + 1) solved by typing \(typed)", file: file, line: line)
+        }
+        if fresh.tasks.contains(where: { $0.kind == .number }) {
+            var typedWrong = fresh
+            typedWrong.press("12345<Enter>", file: file, line: line)
+            XCTAssertEqual(typedWrong.lessonID, lesson, file: file, line: line)
+            XCTAssertTrue(typedWrong.message?.hasPrefix("Not yet: 12345 against") == true, "\(typedWrong.message ?? "")", file: file, line: line)
+        }
         let numbers = fresh.tasks.indices.filter { fresh.tasks[$0].kind == .number }
         for (position, index) in numbers.enumerated() {
             // Enter opens the first open number task; ↓ in the prompt moves to the next one.

@@ -16,6 +16,8 @@ public enum AppCommand: Hashable, Sendable {
     case jump(Int)
     /// An exercise step: answer a number task, show the hints, show the worked answers.
     case answer, hint, reveal
+    /// An exercise step with a number task: a digit (or `.`, `-`) typed starts the answer with it.
+    case startAnswer(Character)
     /// The course map and the glossary.
     case courseMap, glossary
     /// One of the lesson's own keys (the key pressed: the lesson knows its action).
@@ -90,6 +92,13 @@ public enum AppKeys {
         if tasks.contains(where: { $0.kind == .number }) {
             keys.insert(
                 AppKeyBinding([.enter], .answer, "type the answer to a number task", label: "Enter", status: ("Enter", "answer")), at: 0)
+            // A learner types the number straight away: here digits begin the answer instead of jumping
+            // to lessons 1–9, and so do `.` and `-` where the lesson and its shared keys leave them free.
+            let used = Set(
+                state.currentLesson.keys(step: state.step).flatMap(\.keys)
+                    + shared.filter { state.currentLesson.sharedCommands(step: state.step).contains($0.command) }.flatMap(\.binding.keys))
+            let starts = ("0123456789.-").map(Key.character).filter { !used.contains($0) }
+            keys.append(AppKeyBinding(starts, .startAnswer("0"), "type a number: it begins the answer", label: "0–9 . -"))
         }
         return keys
     }
@@ -149,6 +158,8 @@ public enum AppKeys {
         if case .jump = entry.command, case .character(let digit) = key, let number = digit.wholeNumberValue {
             return .jump(number)
         }
+        // One binding stands for every key that begins an answer; the answer begins with the key pressed.
+        if case .startAnswer = entry.command, case .character(let typed) = key { return .startAnswer(typed) }
         // One binding stands for each of a lesson key's keys; the lesson finds its action by the key pressed.
         if case .lesson = entry.command { return .lesson(key) }
         return entry.command

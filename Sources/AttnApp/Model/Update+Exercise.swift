@@ -20,8 +20,9 @@ extension AppState {
         let chosen = numbers[(position + delta + numbers.count) % numbers.count]
         let info = tasks[chosen]
         let places = info.decimals.map { " to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""
+        // The status bar says Enter checks and Esc cancels; the line keeps its room for what to type.
         var answer = TextField(
-            prompt: "answer \(chosen + 1): ", placeholder: "\(info.quantity ?? "a number")\(places), Enter to check, Esc to cancel",
+            prompt: "answer \(chosen + 1): ", placeholder: "\(info.quantity ?? "a number")\(places)",
             maxLength: 24)
         for character in field?.text ?? "" { _ = answer.handle(.character(character)) }
         mode = .prompt(Prompt(field: answer, purpose: .answer(task: chosen)))

@@ -160,6 +160,12 @@ extension AppState {
         case .courseMap: mode = .courseMap(lesson: lessonIndex, step: step)
         case .glossary: mode = .glossary(term: glossaryTerm(forLesson: lessonIndex))
         case .answer: openAnswer()
+        case .startAnswer(let typed):
+            openAnswer()
+            if case .prompt(var prompt) = mode {
+                _ = prompt.field.handle(.character(typed))
+                mode = .prompt(prompt)
+            }
         case .hint: showHints()
         case .reveal: revealAnswers()
         case .lesson(let key):
