@@ -57,7 +57,8 @@ enum ExerciseReplay {
             var typedWrong = fresh
             typedWrong.press("12345<Enter>", file: file, line: line)
             XCTAssertEqual(typedWrong.lessonID, lesson, file: file, line: line)
-            XCTAssertTrue(typedWrong.message?.hasPrefix("Not yet: 12345 against") == true, "\(typedWrong.message ?? "")", file: file, line: line)
+            XCTAssertTrue(
+                typedWrong.message?.hasPrefix("Not yet: 12345 against") == true, "\(typedWrong.message ?? "")", file: file, line: line)
         }
         let numbers = fresh.tasks.indices.filter { fresh.tasks[$0].kind == .number }
         for (position, index) in numbers.enumerated() {
