@@ -74,7 +74,21 @@ final class CourseScreensTests: XCTestCase {
         XCTAssertTrue(row.contains("▸✓"), "the lesson in front, ticked: \(row)")
         XCTAssertFalse(row.hasPrefix(" Lesson"), "the map's row, not the title bar")
         XCTAssertTrue(row.contains("◆"), "a solved exercise step is filled: \(row)")
-        XCTAssertTrue(screen(state, 100, 30).text.contains("◇ an exercise (◆ solved)"), "the map says what its marks mean")
+        XCTAssertTrue(
+            screen(state, 100, 30).text.contains("◇ exercise (◆ solved)  ✓ done  · partly solved"), "the map says what its marks mean")
+    }
+
+    /// At 80×24 every lesson's title is whole on the map (the longest, "Queries and Keys are
+    /// linear transformations", too) and the marks' legend is one line.
+    func testAt80x24TheMapShowsEveryTitleWholeAndItsLegendOnOneLine() {
+        var state = opening("cosine")
+        _ = state.update(.resize(Size(width: 80, height: 24)))
+        state.press("g")
+        let text = screen(state, 80, 24).text
+        for lesson in state.lessons {
+            XCTAssertTrue(text.contains(lesson.title + " "), "\(lesson.title) whole:\n\(text)")
+        }
+        XCTAssertTrue(text.contains("● you are here  ○ a step  ◇ exercise (◆ solved)  ✓ done  · partly solved"), text)
     }
 
     func testTheGlossaryNamesALessonOfTheCourseForEveryTermAndEnterGoesThere() throws {

@@ -70,7 +70,9 @@ enum CourseScreens {
     /// (○ explore, ◇ exercise, ● where the learner is); the cursor's step reversed.
     static func courseMap(_ state: AppState, lesson cursorLesson: Int, step cursorStep: Int, size: Size) -> Popup {
         var body = StyledText()
-        let titleWidth = min(34, state.lessons.map { DisplayWidth.of($0.title) }.max() ?? 0)
+        // Titles whole where the width allows: the popup's border and margin, the tick and number, the marks.
+        let marks = state.lessons.map(\.stepCount).max() ?? 0
+        let titleWidth = max(12, min(state.lessons.map { DisplayWidth.of($0.title) }.max() ?? 0, size.width - 6 - 7 - marks - 1))
         for (index, lesson) in state.lessons.enumerated() {
             if index > 0 { body.append("\n") }
             let complete = state.isComplete(lesson: index)
@@ -89,7 +91,7 @@ enum CourseScreens {
                 body.append(mark, style: isCursor && step == cursorStep ? selected : .plain)
             }
         }
-        body.append("\n\n● you are here  ○ a step  ◇ an exercise (◆ solved)  ✓ lesson done  · begun", style: dim)
+        body.append("\n\n● you are here  ○ a step  ◇ exercise (◆ solved)  ✓ done  · partly solved", style: dim)
         let progress = state.courseProgress
         let target = state.lessons[cursorLesson]
         let stepName = target.stepKind(cursorStep) == .exercise ? "exercise" : "step \(cursorStep + 1)"
