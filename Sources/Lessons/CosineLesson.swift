@@ -234,7 +234,7 @@ struct CosineLesson: Lesson, Equatable {
         ]
     }
 
-    /// a·b with 4 decimals: exact for the lexicon's features of 2 decimals, as lesson 3 shows it.
+    /// a·b with 4 decimals: exact for the lexicon's features of 2 decimals, as the dot-product lesson shows it.
     static func exact(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 4) }
 
     /// Room for a stretched pair's label ("banana·0.5×cherry").

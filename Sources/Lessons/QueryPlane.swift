@@ -2,7 +2,7 @@ import AttnApp
 import AttnMath
 import TUIKit
 
-/// The hand-sized plane of lessons 7 and 8: three words with two features and a
+/// The hand-sized plane of the weighted-average and softmax lessons: three words with two features and a
 /// direction q that `t` turns by 45°. Integer coordinates keep every score exact, so
 /// the sum of the raw weights is exactly 0 where q is perpendicular to apple + banana + phone.
 struct QueryPlane: Equatable, Sendable {
@@ -23,7 +23,7 @@ struct QueryPlane: Equatable, Sendable {
 
     var direction: Int
     /// The q's `turn` goes through, counter-clockwise: the eight directions, unless a lesson
-    /// sets its own (lesson 7's exercise adds (2, 1) between (1, 0) and (1, 1): a q whose
+    /// sets its own (weighted-average's exercise adds (2, 1) between (1, 0) and (1, 1): a q whose
     /// average no step has worked out).
     var stops: [[Double]] = QueryPlane.directions
 
@@ -33,7 +33,7 @@ struct QueryPlane: Equatable, Sendable {
 
     static var vectors: [[Double]] { words.map(\.vector) }
 
-    /// The raw scores q·vᵢ, the weights lesson 7 divides by their sum.
+    /// The raw scores q·vᵢ, the weights weighted-average divides by their sum.
     var scores: [Double] { Self.vectors.map { dot(q, $0) } }
 
     /// Σ wᵢ·vᵢ / Σ wᵢ with the raw scores as weights; nil where they sum to 0.

@@ -207,7 +207,7 @@ struct SimilarityTableLesson: Lesson, Equatable {
 
     /// Two scores with two decimals, or with four where two do not tell them apart
     /// (banana·cherry 2.8525 against banana·banana 2.8475, not 2.85 against 2.85): four are
-    /// exact for the lexicon's dot products, as lesson 3 shows them, where three would round.
+    /// exact for the lexicon's dot products, as the dot-product lesson shows them, where three would round.
     static func apart(_ x: Double, _ y: Double) -> (String, String) {
         let decimals = x != y && NumberFormat.fixed(x, decimals: 2) == NumberFormat.fixed(y, decimals: 2) ? 4 : 2
         return (NumberFormat.fixed(x, decimals: decimals), NumberFormat.fixed(y, decimals: decimals))
@@ -261,7 +261,7 @@ extension SimilarityTableLesson {
     /// The pair the diagonal step names: the exercise asks for another.
     static let namedPair = ("grape", "cherry")
     /// The word whose length the exercise asks for: one whose length no lesson before has
-    /// shown (lesson 4 works out banana's, apple's, cherry's, phone's and orange's).
+    /// shown (the cosine lesson works out banana's, apple's, cherry's, phone's and orange's).
     static let measured = "laptop"
 
     func exercise(at step: Step) -> Exercise<SimilarityTableLesson>? {

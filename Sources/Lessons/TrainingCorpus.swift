@@ -1,7 +1,7 @@
 import AttnApp
 import AttnAssets
 
-/// The sentences lesson 13 learns from (`Assets/corpus.txt`), as word indices.
+/// The sentences learning-embeddings and tiny-transformer learn from (`Assets/corpus.txt`), as word indices.
 struct TrainingCorpus: Equatable, Sendable {
     /// Every distinct word, in order of first appearance.
     let words: [String]

@@ -32,7 +32,7 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
     /// How many nearest words decide what a word is, in the panel and in the exercise.
     static let nearestCount = 5
 
-    /// No Enter here: the map's "why" is a softmax weight, which lesson 1 has not met yet.
+    /// No Enter here: the map's "why" is a softmax weight, which this first lesson has not met yet.
     func sharedCommands(at step: Step) -> Set<AppCommand> { [.up, .down, .addWord, .removeWord] }
 
     mutating func enter(_ step: Step, workspace: inout Workspace) {
@@ -121,7 +121,7 @@ struct WordsAsVectorsLesson: Lesson, Equatable {
         buffer.write(
             DisplayWidth.of(long) <= inner.width ? long : "→ \(Self.kind(verdict.category)) (\(verdict.votes) of \(nearest.count))",
             x: inner.x, y: inner.y, style: CategoryStyle.style(verdict.category, mode: colorMode).adding(.bold), maxWidth: inner.width)
-        // What the numbers are: closeness in all 13 features (lesson 4 names it: cosine).
+        // What the numbers are: closeness in all 13 features (the cosine lesson names it).
         buffer.write("nearest words · closeness", x: inner.x, y: inner.y + 1, style: Style(modifiers: [.dim]), maxWidth: inner.width)
         let width = min(14, nearest.map { DisplayWidth.of($0.word) }.max() ?? 0)
         // Each word's kind in the legend's words where they fit, else the map's marker for it.

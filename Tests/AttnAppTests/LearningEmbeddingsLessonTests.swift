@@ -142,7 +142,7 @@ final class LearningEmbeddingsLessonTests: XCTestCase {
     }
 
     func testManyStepsFromTheStartLowerTheLossAndSeparateTheWords() throws {
-        // As `render --lesson 13 --keys '<Space>…'` replays them.
+        // As `render --lesson learning-embeddings --keys '<Space>…'` replays them.
         var state = opened(step: 0)
         state.press(String(repeating: "<Space>", count: 60))
         let trained = try lesson(state)

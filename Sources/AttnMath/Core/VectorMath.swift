@@ -17,7 +17,7 @@ public func dot(_ a: [Double], _ b: [Double]) -> Double {
 }
 
 /// The element-wise products aᵢ·bᵢ whose left-to-right sum is `dot(a, b)`
-/// (lesson 3 shows them).
+/// (the dot-product lesson shows them).
 ///
 /// - Precondition: `a.count == b.count`.
 public func elementwiseProducts(_ a: [Double], _ b: [Double]) -> [Double] {
