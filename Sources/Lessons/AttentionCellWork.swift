@@ -22,9 +22,12 @@ struct AttentionCellWork: Equatable {
     /// E[word] and P[position] of both (first block only).
     let embeddings: (query: [Double], key: [Double])?
     let positions: (query: [Double], key: [Double])?
-    /// LayerNorm: each position's mean, √(variance + ε), and output.
-    let queryNorm: (mean: Double, deviation: Double, output: [Double])
-    let keyNorm: (mean: Double, deviation: Double, output: [Double])
+    /// LayerNorm: each position's mean, √(variance + ε), x̂ = (x − μ)/σ, and output γ·x̂ + β.
+    let queryNorm: (mean: Double, deviation: Double, normalized: [Double], output: [Double])
+    let keyNorm: (mean: Double, deviation: Double, normalized: [Double], output: [Double])
+    /// The block's learnt LayerNorm gain γ and bias β (one number a dimension, shared by every position).
+    let gain: [Double]
+    let bias: [Double]
     let q: [Double]
     let k: [Double]
     let v: [Double]
@@ -46,7 +49,7 @@ struct AttentionCellWork: Equatable {
     var isMasked: Bool { key > query }
     var headWidth: Int { q.count }
 
-    init(trace: TransformerTrace, head: AttentionHeadID, query: Int, key: Int, words: [String]) {
+    init(trace: TransformerTrace, parameters: TransformerParameters, head: AttentionHeadID, query: Int, key: Int, words: [String]) {
         let block = trace.blocks[head.layer]
         let attention = block.heads[head.head]
         self.head = head
@@ -63,8 +66,10 @@ struct AttentionCellWork: Equatable {
             positions = nil
         }
         let norm = block.attentionNorm
-        queryNorm = (norm.means[query], norm.deviations[query], norm.output.row(query))
-        keyNorm = (norm.means[key], norm.deviations[key], norm.output.row(key))
+        queryNorm = (norm.means[query], norm.deviations[query], norm.normalized.row(query), norm.output.row(query))
+        keyNorm = (norm.means[key], norm.deviations[key], norm.normalized.row(key), norm.output.row(key))
+        gain = parameters[.attentionNormGain(layer: head.layer)].values
+        bias = parameters[.attentionNormBias(layer: head.layer)].values
         q = attention.queries.row(query)
         k = attention.keys.row(key)
         v = attention.values.row(key)
@@ -87,17 +92,26 @@ struct AttentionCellWork: Equatable {
 
     static func number(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 2) }
 
-    /// A vector as "(0.12, -0.40, …)", `perLine` numbers a line, the first line after `lead`.
+    /// The widest line `vector` writes: the popup at 80 columns holds it without wrapping.
+    static let lineWidth = 72
+
+    /// A vector as "(0.12 -0.40 …)", `perLine` numbers a line in aligned columns: after `lead`
+    /// where the line holds it, else on the lines under it, indented.
     static func vector(_ values: [Double], lead: String, perLine: Int = 8) -> [String] {
         let numbers = values.map(number)
         let width = numbers.map { DisplayWidth.of($0) }.max() ?? 0
         let padded = numbers.map { NumberFormat.pad($0, width) }
-        let indent = String(repeating: " ", count: DisplayWidth.of(lead) + 1)
-        return stride(from: 0, to: padded.count, by: perLine).map { start in
-            let part = padded[start..<min(start + perLine, padded.count)].joined(separator: " ")
-            let end = start + perLine >= padded.count ? ")" : ""
-            return (start == 0 ? lead + "(" : indent) + part + end
+        let rows = stride(from: 0, to: padded.count, by: perLine).map { start in
+            padded[start..<min(start + perLine, padded.count)].joined(separator: " ")
         }
+        let rowWidth = rows.map { DisplayWidth.of($0) }.max() ?? 0
+        let inline = DisplayWidth.of(lead) + rowWidth + 2 <= lineWidth
+        let first = inline ? lead : "  "
+        let indent = String(repeating: " ", count: DisplayWidth.of(first) + 1)
+        let lines = rows.enumerated().map { index, row in
+            (index == 0 ? first + "(" : indent) + row + (index == rows.count - 1 ? ")" : "")
+        }
+        return inline ? lines : [String(lead.reversed().drop { $0 == " " }.reversed())] + lines
     }
 
     var queryWord: String { words[query] }
@@ -121,12 +135,16 @@ struct AttentionCellWork: Equatable {
             lines += Self.vector(queryInput, lead: "x(\(queryWord)) = ")
             if !isMasked { lines += Self.vector(keyInput, lead: "x(\(keyWord)) = ") }
         }
-        lines += ["", "2. LayerNorm, each word alone: (x − μ)/σ, times γ, plus β"]
-        lines.append("\(queryWord): μ = \(Self.number(queryNorm.mean)), σ = \(Self.number(queryNorm.deviation))")
-        lines += Self.vector(queryNorm.output, lead: "h(\(queryWord)) = ")
-        if !isMasked {
-            lines.append("\(keyWord): μ = \(Self.number(keyNorm.mean)), σ = \(Self.number(keyNorm.deviation))")
-            lines += Self.vector(keyNorm.output, lead: "h(\(keyWord)) = ")
+        lines += [
+            "", "2. LayerNorm, each word alone: x̂ = (x − μ)/σ (mean 0, variance 1),",
+            "then h = γ·x̂ + β number by number, γ and β learnt (shared by all words)",
+        ]
+        lines += Self.vector(gain, lead: "γ = ")
+        lines += Self.vector(bias, lead: "β = ")
+        for (word, norm) in [(queryWord, queryNorm)] + (isMasked ? [] : [(keyWord, keyNorm)]) {
+            lines.append("\(word): μ = \(Self.number(norm.mean)), σ = \(Self.number(norm.deviation))")
+            lines += Self.vector(norm.normalized, lead: "x̂(\(word)) = (x − μ)/σ = ")
+            lines += Self.vector(norm.output, lead: "h(\(word)) = γ·x̂ + β = ")
         }
         lines += ["", "3. This head's \(headWidth) columns of W_Q, W_K, W_V (\(d)×\(headWidth) each)"]
         lines += Self.vector(q, lead: "q = h(\(queryWord))·W_Q = ")

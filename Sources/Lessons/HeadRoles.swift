@@ -12,13 +12,17 @@ struct HeadRole: Equatable, Sendable {
     let sentenceStart: Double
     /// The mean share "is" and "was" give to the fruit and gadget nouns before them.
     let noun: Double
-    /// What it does, from the numbers: "looks at the previous word", "spreads its attention".
+    /// What it does on average over the held-out sentences, from the numbers: "looks at the
+    /// previous word", or "no single role" where no share stands out (on one sentence such a
+    /// head may still be sharp: it just does not do one thing on average).
     let label: String
-    /// The same in a few words, for a list of the heads: "previous word", "spread out".
+    /// The same in a few words, for a list of the heads: "previous word", "no single role".
     let shortLabel: String
 
     /// The words "is" and "was" read back to, and the nouns they read: every fruit and gadget of the corpus.
     static let verbs = ["is", "was"]
+    /// The label of a head no share stands out for, on average.
+    static let noRole = "no single role"
     static let nouns = LearningEmbeddingsLesson.allFruits + LearningEmbeddingsLesson.allGadgets
 
     /// The behaviours a label names, with the least share that earns it. A uniform spread over
@@ -81,7 +85,7 @@ struct HeadRole: Equatable, Sendable {
             let earned = Behaviour.allCases.filter { role.share($0) >= $0.threshold }
             let label: String
             if earned.isEmpty {
-                label = "spreads its attention"
+                label = Self.noRole
             } else if earned.count == 1 {
                 label = earned[0].phrase
             } else {
@@ -90,7 +94,7 @@ struct HeadRole: Equatable, Sendable {
             }
             return HeadRole(
                 head: role.head, previousWord: role.previousWord, itself: role.itself, sentenceStart: role.sentenceStart, noun: role.noun,
-                label: label, shortLabel: earned.isEmpty ? "spread out" : earned.map(\.name).joined(separator: " + "))
+                label: label, shortLabel: earned.isEmpty ? Self.noRole : earned.map(\.name).joined(separator: " + "))
         }
     }
 }

@@ -16,9 +16,11 @@ struct LossChart {
     var lowest: Double = 1
     var highest: Double = 5
     var references: [Reference]
-    /// The measurement marked by a vertical line, by its place in `points`; the legend gives its numbers.
+    /// The measurement walked to, by its place in `points`: a solid vertical line, "△" and its
+    /// step before the legend, which gives its numbers.
     var cursor: Int?
-    /// A measurement marked by a line only (the best, once a run has stopped): the legend keeps the last numbers.
+    /// The best measurement, once a run has stopped: a dotted line and "▲" with its step on the
+    /// axis, wherever the cursor goes (the legend gives the cursor's numbers, else the last).
     var mark: Int? = nil
     var colorMode: ColorMode
 
@@ -30,11 +32,14 @@ struct LossChart {
         let training = Style(foreground: colorMode.displayable(Self.trainingColor))
         let heldOut = Style(foreground: colorMode.displayable(Self.heldOutColor), modifiers: colorMode.hasColor ? [] : [.bold])
         let dim = Style(modifiers: [.dim])
-        // The legend with the marked (or last) measurement's numbers, the plot, the step axis.
-        let shown = cursor.flatMap { points.indices.contains($0) ? points[$0] : nil } ?? points.last
-        var legend = StyledText("━ training", style: training)
+        // The legend with the cursor's (or the last) measurement's numbers, the plot, the step axis.
+        let walked = cursor.flatMap { points.indices.contains($0) ? points[$0] : nil }
+        let shown = walked ?? points.last
+        var legend = StyledText(walked.map { "△\($0.step) " } ?? "", style: Style(modifiers: [.bold]))
+        legend.append("━ training", style: training)
         legend.append(shown.map { " " + NumberFormat.fixed($0.training, decimals: 2) } ?? "")
-        legend.append("  ━ held-out", style: heldOut)
+        // Without colour the held-out curve is dashed, and so is its mark.
+        legend.append(colorMode.hasColor ? "  ━ held-out" : "  ╍ held-out", style: heldOut)
         legend.append(shown.map { " " + NumberFormat.fixed($0.heldOut, decimals: 2) } ?? "")
         buffer.write(legend, x: area.x, y: area.y, maxWidth: area.width)
         let axisWidth = 2
@@ -51,17 +56,25 @@ struct LossChart {
             let y = dotY(reference.value)
             for x in stride(from: 0, to: dotWidth, by: 3) { canvas.setDot(x: x, y: y, style: dim) }
         }
-        let marked = cursor ?? mark
-        if let marked, points.indices.contains(marked) {
-            let x = dotX(points[marked].step)
+        if let mark, points.indices.contains(mark) {
+            let x = dotX(points[mark].step)
             for y in stride(from: 0, to: dotHeight, by: 2) { canvas.setDot(x: x, y: y, style: dim) }
         }
-        for (value, style) in [(\LossPoint.training, training), (\LossPoint.heldOut, heldOut)] {
+        if let cursor, cursor != mark, points.indices.contains(cursor) {
+            let x = dotX(points[cursor].step)
+            for y in 0..<dotHeight { canvas.setDot(x: x, y: y, style: dim) }
+        }
+        for (value, style, dashed) in [(\LossPoint.training, training, false), (\LossPoint.heldOut, heldOut, !colorMode.hasColor)] {
+            var curve = BrailleCanvas(width: plot.width, height: plot.height)
             for (a, b) in zip(points, points.dropFirst()) {
-                canvas.drawLine(
+                curve.drawLine(
                     fromX: dotX(a.step), fromY: dotY(a[keyPath: value]), toX: dotX(b.step), toY: dotY(b[keyPath: value]), style: style)
             }
-            if points.count == 1, let only = points.first { canvas.setDot(x: dotX(only.step), y: dotY(only[keyPath: value]), style: style) }
+            if points.count == 1, let only = points.first { curve.setDot(x: dotX(only.step), y: dotY(only[keyPath: value]), style: style) }
+            // Dashed: every other character cell of the curve left out.
+            for x in 0..<dotWidth where !dashed || x % 4 < 2 {
+                for y in 0..<dotHeight where curve.isDotSet(x: x, y: y) { canvas.setDot(x: x, y: y, style: style) }
+            }
         }
         canvas.render(into: &buffer, area: plot)
         // Each reference line's name at its right end, over the line's own row.
@@ -80,10 +93,10 @@ struct LossChart {
         buffer.write("0", x: plot.x, y: axis, style: dim)
         let end = "\(lastStep) steps"
         buffer.write(end, x: plot.right - DisplayWidth.of(end), y: axis, style: dim)
-        if let marked, points.indices.contains(marked) {
-            let label = "▲\(points[marked].step)"
+        if let mark, points.indices.contains(mark) {
+            let label = "▲\(points[mark].step)"
             let x = min(
-                max(plot.x + 2, plot.x + dotX(points[marked].step) / 2), plot.right - DisplayWidth.of(end) - DisplayWidth.of(label) - 1)
+                max(plot.x + 2, plot.x + dotX(points[mark].step) / 2), plot.right - DisplayWidth.of(end) - DisplayWidth.of(label) - 1)
             buffer.write(label, x: x, y: axis, style: Style(modifiers: [.bold]))
         }
     }

@@ -75,10 +75,11 @@ extension TinyTransformerLesson {
                     ]
                 }),
             ExerciseTask(
-                id: Self.taskIDs[1], question: "If the next word is the likeliest one shown, what is the loss, −ln p? (2 decimals)",
-                answer: .number(quantity: "−ln p of the likeliest next word", decimals: 2) { lesson, _ in lesson.topLoss },
+                id: Self.taskIDs[1],
+                question: "At T = 1, if the next word is the likeliest one shown, what is the loss, −ln p? (2 decimals)",
+                answer: .number(quantity: "−ln p of the likeliest next word at T = 1", decimals: 2) { lesson, _ in lesson.topLoss },
                 solution: "<Enter>\(openingLoss.map { NumberFormat.fixed($0, decimals: 2) } ?? "")<Enter>",
-                hint: "ln is the natural logarithm; p is the top bar's number in the next-word panel",
+                hint: "ln is the natural logarithm; p is the top bar's number in the next-word panel at T 1.00 (+/- sets T)",
                 explanation: { lesson, _ in
                     guard let top = lesson.nextWords(count: 1).first else { return ["No prediction."] }
                     return [
@@ -89,7 +90,15 @@ extension TinyTransformerLesson {
             ExerciseTask(
                 id: Self.taskIDs[2],
                 question: "Type a sentence after which the trained model gives one word more than 0.9 (T = 1, every head on).",
-                answer: .keys { lesson, _ in
+                answer: .keys { lesson, workspace in
+                    // Checked on what the next-word panel shows, so it is never solved under a panel that says otherwise.
+                    guard lesson.switchedOff.isEmpty else {
+                        let off = lesson.switchedOff.map(\.description).sorted().joined(separator: ", ")
+                        return TaskCheck(false, "\(off) off: switch every head on (o)")
+                    }
+                    guard workspace.temperature == 1 else {
+                        return TaskCheck(false, "T = \(NumberFormat.fixed(workspace.temperature, decimals: 2)): set T back to 1 (+/-)")
+                    }
                     guard let top = Self.top(after: lesson.words) else { return TaskCheck(false, "no prediction") }
                     return TaskCheck(
                         top.probability > 0.9,

@@ -12,7 +12,8 @@ extension TinyTransformerLesson {
     /// The shown head's cell under the cursor, worked out (nil before a sentence step opens).
     var cellWork: AttentionCellWork? {
         guard let trace, cell.row < trace.tokens.count, cell.column < trace.tokens.count else { return nil }
-        return AttentionCellWork(trace: trace, head: head, query: cell.row, key: cell.column, words: trace.tokens.map(Self.word))
+        return AttentionCellWork(
+            trace: trace, parameters: model.parameters, head: head, query: cell.row, key: cell.column, words: trace.tokens.map(Self.word))
     }
 
     func explain(_ panel: Panel, at step: Step, state: AppState) -> Explanation? {
@@ -116,7 +117,9 @@ extension TinyTransformerLesson {
             "",
             "A uniform spread (the untrained model) gives about 0.25 to the previous",
             "word and to itself, about 0.2 to the noun. A head earns a label where it",
-            "gives clearly more (0.4; 0.3 to the noun); else it spreads its attention.",
+            "gives clearly more (0.4; 0.3 to the noun); else: \(HeadRole.noRole).",
+            "These are averages over many sentences: on one sentence a head with",
+            "no single role may still look sharply at one word.",
         ]
         for role in roles { lines.append("L\(role.head.layer + 1) H\(role.head.head + 1): \(role.label)") }
         return Explanation(title: showsUntrained ? "What each head does, untrained" : "What each head does", lines: lines)

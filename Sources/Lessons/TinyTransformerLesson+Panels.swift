@@ -53,7 +53,10 @@ extension TinyTransformerLesson {
 
     private func drawLosses(at step: Step, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         var title = "Loss · step \(training.stepsTaken)"
-        if step == .minimum, training.points.indices.contains(measurement) { title = "Loss · step \(training.points[measurement].step)" }
+        if step == .minimum, training.points.indices.contains(measurement) {
+            // The walked measurement (△) and the best (▲), which stays where it is: the kept model's.
+            title = "Loss · at △\(training.points[measurement].step) · best ▲\(LossPoint.best(of: training.points).step)"
+        }
         if isPlaying { title += " · ▶ playing" } else if isWorking { title += " · training…" }
         let inner = Frame(title: title, trailingTitle: focused ? "Enter why" : nil, isFocused: focused).draw(into: &buffer, area: area)
         LossChart(
@@ -90,27 +93,62 @@ extension TinyTransformerLesson {
             title: "\(showsUntrained ? "Untrained · " : "")\(head)\(off)", trailingTitle: focused ? "Enter why" : nil, isFocused: focused)
         let inner = frame.draw(into: &buffer, area: area)
         guard let trace, inner.height >= 2 else { return }
-        // The head's label, whole (two lines where the panel is narrow), above its weights.
-        let label = Paragraph(StyledText(roles[headIndex].label, style: Style(modifiers: [.italic])))
-        let labelHeight = min(label.lineCount(width: inner.width), 2)
-        label.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: labelHeight))
         let weights = trace.blocks[head.layer].heads[head.head].weights
         let labels = trace.tokens.map(Self.word)
+        let shape = Self.attentionShape(labels: labels, width: inner.width)
+        // Every row of the grid and a row of column labels first; then a line of the head's label
+        // (its held-out average); then the second, staggered row of column labels where a word is
+        // wider than a cell; then the note; then the label's second line.
+        var spare = inner.height - labels.count - 1
+        let labelLine = spare >= 1 ? 1 : 0
+        spare -= labelLine
+        let headerRows = shape.headerRows == 2 && spare >= 1 ? 2 : 1
+        spare -= headerRows - 1
+        let showsNote = spare >= 1
+        if showsNote { spare -= 1 }
+        let label = Self.attentionLabel(roles[headIndex], width: inner.width, lines: labelLine + max(0, spare))
+        let labelHeight = labelLine == 0 ? 0 : min(label.lineCount(width: inner.width), 1 + max(0, spare))
+        if labelHeight > 0 { label.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: labelHeight)) }
         // Above the diagonal the mask: "·", no weight (a word never reads the words after it).
         let values = (0..<weights.rows).map { i in (0..<weights.columns).map { j in j <= i ? Optional(weights[i, j]) : nil } }
         let grid = Rect(x: inner.x, y: inner.y + labelHeight, width: inner.width, height: inner.height - labelHeight)
-        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(5, grid.width / 4))
-        Heatmap(
+        let heatmap = Heatmap(
             rowLabels: labels, columnLabels: labels, values: values, scale: ColorScale(lower: 0, upper: 1, kind: .sequential),
             colorMode: colorMode,
-            selectedRow: cell.row, selectedColumn: focused ? cell.column : nil, cursor: focused ? cell : nil, rowLabelWidth: labelWidth,
-            cellWidth: max(4, min(7, (grid.width - labelWidth - 1) / max(1, labels.count)))
-        ).render(into: &buffer, area: grid)
-        if grid.height >= labels.count + 2 {
+            selectedRow: cell.row, selectedColumn: focused ? cell.column : nil, cursor: focused ? cell : nil,
+            rowLabelWidth: shape.labelWidth, cellWidth: shape.cellWidth, staggersColumnLabels: headerRows == 2)
+        heatmap.render(into: &buffer, area: grid)
+        // Rows scrolled out of view (a screen too short for the sentence) are said, never silently hidden.
+        let geometry = heatmap.geometry(in: grid)
+        if geometry.visibleRows < labels.count {
+            let above = geometry.firstRow > 0
             buffer.write(
-                "a row reads the words up to it; · masked", x: inner.x, y: grid.y + labels.count + 1, style: Style(modifiers: [.dim]),
-                maxWidth: inner.width)
+                above ? "↑more" : "↓more", x: inner.x, y: above ? grid.y : inner.bottom - 1, style: Style(modifiers: [.dim]),
+                maxWidth: shape.labelWidth)
         }
+        if showsNote {
+            buffer.write(
+                "a row reads the words up to it; · masked", x: inner.x, y: grid.y + headerRows + labels.count,
+                style: Style(modifiers: [.dim]), maxWidth: inner.width)
+        }
+    }
+
+    /// The heatmap's row-label and cell widths for the sentence in `width` columns, and its
+    /// header rows: two, staggered, where a word is wider than a cell's number.
+    static func attentionShape(labels: [String], width: Int) -> (labelWidth: Int, cellWidth: Int, headerRows: Int) {
+        let labelWidth = min(labels.map { DisplayWidth.of($0) }.max() ?? 0, max(5, width / 4))
+        let cellWidth = max(4, min(7, (width - labelWidth - 1) / max(1, labels.count)))
+        return (labelWidth, cellWidth, labels.contains { DisplayWidth.of($0) > cellWidth - 1 } ? 2 : 1)
+    }
+
+    /// The head's label over its heatmap, said to be a held-out average (the heatmap shows one
+    /// sentence): whole where `lines` lines hold it, else its short form.
+    static func attentionLabel(_ role: HeadRole, width: Int, lines: Int) -> Paragraph {
+        let candidates = [
+            "held-out average: \(role.label)", "held-out avg: \(role.label)", "held-out average: \(role.shortLabel)",
+            "held-out avg: \(role.shortLabel)",
+        ].map { Paragraph(StyledText($0, style: Style(modifiers: [.italic]))) }
+        return candidates.first { $0.lineCount(width: width) <= min(lines, 2) } ?? candidates[candidates.count - 1]
     }
 
     private func drawNextWords(state: AppState, focused: Bool, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
@@ -127,8 +165,9 @@ extension TinyTransformerLesson {
     }
 
     private func drawHeads(focused: Bool, into buffer: inout Buffer, area: Rect) {
-        var title = showsUntrained ? "Heads · untrained" : "Heads · measured"
-        if !switchedOff.isEmpty { title += " · ✗ off" }
+        // The labels are held-out averages, not this sentence's weights (the title says so where it has room).
+        var title = showsUntrained ? "Heads · untrained" : "Heads · held-out average"
+        if !switchedOff.isEmpty { title = (showsUntrained ? "Heads · untrained" : "Heads · held-out avg") + " · ✗ off" }
         let inner = Frame(title: title, trailingTitle: focused ? "Enter why" : nil, isFocused: focused).draw(into: &buffer, area: area)
         // Where there is room, each head's measurements under its label, and how a label is earned.
         let tall = inner.height >= 2 * roles.count

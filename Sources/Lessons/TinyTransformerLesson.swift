@@ -33,7 +33,7 @@ struct TinyTransformerLesson: Lesson {
     }
 
     enum Action: Hashable, Sendable {
-        case train, play, earlier, later, type, head, up, down, left, right, switchOff, beforeAfter
+        case train, play, restart, earlier, later, type, head, up, down, left, right, switchOff, beforeAfter
     }
 
     enum Panel: String, LessonPanel {
@@ -123,7 +123,9 @@ struct TinyTransformerLesson: Lesson {
                     [.character(" ")], .train, help: "train \(TinyTransformer.evaluationInterval) steps, then measure both losses",
                     label: "Space", short: "train"),
                 LessonKey(
-                    [.character("p")], .play, help: "play: train until the held-out minimum is behind (any key stops it)", short: "play"),
+                    [.character("p")], .play, help: "play: train until the held-out minimum is behind (any key but q pauses it)",
+                    short: "play"),
+                LessonKey([.character("r")], .restart, help: "restart: a fresh model from the seed, step 0", short: "restart"),
             ]
         }
         if step == .minimum {
@@ -210,7 +212,10 @@ struct TinyTransformerLesson: Lesson {
             }
             isPlaying = true
             // A Space press still training: its result carries the play on.
-            return isWorking ? "playing: any key stops it" : startTraining(message: "playing: any key stops it")
+            return isWorking ? "playing: any key but q pauses it" : startTraining(message: "playing: any key but q pauses it")
+        case .restart:
+            reset(step, workspace: &workspace)
+            return "restarted: a fresh model from the seed, step 0"
         case .earlier, .later:
             let last = training.points.count - 1
             measurement = min(max(0, measurement + (action == .later ? 1 : -1)), last)
@@ -322,7 +327,15 @@ struct TinyTransformerLesson: Lesson {
 
     func isAnimating(at step: Step) -> Bool { isPlaying }
 
-    mutating func stopAnimating() { isPlaying = false }
+    /// Any key pauses at once, where the screen is: the measurement under way is dropped (its
+    /// result comes back to an older generation), so "paused" never jumps on a chunk later.
+    mutating func stopAnimating() {
+        isPlaying = false
+        if isWorking {
+            generation += 1
+            isWorking = false
+        }
+    }
 
     // MARK: Panels
 
@@ -349,9 +362,10 @@ struct TinyTransformerLesson: Lesson {
             base.placements.filter { $0.panel != .panel(Panel.nextWords) && $0.panel != .panel(Panel.attention) } + [
                 PanelPlacement(.panel(Panel.nextWords), parts[0]), PanelPlacement(.panel(Panel.heads), parts[1]),
             ]
-        // Tall screens: the heatmap takes the rows it needs (a row a word, the label, the column
-        // labels, a note) and the focused cell's working-out the rest, live as the cursor moves.
-        let needed = Self.tokens(words).count + 6
+        // Tall screens: the heatmap takes the rows it needs (a row a word, the label's two lines,
+        // the column labels, a note, the frame) and the focused cell's working-out the rest, live as the cursor moves.
+        let labels = Self.tokens(words).map(Self.word)
+        let needed = labels.count + Self.attentionShape(labels: labels, width: left.width - 2).headerRows + 5
         if left.height - needed >= 12 {
             let column = Layout.split(left, .vertical, [.length(needed), .fill(1)])
             placements += [PanelPlacement(.panel(Panel.attention), column[0]), PanelPlacement(.panel(Panel.working), column[1])]

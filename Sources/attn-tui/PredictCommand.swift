@@ -4,7 +4,8 @@ import Reports
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
-        abstract: "Train the tiny transformer, then print its next-word probabilities after the words, and every head's attention weights.")
+        abstract: "Train the tiny transformer, then print its next-word probabilities after the words, and every head's attention weights.",
+        discussion: BuiltInTransformer.courseHelp)
     @Argument(help: "The start of a sentence (a quoted sentence is split on whitespace).") var words: [String] = []
     @Option(name: .short, parsing: .unconditional, help: "How many next words.") var k = 5
     // Unconditional, so `--temperature -1` is read as a number and then refused for what it is.

@@ -1,5 +1,7 @@
 import AttnAssets
 import AttnMath
+import Foundation
+import Reports
 import TUIKit
 import XCTest
 
@@ -152,14 +154,24 @@ final class TinyTransformerLessonTests: XCTestCase {
         guard case .run(let second)? = next.first else { return XCTFail("playing goes on: \(next)") }
         XCTAssertEqual(lesson(state).training.stepsTaken, 20)
         XCTAssertTrue(screen(state, 100, 30).text.contains("▶ playing"))
-        // Any key stops it (and only stops it); the job under way still lands, and no other follows.
+        // Any key pauses it at once, where the screen is: the measurement under way is dropped, so
+        // the counter the learner saw when pausing never jumps on later, and no other job follows.
         state.press("x")
         XCTAssertFalse(lesson(state).isPlaying)
+        XCTAssertFalse(lesson(state).isWorking)
         XCTAssertEqual(state.message, "paused")
         let after = state.update(.jobFinished(JobResult(job: second.id, lesson: second.lesson, value: second.work.work())))
         XCTAssertEqual(after, [])
-        XCTAssertEqual(lesson(state).training.stepsTaken, 40)
+        XCTAssertEqual(lesson(state).training.stepsTaken, 20, "paused at step 20 stays at step 20")
         XCTAssertNil(state.tickInterval)
+        // Space trains on from there.
+        pressRunningJobs("<Space>", &state)
+        XCTAssertEqual(lesson(state).training.stepsTaken, 40)
+        // The help line and the step's Try say what a key does during play: q still quits.
+        let help = lesson(state).keys(at: .train).first { $0.action == .play }?.help ?? ""
+        XCTAssertTrue(help.contains("any key but q pauses it"), help)
+        XCTAssertTrue(
+            LessonScreenTests.words(course.text(lesson: index(TinyTransformerLesson.id), step: 1)).contains("any key but q pauses it"))
     }
 
     func testTrainingStopsAtTheHeldOutMinimumAndSaysWhy() throws {
@@ -183,6 +195,19 @@ final class TinyTransformerLessonTests: XCTestCase {
         XCTAssertTrue(state.message?.contains("minimum is behind") ?? false, state.message ?? "")
     }
 
+    func testTheTrainingStepsShowRestartInTheStatusBarAt80x24() throws {
+        for step in [Step.nextWord, .train] {
+            var state = opened(step, size: Size(width: 80, height: 24))
+            let bar = screen(state, 80, 24).text.split(separator: "\n").last.map(String.init) ?? ""
+            XCTAssertTrue(bar.contains("r restart") && bar.contains("p play") && bar.contains("q quit"), bar)
+            pressRunningJobs("<Space>", &state)
+            XCTAssertEqual(lesson(state).training.stepsTaken, 20)
+            state.press("r")
+            XCTAssertEqual(lesson(state).training.stepsTaken, 0)
+            XCTAssertEqual(state.message, "restarted: a fresh model from the seed, step 0")
+        }
+    }
+
     func testResetStartsAgainAndALateResultIsDropped() throws {
         var state = opened(.nextWord)
         pressRunningJobs("<Space>", &state)
@@ -198,11 +223,18 @@ final class TinyTransformerLessonTests: XCTestCase {
     func testStep3WalksTheRecordedRunFromItsMinimum() throws {
         var state = opened(.minimum)
         XCTAssertEqual(lesson(state).training.points[lesson(state).measurement].step, 600)
-        XCTAssertTrue(screen(state, 100, 30).text.contains("Loss · step 600"))
+        XCTAssertTrue(screen(state, 100, 30).text.contains("Loss · at △600 · best ▲600"))
         state.press("]")
         XCTAssertEqual(lesson(state).training.points[lesson(state).measurement].step, 620)
         let text = screen(state, 100, 30).text
-        XCTAssertTrue(text.contains("Loss · step 620") && text.contains("training 1.31") && text.contains("held-out 1.60"), text)
+        XCTAssertTrue(text.contains("Loss · at △620 · best ▲600") && text.contains("training 1.31") && text.contains("held-out 1.60"), text)
+        // The best stays marked on the axis (▲600) while the walked measurement is another mark (△620).
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            var walked = opened(.minimum, size: size)
+            walked.press("]]]]]]]]]")
+            let shown = screen(walked, size.width, size.height).text
+            XCTAssertTrue(shown.contains("▲600") && shown.contains("△780 ━ training") && !shown.contains("▲780"), shown)
+        }
         // The gap grows past the minimum.
         let points = finished.records
         let gap = { (p: LossPoint) in p.heldOut - p.training }
@@ -220,13 +252,20 @@ final class TinyTransformerLessonTests: XCTestCase {
         XCTAssertTrue(explanation.lines.contains { $0.contains("Lowest held-out loss at step 600") }, "\(explanation.lines)")
     }
 
-    func testTheFirstStepsNumbersAreTheModels() {
+    func testTheFirstStepsNumbersAreTheModels() throws {
         let words = LessonScreenTests.words(course.text(lesson: index(TinyTransformerLesson.id), step: 0))
         let c = TinyTransformer.configuration
         XCTAssertTrue(words.contains("2 blocks of 2 heads") && c.layerCount == 2 && c.headCount == 2)
         XCTAssertEqual(c.parameterCount, 33_077)
         XCTAssertTrue(words.contains("33,077 numbers, on the \(corpus.sentences.count) sentences"), words)
-        XCTAssertTrue(words.contains("each of the \(c.vocabularySize) words") && words.contains("ln 117 = 4.76"), words)
+        // The 117 are the words and (end), said where (end) is first shown; a refused word names the 116.
+        XCTAssertTrue(
+            words.contains("each of its \(c.vocabularySize) tokens (\(c.vocabularySize - 1) words and (end), the end of a sentence)")
+                && words.contains("ln 117 = 4.76"), words)
+        XCTAssertEqual(TinyTransformerLesson.next(0), "(end)")
+        let end = try XCTUnwrap(Glossary.builtIn.terms.first { $0.term == "(end)" })
+        XCTAssertEqual(end.lesson, TinyTransformerLesson.id)
+        XCTAssertTrue(end.definition.contains("116 words and (end)"), end.definition)
         XCTAssertTrue(words.contains("Space: \(TinyTransformer.evaluationInterval) training steps"), words)
         let train = LessonScreenTests.words(course.text(lesson: index(TinyTransformerLesson.id), step: 1))
         XCTAssertTrue(train.contains("\(TinyTransformer.settings.batchSize) windows of \(c.contextLength) words"), train)
@@ -279,11 +318,13 @@ final class TinyTransformerLessonTests: XCTestCase {
                     role.label.contains(behaviour.phrase.replacing("looks ", with: "")), role.share(behaviour) >= behaviour.threshold)
             }
         }
+        // A head no share stands out for is "no single role", never "spreads its attention": on one
+        // sentence such a head may be sharp (L1 H2 gives the 0.86 to the previous word after "the").
         XCTAssertEqual(
             roles.map(\.label),
             [
-                "looks at the previous word and back from is to its noun", "spreads its attention", "looks back from is to its noun",
-                "spreads its attention",
+                "looks at the previous word and back from is to its noun", "no single role", "looks back from is to its noun",
+                "no single role",
             ])
         XCTAssertEqual(TinyTransformerLesson.nounHead, 0, "the steps about the noun open on the head with the most")
         // Untrained, every head spreads out about as uniformly as the thresholds assume.
@@ -291,7 +332,7 @@ final class TinyTransformerLessonTests: XCTestCase {
             XCTAssertEqual(role.previousWord, 0.25, accuracy: 0.02)
             XCTAssertLessThan(role.noun, 0.25)
         }
-        XCTAssertTrue(TinyTransformerLesson.untrainedRoles.allSatisfy { $0.label == "spreads its attention" })
+        XCTAssertTrue(TinyTransformerLesson.untrainedRoles.allSatisfy { $0.label == "no single role" })
         // n goes through the four heads, each titled by its place and labelled by its numbers.
         var state = opened(.heads)
         var seen: [AttentionHeadID] = []
@@ -301,6 +342,21 @@ final class TinyTransformerLessonTests: XCTestCase {
             XCTAssertTrue(state.message?.contains(roles[lesson(state).headIndex].label) ?? false, state.message ?? "")
         }
         XCTAssertEqual(Set(seen), Set(TinyTransformerLesson.heads))
+        // Over the heatmap of one sentence, the label says it is a held-out average; so does the heads panel.
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var sized = opened(.heads, size: size)
+            for _ in 0..<4 {
+                let attention = panelWords(sized, .panel(TinyTransformerLesson.Panel.attention), size.width, size.height)
+                XCTAssertTrue(attention.contains("held-out average:") || attention.contains("held-out avg:"), attention)
+                sized.press("n")
+            }
+            XCTAssertTrue(screen(sized, size.width, size.height).text.contains("Heads · held-out average"))
+        }
+        // The step's Try: Tab twice reaches the heads panel (the next words come first).
+        XCTAssertTrue(
+            LessonScreenTests.words(course.text(lesson: index(TinyTransformerLesson.id), step: 4)).contains(
+                "then Tab twice to the heads panel"))
+        XCTAssertEqual(state.focusOrder(compact: false).firstIndex(of: .panel(TinyTransformerLesson.Panel.heads)), 2)
         state.press("<Tab><Tab><Enter>")
         guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("Enter explains the labels") }
         XCTAssertTrue(
@@ -423,6 +479,110 @@ final class TinyTransformerLessonTests: XCTestCase {
                 NumberFormat.fixed(warmer.probability, decimals: 3)))
     }
 
+    func testTheCellPopupLaysVectorsOutInAlignedRowsThatFitAt80Columns() throws {
+        var state = opened(.inside, size: Size(width: 80, height: 24))
+        let work = try XCTUnwrap(lesson(state).cellWork)
+        for line in work.lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), AttentionCellWork.lineWidth, line) }
+        // x(mango)'s lead is too long to share a line with 8 numbers: the numbers go under it, 4 rows of 8, aligned.
+        let lead = try XCTUnwrap(work.lines.firstIndex { $0.hasPrefix("x(mango) = E[mango] + P[2] =") })
+        XCTAssertEqual(work.lines[lead], "x(mango) = E[mango] + P[2] =")
+        let rows = Array(work.lines[(lead + 1)...(lead + 4)])
+        XCTAssertEqual(rows.map { $0.split(separator: " ").filter { $0 != "(" }.count }, [8, 8, 8, 8], "\(rows)")
+        XCTAssertEqual(Set(rows.map { DisplayWidth.of($0.replacing(")", with: "")) }).count, 1, "every row as wide: \(rows)")
+        XCTAssertTrue(rows[0].hasPrefix("  (") && rows.dropFirst().allSatisfy { $0.hasPrefix("   ") } && rows[3].hasSuffix(")"), "\(rows)")
+        // On screen at 80×24: the lead, then its first row with all 8 numbers; no number wraps to column 0.
+        state.press("<Enter>")
+        let lines = screen(state, 80, 24).text.split(separator: "\n").map(String.init)
+        let row = try XCTUnwrap(lines.firstIndex { $0.contains("x(mango) = E[mango] + P[2] =") })
+        let numbers = lines[row + 1].split(separator: " ").filter {
+            Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "(┃│)"))) != nil
+        }
+        XCTAssertEqual(numbers.count, 8, lines[row + 1])
+        for line in lines {
+            XCTAssertFalse(line.hasPrefix("┃ -0.") || line.hasPrefix("┃ 0.") || line.hasPrefix("\"┃ -0.") || line.hasPrefix("\"┃ 0."), line)
+        }
+    }
+
+    func testTheCellPopupShowsLayerNormStepByStepSoItAddsUpByHand() throws {
+        let state = opened(.inside)
+        let work = try XCTUnwrap(lesson(state).cellWork)
+        let parameters = finished.model.parameters
+        let head = lesson(state).head
+        XCTAssertEqual(work.gain, parameters[.attentionNormGain(layer: head.layer)].values)
+        XCTAssertEqual(work.bias, parameters[.attentionNormBias(layer: head.layer)].values)
+        // x̂ = (x − μ)/σ has mean 0 and variance 1; h = γ·x̂ + β, number by number, is the trace's.
+        let x̂ = work.queryNorm.normalized
+        let mean = x̂.reduce(0, +) / Double(x̂.count)
+        XCTAssertEqual(mean, 0, accuracy: 1e-9)
+        XCTAssertEqual(x̂.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(x̂.count), 1, accuracy: 1e-3)
+        for i in 0..<x̂.count {
+            XCTAssertEqual(x̂[i], (work.queryInput[i] - work.queryNorm.mean) / work.queryNorm.deviation, accuracy: 1e-9)
+            XCTAssertEqual(work.queryNorm.output[i], work.gain[i] * x̂[i] + work.bias[i], accuracy: 1e-9)
+            XCTAssertEqual(work.keyNorm.output[i], work.gain[i] * work.keyNorm.normalized[i] + work.bias[i], accuracy: 1e-9)
+        }
+        let lines = work.lines
+        for part in ["x̂ = (x − μ)/σ (mean 0, variance 1)", "h = γ·x̂ + β", "γ = (", "β = (", "x̂(is) = (x − μ)/σ = (", "h(is) = γ·x̂ + β = ("]
+        {
+            XCTAssertTrue(lines.contains { $0.contains(part) }, "\(part) in \(lines)")
+        }
+        // The numbers shown add up by hand: γ₁·x̂₁ + β₁ against h₁, each to 2 decimals.
+        let first = { (prefix: String) -> Double? in
+            lines.first { $0.hasPrefix(prefix) }.flatMap { $0.split(separator: "(").last?.split(separator: " ").first }.flatMap {
+                Double($0)
+            }
+        }
+        let γ = try XCTUnwrap(first("γ = ")), β = try XCTUnwrap(first("β = ")), x = try XCTUnwrap(first("x̂(is) = "))
+        let h = try XCTUnwrap(first("h(is) = "))
+        XCTAssertEqual(γ * x + β, h, accuracy: 0.02)
+    }
+
+    func testTheHeatmapKeepsEveryWordAndRowWhereThereIsRoom() throws {
+        // At 120×40 a 7-word sentence's headers are whole (two staggered rows) and the weights keep 2 decimals.
+        var wide = opened(.sentence, size: Size(width: 120, height: 40))
+        wide.press("tplug the old speaker into the<Enter>")
+        let attention = panelWords(wide, .panel(TinyTransformerLesson.Panel.attention), 120, 40)
+        for word in ["plug", "speaker", "into"] { XCTAssertTrue(attention.contains(word), attention) }
+        XCTAssertFalse(attention.contains("…"), attention)
+        XCTAssertTrue(attention.range(of: #"0\.\d\d"#, options: .regularExpression) != nil, attention)
+        // At 80×24 the default sentence's headers are whole too (mango, table).
+        let small = opened(.sentence, size: Size(width: 80, height: 24))
+        let words = panelWords(small, .panel(TinyTransformerLesson.Panel.attention), 80, 24)
+        XCTAssertTrue(words.contains("mango") && words.contains("table") && !words.contains("man…"), words)
+        // Step 8 after b (the trained labels are longer, the recap takes rows) at 80×24: every row is
+        // still shown, <s> first, under the label; the staggered headers and the note give way first.
+        var after = opened(.beforeAfter, size: Size(width: 80, height: 24))
+        after.press("b")
+        let text = screen(after, 80, 24).text
+        XCTAssertTrue(text.contains("┃<s>  ") && text.contains("┃is  ") && text.contains("held-out avg"), text)
+        XCTAssertFalse(text.contains("↑more"), text)
+        // A 7-word sentence there: the rows still come first (the label gives way).
+        after.press("tplug the old speaker into the<Enter>")
+        let seven = screen(after, 80, 24).text
+        XCTAssertTrue(seven.contains("┃<s>  ") && seven.contains("┃the  ") && !seven.contains("↑more"), seven)
+        // A panel too short for the sentence's rows says that rows are out of view.
+        var buffer = Buffer(size: Size(width: 45, height: 8))
+        lesson(after).draw(
+            .attention, at: .beforeAfter, state: after, colorMode: .palette256, into: &buffer, area: Rect(x: 0, y: 0, width: 45, height: 8))
+        XCTAssertTrue(buffer.text.contains("↑more"), buffer.text)
+    }
+
+    func testWithoutColourTheTwoLossCurvesLookDifferent() throws {
+        let state = opened(.minimum)
+        let mono = screen(state, 100, 30, colorMode: .monochrome).text
+        XCTAssertTrue(mono.contains("━ training") && mono.contains("╍ held-out"), mono)
+        let colour = screen(state, 100, 30).text
+        XCTAssertTrue(colour.contains("━ training") && colour.contains("━ held-out"), colour)
+        // The held-out curve is dashed: the plot has gaps the coloured one has not.
+        XCTAssertNotEqual(mono, colour)
+    }
+
+    func testTheCommandLineNamesTheCoursesRun() {
+        XCTAssertEqual(BuiltInTransformer.courseSeed, Int(TinyTransformer.seed))
+        XCTAssertEqual(BuiltInTransformer.courseSteps, finished.stepsTaken)
+        XCTAssertTrue(BuiltInTransformer.courseHelp.contains("--seed 3 --steps 780"))
+        XCTAssertTrue(BuiltInTransformer.courseHelp.contains("at step \(finished.best.step)"))
+    }
+
     // MARK: Exercise, recap, screens
 
     func testTheExerciseIsSolvedByItsSolutionsAndChecksTheLiveModel() throws {
@@ -451,6 +611,26 @@ final class TinyTransformerLessonTests: XCTestCase {
         var unsure = fresh
         unsure.press("tthe laptop on the table is<Enter>")
         XCTAssertFalse(unsure.isSolved(task: unsure.tasks[2]))
+        // The third is never solved while the panel shows otherwise: a head off, or T not 1.
+        var headOff = fresh
+        headOff.press("nnno" + fresh.tasks[2].solution)
+        XCTAssertFalse(headOff.isSolved(task: headOff.tasks[2]), "a head off: the panel shows no word above 0.9")
+        XCTAssertTrue(screen(headOff, 80, 24).text.contains("switch every head on"), screen(headOff, 80, 24).text)
+        headOff.press("o")
+        XCTAssertTrue(headOff.isSolved(task: headOff.tasks[2]), "every head on again: charger 0.96")
+        var warm = fresh
+        warm.press("+" + fresh.tasks[2].solution)
+        XCTAssertFalse(warm.isSolved(task: warm.tasks[2]))
+        warm.press("-")
+        XCTAssertTrue(warm.isSolved(task: warm.tasks[2]))
+        // The second asks at T = 1, and its "Not yet" says so: at T 0.05 the panel's 0.997 is not the answer.
+        XCTAssertTrue(fresh.tasks[1].question.hasPrefix("At T = 1,"), fresh.tasks[1].question)
+        var cold = fresh
+        cold.press("----------<Enter>0.00<Enter>")
+        XCTAssertFalse(cold.isSolved(task: cold.tasks[1]))
+        XCTAssertTrue(cold.message?.contains("at T = 1") ?? false, cold.message ?? "")
+        cold.press("<Enter>1.16<Enter>")
+        XCTAssertTrue(cold.isSolved(task: cold.tasks[1]))
     }
 
     func testTheLastExploreStepEndsWithARecap() {

@@ -30,6 +30,15 @@ final class CLITransformerTests: XCTestCase {
         XCTAssertLessThan(bestLoss, try XCTUnwrap(baselines["unigram"]))
     }
 
+    func testBothHelpsSayWhichOptionsReproduceTheCoursesModel() throws {
+        // The defaults (seed 1, 400 steps) are a shorter run; the course's model is seed 3 trained to step 780, kept at 600.
+        for command in ["train", "predict"] {
+            let help = try CLI.run([command, "--help"])
+            let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(text.contains("--seed 3 --steps 780") && text.contains("step 600"), "\(command): \(help.stdout)")
+        }
+    }
+
     func testTrainingTwiceGivesTheSameAnswerAndAnotherSeedAnother() throws {
         let first = try CLI.run(["train", "--steps", "20", "--json"])
         let again = try CLI.run(["train", "--steps", "20", "--seed", "1", "--json"])

@@ -48,6 +48,10 @@ public struct Heatmap: Widget, Sendable {
     public var cellWidth: Int?
     public var maxCellWidth: Int
     public var showsNumbers: Bool
+    /// Column labels on two rows, every other column on the second: a label may then run left
+    /// over its neighbour's cell (up to two cells less a gap), so words longer than a cell are
+    /// written whole where one row would cut them.
+    public var staggersColumnLabels: Bool
     public var labelStyle: Style
     public var selectedLabelStyle: Style
 
@@ -55,7 +59,8 @@ public struct Heatmap: Widget, Sendable {
         rowLabels: [String], columnLabels: [String], values: [[Double?]], scale: ColorScale? = nil,
         colorMode: ColorMode = .palette256, selectedRow: Int? = nil, selectedColumn: Int? = nil, cursor: Position? = nil,
         rowLabelWidth: Int? = nil, cellWidth: Int? = nil, maxCellWidth: Int = 7, showsNumbers: Bool = true,
-        labelStyle: Style = .plain, selectedLabelStyle: Style = Style(modifiers: [.bold, .reverse])
+        staggersColumnLabels: Bool = false, labelStyle: Style = .plain,
+        selectedLabelStyle: Style = Style(modifiers: [.bold, .reverse])
     ) {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
@@ -69,6 +74,7 @@ public struct Heatmap: Widget, Sendable {
         self.cellWidth = cellWidth
         self.maxCellWidth = maxCellWidth
         self.showsNumbers = showsNumbers
+        self.staggersColumnLabels = staggersColumnLabels
         self.labelStyle = labelStyle
         self.selectedLabelStyle = selectedLabelStyle
     }
@@ -87,7 +93,7 @@ public struct Heatmap: Widget, Sendable {
         let labelWidth = max(0, min(rowLabelWidth ?? min(longestLabel, max(3, area.width / 4)), area.width))
         let gridX = area.x + labelWidth + (labelWidth > 0 ? 1 : 0)
         let gridWidth = max(0, area.right - gridX)
-        let headerRows = columnLabels.isEmpty ? 0 : 1
+        let headerRows = columnLabels.isEmpty ? 0 : staggersColumnLabels ? 2 : 1
         let gridY = area.y + headerRows
         let gridHeight = max(0, area.bottom - gridY)
         let columns = columnCount
@@ -145,10 +151,13 @@ public struct Heatmap: Widget, Sendable {
                 let column = g.firstColumn + visible
                 guard column < columnLabels.count else { continue }
                 let style = column == selectedColumn ? selectedLabelStyle : labelStyle
-                let text = Self.fit(columnLabels[column], contentWidth)
+                // Staggered: a label may take its left neighbour's cell too (whose label is on the other row).
+                let right = g.gridX + visible * g.cellWidth + contentOffset + contentWidth
+                let room = staggersColumnLabels ? min(contentWidth + g.cellWidth, right - area.x) : contentWidth
+                let text = Self.fit(columnLabels[column], room)
                 // Right-aligned, as the numbers under it are.
-                let x = g.gridX + visible * g.cellWidth + contentOffset + contentWidth - DisplayWidth.of(text)
-                buffer.write(text, x: x, y: area.y, style: style, clip: area)
+                let y = area.y + (staggersColumnLabels ? visible % 2 : 0)
+                buffer.write(text, x: right - DisplayWidth.of(text), y: y, style: style, clip: area)
             }
         }
         for visibleRow in 0..<g.visibleRows {
