@@ -74,7 +74,10 @@ stage=$stage_root/$name
 mkdir -p "$stage/bin" "$stage/share/man/man1" "$stage/share/bash-completion/completions" \
     "$stage/share/zsh/site-functions" "$stage/share/fish/vendor_completions.d"
 install -m 755 "$bin" "$stage/bin/attn-tui"
-install -m 644 "$manual_dir/attn-tui.1" "$stage/share/man/man1/attn-tui.1"
+# generate-manual keeps the help's blank lines, which mdoc warns about ("Empty input line"):
+# a blank line there is a paragraph break, .Pp.
+sed 's/^$/.Pp/' "$manual_dir/attn-tui.1" >"$stage/share/man/man1/attn-tui.1"
+chmod 644 "$stage/share/man/man1/attn-tui.1"
 "$bin" --generate-completion-script bash >"$stage/share/bash-completion/completions/attn-tui"
 "$bin" --generate-completion-script zsh >"$stage/share/zsh/site-functions/_attn-tui"
 "$bin" --generate-completion-script fish >"$stage/share/fish/vendor_completions.d/attn-tui.fish"

@@ -158,6 +158,18 @@ final class CLIScriptingTests: XCTestCase {
         XCTAssertFalse(names.contains("bold"), "\(names)")
     }
 
+    func testBraveHasNoDirectionInTheFeaturesButHasInGloVe() throws {
+        // Issue 19's example: brave, about none of the 13 features, once got bread at 0.979.
+        let features = try CLI.run(["neighbors", "brave"])
+        XCTAssertEqual(features.status, 0, features.stderr)
+        XCTAssertTrue(features.stdout.contains("none — 'brave'") && features.stdout.contains("no direction"), features.stdout)
+        XCTAssertFalse(features.stdout.contains("bread"), features.stdout)
+        let answer = try CLI.json(["neighbors", "brave", "--space", "glove", "-k", "3", "--json"])
+        let glove = try XCTUnwrap((answer as? [[String: Any]])?.first)
+        let names = try XCTUnwrap(glove["neighbors"] as? [[String: Any]]).compactMap { $0["word"] as? String }
+        XCTAssertTrue(names.contains("courageous"), "\(names)")
+    }
+
     func testNeighboursComeFromTheWholeWordPack() throws {
         // An instrument's nearest words are instruments (the pack's WordNet label), not the
         // hand-made audio electronics (subwoofer, speaker, amplifier) the lexicon alone gave.

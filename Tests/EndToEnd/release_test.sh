@@ -95,6 +95,7 @@ check "THIRD-PARTY-NOTICES.txt is what --licenses prints" \
 
 manual=$(hidden env MANWIDTH=80 MANPAGER=cat man -l share/man/man1/attn-tui.1 2>"$WORK/err")
 check "man -l reads the manual (stderr: $(head -c 200 "$WORK/err"))" text_has '^NAME' "$manual" "the manual"
+check "  without a warning (stderr: $(head -c 200 "$WORK/err"))" test ! -s "$WORK/err"
 check "  its synopsis and every subcommand" \
     bash -c 'for s in SYNOPSIS start lessons words similarity matrix attention neighbors render export; do grep -qw -- "$s" <<<"$0" || { echo "  missing: $s" >&2; exit 1; }; done' "$manual"
 check "  the options, --theme and --licenses among them" text_has '--theme light\|dark' "$manual" "the manual"

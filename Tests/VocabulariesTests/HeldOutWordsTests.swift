@@ -115,4 +115,23 @@ struct HeldOutWordsTests {
         #expect(score.wrongShare <= 0.03, "\(score)")
         #expect(score.informativeShare >= 0.90, "\(score)")
     }
+
+    /// The README's word pack section states the figures this set gives, not older ones.
+    @Test func theReadmeStatesTheseFigures() throws {
+        let score = HeldOutScore(pack: pack, words: HeldOutSet.words)
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md"),
+            encoding: .utf8
+        )
+        .replacingOccurrences(of: "\n  ", with: " ")
+        let percent = { (x: Double) in String(format: "%.1f %%", 100 * x) }
+        let statements = [
+            "On \(score.scored) labelled words in \(Set(HeldOutSet.words.map(\.category)).count) categories",
+            "**\(percent(score.wrongShare)) are wrong** (\(score.wrong.count) words with a feature ≥ 0.3",
+            "**\(percent(score.informativeShare)) are informative** (\(score.informative) of the \(score.withExpected) words",
+        ]
+        for statement in statements {
+            #expect(readme.contains(statement), "README.md should say: \(statement)")
+        }
+    }
 }
