@@ -221,8 +221,14 @@ struct BlockLesson: Lesson, Equatable {
 
     static func vector(_ values: [Double]) -> String { "(" + values.map(number).joined(separator: ", ") + ")" }
 
-    /// The rows the exercise hides: its typed answers.
-    static let hiddenInExercise: Set<Stage> = [.attentionNorm, .afterAttention]
+    /// The rows the exercise hides: its typed answers, each with the task that asks for it.
+    static let hiddenInExercise: [Stage: String] = [.attentionNorm: "layer-norm-fruit", .afterAttention: "residual-tech"]
+
+    /// Whether the exercise still hides a stage's row: until its task is solved, then it shows what was worked out.
+    func isHidden(_ stage: Stage, state: AppState) -> Bool {
+        guard let task = Self.hiddenInExercise[stage] else { return false }
+        return !state.tasks.contains { $0.id == task && state.isSolved(task: $0) }
+    }
 
     private func drawFlow(at step: Step, state: AppState, into buffer: inout Buffer, area: Rect) {
         let focused = state.focus == .panel(Panel.flow)
@@ -246,7 +252,7 @@ struct BlockLesson: Lesson, Equatable {
                 + buffer.write(
                     label, x: inner.x, y: y, style: isCursor ? Style(modifiers: [.bold, .reverse]) : Style(modifiers: [.bold]),
                     maxWidth: inner.width)
-            let hidden = step == .exercise && Self.hiddenInExercise.contains(stage)
+            let hidden = step == .exercise && isHidden(stage, state: state)
             let numbers = row(stage).map { NumberFormat.pad(hidden ? "?" : Self.number($0), cell) }.joined()
             let end =
                 x
@@ -285,6 +291,20 @@ struct BlockLesson: Lesson, Equatable {
             return "ReLU set \(zeros) of \(Self.hiddenWidth) hidden units to 0"
         case .output: return block == 0 ? "the block's output: block 2's input (n)" : "the last block's output here"
         }
+    }
+
+    /// Ten-thousandths, as shown to 4 decimals.
+    static func tenThousandths(_ value: Double) -> Int { Int((value * 10_000).rounded()) }
+
+    /// `a + b = c` with 4 decimals, c the sum of a and b as shown (so it adds up by hand; it
+    /// rounds to what the flow shows to 2 decimals).
+    static func sumLine(_ a: Double, _ b: Double, aligned: Bool = true) -> String {
+        let (x, y) = (tenThousandths(a), tenThousandths(b))
+        let text = { (value: Int) in NumberFormat.fixed(Double(value) / 10_000, decimals: 4) }
+        let added = y < 0 ? "(\(text(y)))" : text(y)
+        let width = aligned ? (7, 9) : (0, 0)
+        return NumberFormat.pad(text(x), width.0) + " + " + NumberFormat.pad(added, width.1) + " = "
+            + NumberFormat.pad(text(x + y), width.0)
     }
 
     /// The mean and the population variance of a vector (LayerNorm's).
@@ -343,13 +363,14 @@ struct BlockLesson: Lesson, Equatable {
         case .afterAttention, .output:
             let (base, added, baseName, addedName) =
                 stage == .afterAttention ? (row(.input), row(.attention), "x", "a") : (row(.afterAttention), row(.feedForward), "x+a", "m")
-            var lines = ["\(baseName) + \(addedName), number by number:", ""]
+            var lines = ["\(baseName) + \(addedName), number by number (4 decimals, so the sums add up by hand):"]
             for (k, name) in Self.columnNames.enumerated() {
-                lines.append(
-                    "  " + NumberFormat.padRight(name, 6) + NumberFormat.pad(number(base[k]), 6) + " + "
-                        + NumberFormat.pad(ValuesLesson.factor(added[k]), 7) + " = " + number(base[k] + added[k]))
+                lines.append("  " + NumberFormat.padRight(name, 6) + Self.sumLine(base[k], added[k]))
             }
-            lines += ["", "The word keeps its own numbers and adds what the \(stage == .afterAttention ? "attention" : "MLP") found."]
+            lines += [
+                "", "\(stage.symbol) = \(vector(row(stage))) to 2 decimals, as in the flow:",
+                "the word keeps its own numbers and adds what the \(stage == .afterAttention ? "attention" : "MLP") found.",
+            ]
             return Explanation(title: "\(stage.symbol) for \(word)", lines: lines)
         case .feedForward:
             let z = b.hiddenBeforeReLU.row(i)
@@ -390,12 +411,18 @@ struct BlockLesson: Lesson, Equatable {
             return (text.hasPrefix("-") ? "(\(text))" : text) + "²"
         }.joined(separator: " + ")
         let (checkMean, checkVariance) = Self.moments(norm.normalized.row(i))
+        // Its input with 4 decimals, and the sum of those numbers as shown: the mean adds up by hand.
+        let name = stage == .attentionNorm ? "x" : "x + a"
+        let four = { (value: Double) in NumberFormat.fixed(value, decimals: 4) }
+        let terms = x.map { value in four(value).hasPrefix("-") ? "(\(four(value)))" : four(value) }
+        let sum = x.map(Self.tenThousandths).reduce(0, +)
         return [
-            "x = \(Self.vector(x))",
-            "mean μ = (\(x.map(number).joined(separator: " + "))) / 4 = \(NumberFormat.fixed(mean, decimals: 3))",
+            "\(name) = (\(x.map(four).joined(separator: ", ")))",
+            "mean μ = (\(terms.joined(separator: " + "))) / 4",
+            "       = \(four(Double(sum) / 10_000)) / 4 = \(four(Double(sum) / 40_000))",
             "variance σ² = (\(centred)) / 4 = \(NumberFormat.fixed(variance, decimals: 4))",
             "√(σ² + ε) = \(NumberFormat.fixed(deviation, decimals: 3))   (ε = 0.00001 keeps it above 0)",
-            "x̂ = (x − μ) / √(σ² + ε) = \(Self.vector(norm.normalized.row(i)))",
+            "x̂ = (\(name) − μ) / √(σ² + ε) = \(Self.vector(norm.normalized.row(i)))",
             "x̂ has mean \(number(checkMean)) and variance \(number(checkVariance))",
             "h = γ ⊙ x̂ + β, here γ = 1 and β = 0: \(Self.vector(norm.output.row(i)))",
         ]
@@ -413,7 +440,7 @@ struct BlockLesson: Lesson, Equatable {
                 answer: .number(quantity: "h(apple), fruit", decimals: 2) { _, _ in Self.trace.blocks[0].attentionNorm.output[Self.apple, 0]
                 },
                 solution: "<Enter>\(Self.number(Self.normAnswer))<Enter>",
-                hint: "the mean of x's four numbers, their variance, then (fruit − mean) / √variance",
+                hint: "mean and variance of x's four numbers, then (fruit − mean) / √variance",
                 explanation: { lesson, _ in
                     var first = lesson
                     (first.block, first.selected, first.stage) = (0, Self.apple, .attentionNorm)
@@ -427,10 +454,7 @@ struct BlockLesson: Lesson, Equatable {
                 hint: "the residual adds attention's output a to x, number by number",
                 explanation: { _, _ in
                     let b = Self.trace.blocks[0]
-                    return [
-                        "x+a = x + a: tech = \(Self.number(b.input[Self.apple, 1])) + \(ValuesLesson.factor(b.attentionOutput[Self.apple, 1]))",
-                        "= \(Self.number(b.afterAttention[Self.apple, 1]))",
-                    ]
+                    return ["x+a = x + a: tech = " + Self.sumLine(b.input[Self.apple, 1], b.attentionOutput[Self.apple, 1], aligned: false)]
                 }),
         ])
     }

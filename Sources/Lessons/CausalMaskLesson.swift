@@ -204,7 +204,7 @@ struct CausalMaskLesson: Lesson, Equatable {
         }
         let heatmap = Heatmap(
             rowLabels: words, columnLabels: words, values: cells, colorMode: colorMode, selectedRow: selected, rowLabelWidth: 6,
-            cellWidth: max(4, min(6, (inner.width - 7) / max(1, words.count))))
+            cellWidth: max(4, min(8, (inner.width - 7) / max(1, words.count))))
         heatmap.render(into: &buffer, area: inner)
         let g = heatmap.geometry(in: inner)
         for row in 0..<g.visibleRows {
@@ -298,7 +298,7 @@ struct CausalMaskLesson: Lesson, Equatable {
             if masked && row < words.count - 1 {
                 lines += ["", "The words after \(word) have weight 0: no change to them reaches this row."]
             }
-            return Explanation(title: "\(word)'s output, fruit", lines: lines)
+            return Explanation(title: "\(word)'s fruit output", lines: lines)
         case .working: return nil
         }
     }
@@ -368,7 +368,7 @@ struct CausalMaskLesson: Lesson, Equatable {
                     ]
                 }),
             ExerciseTask(
-                id: "reach-a", question: "Change a's output by changing only the last word.",
+                id: "reach-a", question: "Change “a”'s output by changing only the last word.",
                 answer: .keys { lesson, workspace in
                     guard let check = lesson.articleChanged(workspace) else { return TaskCheck(false, "no outputs") }
                     let now = lesson.last == 0 ? "" : " with \(Self.lastWords[lesson.last]), \(number(check.withPhone))"

@@ -215,27 +215,31 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
             top.append(
                 StyledText("last pair w=\(pair.center), c=\(pair.context): w·c = ")
                     + StyledText(NumberFormat.fixed(pair.score, decimals: 2), style: Style(modifiers: [.bold])))
+        } else if let pair = lastPairScore {
+            // The pair Enter works out, named where the learner reads the step: the popup and the
+            // panel talk about the same pair (the last sentence's last word and the word before it).
+            top.append(StyledText("last pair w=\(pair.center), c=\(pair.context) (Enter)"))
         }
         let header = StyledText("\(lastSentences.count) sentences; the last:", style: Style(modifiers: [.dim]))
         let sentence = StyledText("“\(Self.corpus.sentence(last))”", style: Style(modifiers: [.bold]))
         let rows = { (lines: [StyledText]) in lines.map { Paragraph($0).lineCount(width: inner.width) }.reduce(0, +) }
         // Each word's line names as many pushed words as fit whole, and counts the rest ("+3 more"):
-        // a list is never cut in the middle.
-        var words = pairLines(pushedShown: 4, colorMode: colorMode)
-        for shown in stride(from: 3, through: 0, by: -1) where rows(top + [header, sentence] + words) > inner.height {
-            words = pairLines(pushedShown: shown, colorMode: colorMode)
-        }
-        var lines = top + [header, sentence] + words
-        // Still short of rows: the header goes first.
-        if rows(lines) > inner.height { lines = top + [sentence] + words }
+        // a list is never cut in the middle. Short of rows, the header goes before the names; in
+        // the clusters step, whose text quotes a push, the last pair's line goes before the last name.
+        let named = stride(from: 4, through: 1, by: -1).map { pairLines(pushedShown: $0, colorMode: colorMode) }
+        var candidates = named.flatMap { [top + [header, sentence] + $0, top + [sentence] + $0] }
+        if step == .clusters { candidates += named.map { [sentence] + $0 } }
+        let counted = pairLines(pushedShown: 0, colorMode: colorMode)
+        // Only where even the counted lists would be cut (two words' lines in a short panel) does the last pair's line give way.
+        candidates += [top + [sentence] + counted, [sentence] + counted]
+        var lines = candidates.first { rows($0) <= inner.height } ?? candidates[candidates.count - 1]
         // Where there is room, the step's other sentences too, one line each, above the last.
-        if rows(lines) + lastSentences.count - 1 <= inner.height, lines.contains(header) {
+        if rows(lines) + lastSentences.count - 1 <= inner.height, let at = lines.firstIndex(of: header) {
             let earlier = lastSentences.dropLast().map { number in
                 StyledText(DisplayWidth.truncate("“\(Self.corpus.sentence(number))”", to: inner.width), style: Style(modifiers: [.dim]))
             }
-            lines =
-                top + [StyledText("read \(lastSentences.count) sentences, the last in bold:", style: Style(modifiers: [.dim]))]
-                + earlier + [sentence] + words
+            let read = StyledText("read \(lastSentences.count) sentences, the last in bold:", style: Style(modifiers: [.dim]))
+            lines.replaceSubrange(at...at, with: [read] + earlier)
         }
         var y = inner.y
         for line in lines where y < inner.bottom {
@@ -294,7 +298,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
             title: "The loss of one pair", lines: Self.lossLines(pair, step: stepsTrained, stepLoss: stepLoss, pairs: lastPairs.count))
     }
 
-    /// One pair's loss worked out: each σ and its −log, then their sum (four decimals; "≈" where
+    /// One pair's loss worked out: each σ and its −ln (natural log), then their sum (four decimals; "≈" where
     /// the rounded terms do not add up to the rounded sum), and how the step's loss comes from it.
     static func lossLines(_ pair: PairLoss, step: Int, stepLoss: Double, pairs: Int) -> [String] {
         let words = corpus.words
@@ -303,9 +307,9 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
         let nameWidth = names.map { DisplayWidth.of($0) }.max() ?? 0
         let scoreWidth = pair.scores.map { DisplayWidth.of(fixed($0)) }.max() ?? 0
         var lines = [
-            "loss = −log σ(w·c) − Σₙ log σ(−w·n),  σ(x) = 1/(1+e⁻ˣ)",
+            "loss = −ln σ(w·c) − Σₙ ln σ(−w·n),  σ(x) = 1/(1+e⁻ˣ)",
             "w: the centre word's vector, c: its neighbour's context vector,",
-            "n: the context vectors of the words it is pushed from.",
+            "n: the context vectors of the words it is pushed from; ln: log base e.",
             "",
             "Step \(step)'s last pair, as the step met it (before its own update):",
             "w = \(words[pair.center]), c = \(words[pair.context]); pushed from "
@@ -317,7 +321,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
             let (letter, score, sigma) = index == 0 ? ("c", "w·c", "σ(w·c) ") : ("n", "w·n", "σ(−w·n)")
             lines.append(
                 "\(letter) = " + NumberFormat.padRight(name + ":", nameWidth + 1) + "  \(score) = "
-                    + NumberFormat.pad(fixed(pair.scores[index]), scoreWidth) + "  \(sigma) = \(fixed(probabilities[index]))  −log = "
+                    + NumberFormat.pad(fixed(pair.scores[index]), scoreWidth) + "  \(sigma) = \(fixed(probabilities[index]))  −ln = "
                     + fixed(terms[index]))
         }
         // The sum of the terms as shown, in units of the fourth decimal, against the rounded sum.
@@ -388,7 +392,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
                     return TaskCheck(near == all, "\(near) of \(all) words nearer their own kind, after \(lesson.stepsTrained) steps")
                 },
                 solution: String(repeating: "<Space>", count: Self.clusterPresses),
-                hint: "each step pulls neighbours together: Space trains one, p plays until a key stops it",
+                hint: "steps pull neighbours together: Space trains one, p plays, any key stops",
                 explanation: { lesson, _ in
                     [
                         "Nearer: the word's mean cosine with the rest of its kind beats",
@@ -413,7 +417,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
 }
 
 /// One pair's loss term by term, from the vectors as its step met them (before the pair's own
-/// update): −log σ(w·c) for its neighbour c, −log σ(−w·n) for each pushed word n. As
+/// update): −ln σ(w·c) for its neighbour c, −ln σ(−w·n) for each pushed word n. As
 /// `SkipGram.step` reads them: a word pushed twice is scored the second time with its context
 /// vector as the first push left it.
 struct PairLoss: Equatable, Sendable {
@@ -443,7 +447,7 @@ struct PairLoss: Equatable, Sendable {
     /// σ(w·c), then σ(−w·n) for each pushed word: how sure the model is of each, right.
     var probabilities: [Double] { scores.enumerated().map { Self.sigmoid($0.offset == 0 ? $0.element : -$0.element) } }
 
-    /// −log of each probability: the pair's loss is their sum.
+    /// −ln of each probability: the pair's loss is their sum.
     var terms: [Double] { scores.enumerated().map { -Self.logSigmoid($0.offset == 0 ? $0.element : -$0.element) } }
 
     var loss: Double { terms.reduce(0, +) }

@@ -121,7 +121,7 @@ struct PositionLesson: Lesson, Equatable {
                 short: "word", showsInStatusBar: step != .exercise),
             LessonKey(
                 [.down, .character("j")], .next, help: "select the next word", label: "↓/j", short: "word", showsInStatusBar: false),
-            // In the exercise its text names o, and the key bar keeps its room for the exercise's keys.
+            // In the exercise the key bar keeps its room for the exercise's keys (its text names p and s only; ? lists o).
             LessonKey(
                 [.character("o")], .shuffle, help: "put the right-hand sentence in another order", short: "shuffle",
                 showsInStatusBar: step != .exercise),
@@ -310,8 +310,11 @@ struct PositionLesson: Lesson, Equatable {
         var lines = [
             "\"\(Self.sentenceText(order))\", positions \(positionsOn ? "on" : "off")",
             positionsOn
-                ? "x(\(word)) = word + p(\(place)) = \(vector(own + p))" : "x(\(word)) = the word alone = \(vector(own + p))", "",
-            "score with word j = q·k/√4 = 2·x(\(word))·x(j): words' part + positions' part",
+                ? "x(\(word)) = word + p(\(place)) = \(vector(own + p))"
+                : "x(\(word)) = (fruit, tech, 0, 0) = \(vector(own + p))",
+            positionsOn ? "  (fruit, tech, 0, 0) + (0, 0, sin, cos)" : "  the two 0s: room for the position vector p(i), off now", "",
+            "score with word j = q·k/√4 (x has 4 numbers) = 2·x(\(word))·x(j):",
+            "  words' part + positions' part = score",
         ]
         for (j, other) in order.enumerated() {
             let wordPart = 2 * dot(own, words[other])
@@ -417,14 +420,14 @@ struct PositionLesson: Lesson, Equatable {
             ExerciseTask(
                 id: "an-without-fruit",
                 question:
-                    "Make an take in almost no fruit on the right: its fruit output below \(Self.number(Self.fruitLimit)).",
+                    "Make “an” take in almost no fruit on the right: its fruit output below \(Self.number(Self.fruitLimit)).",
                 answer: .keys { lesson, _ in
                     TaskCheck(
                         lesson.anFruit < Self.fruitLimit,
                         "an's fruit \(Self.number(lesson.anFruit)), positions \(lesson.positionsOn ? "on" : "off")")
                 },
                 solution: Self.lowFruitKeys,
-                hint: "without positions no order changes an's output; with them, an reads its neighbours",
+                hint: "positions off, no order changes “an”; on, “an” reads its neighbours",
                 explanation: { lesson, _ in
                     var unplaced = lesson
                     unplaced.positionsOn = false

@@ -1,4 +1,5 @@
 import AttnMath
+import Foundation
 import TUIKit
 import XCTest
 
@@ -208,11 +209,15 @@ final class BlockLessonTests: XCTestCase {
         state.press("<Enter>")
         let working = try XCTUnwrap(explanation(state))
         XCTAssertEqual(working.title, "LayerNorm(x) of apple")
-        // μ = (0.6 + 0.65 + sin ½ + cos ½)/4.
+        // μ = (0.6 + 0.65 + sin ½ + cos ½)/4, from x with 4 decimals: the sum of those as shown, then / 4.
+        XCTAssertEqual(NumberFormat.fixed(sin(0.5), decimals: 4), "0.4794")
+        XCTAssertEqual(NumberFormat.fixed(cos(0.5), decimals: 4), "0.8776")
+        XCTAssertTrue(working.lines.contains("x = (0.6000, 0.6500, 0.4794, 0.8776)"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains("mean μ = (0.6000 + 0.6500 + 0.4794 + 0.8776) / 4"), "\(working.lines)")
+        XCTAssertEqual(0.6 + 0.65 + 0.4794 + 0.8776, 2.6070, accuracy: 1e-12)
         let mean = (0.6 + 0.65 + sin(0.5) + cos(0.5)) / 4
         XCTAssertTrue(
-            working.lines.contains("mean μ = (0.60 + 0.65 + 0.48 + 0.88) / 4 = \(NumberFormat.fixed(mean, decimals: 3))"),
-            "\(working.lines)")
+            working.lines.contains("       = 2.6070 / 4 = \(NumberFormat.fixed(mean, decimals: 4))"), "\(working.lines)")
         XCTAssertTrue(working.lines.contains("x̂ = (x − μ) / √(σ² + ε) = (-0.36, -0.01, -1.19, 1.56)"), "\(working.lines)")
         XCTAssertTrue(working.lines.contains("x̂ has mean 0.00 and variance 1.00"), "\(working.lines)")
     }
@@ -223,8 +228,10 @@ final class BlockLessonTests: XCTestCase {
         state.press("<Enter>")
         let working = try XCTUnwrap(explanation(state))
         XCTAssertEqual(working.title, "x+a for apple")
-        XCTAssertTrue(working.lines.contains("  fruit   0.60 + (-0.25) = 0.35"), "\(working.lines)")
-        XCTAssertTrue(working.lines.contains("  cos     0.88 +    0.82 = 1.70"), "\(working.lines)")
+        // 4 decimals, each sum that of the numbers as shown; the 2-decimal row of the flow under them.
+        XCTAssertTrue(working.lines.contains("  fruit  0.6000 + (-0.2469) =  0.3531"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains("  cos    0.8776 +    0.8195 =  1.6971"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains("x+a = (0.35, 0.54, 0.02, 1.70) to 2 decimals, as in the flow:"), "\(working.lines)")
     }
 
     /// Step 4: "press Enter: the 8 hidden units before and after ReLU".
@@ -319,5 +326,75 @@ final class BlockLessonTests: XCTestCase {
         state.press("<Down>")
         XCTAssertTrue(screen(state, 120, 40).text(in: rect).contains("How attention for apple is worked out"))
         XCTAssertNil(opened(.layerNorm).layout(for: Size(width: 80, height: 24)).rect(of: .panel(BlockLesson.Panel.working)))
+    }
+
+    // MARK: Hand arithmetic
+
+    /// A 4-decimal number as shown, in ten-thousandths (parentheses around a negative one).
+    static func tenThousandths(_ text: Substring) -> Int? {
+        let plain = text.trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
+        return Double(plain).map { Int(($0 * 10_000).rounded()) }
+    }
+
+    /// Every residual popup, of every word in both blocks, adds up by hand: a + b = c with the
+    /// numbers as shown (4 decimals), and c rounds to the 2 decimals of the flow's row. Before,
+    /// the 2-decimal rows read 1.70 + 0.58 = 2.27.
+    func testTheResidualsAddUpByHandAsShown() throws {
+        for block in 0..<BlockLesson.blockCount {
+            for word in BlockLesson.sentence.indices {
+                for stage in [BlockLesson.Stage.afterAttention, .output] {
+                    var lesson = BlockLesson()
+                    (lesson.block, lesson.selected, lesson.stage) = (block, word, stage)
+                    let sums = lesson.working().lines.filter { $0.contains(" + ") && $0.contains(" = ") && !$0.contains(",") }
+                    XCTAssertEqual(sums.count, 4, "\(lesson.working().lines)")
+                    for (k, line) in sums.enumerated() {
+                        let sides = line.dropFirst(8).split(separator: "=")
+                        let terms = try XCTUnwrap(sides.first).components(separatedBy: " + ").map { Substring($0) }
+                        let (a, b, c) = (
+                            try XCTUnwrap(Self.tenThousandths(terms[0])), try XCTUnwrap(Self.tenThousandths(terms[1])),
+                            try XCTUnwrap(Self.tenThousandths(sides[1]))
+                        )
+                        XCTAssertEqual(a + b, c, line)
+                        XCTAssertEqual(
+                            NumberFormat.fixed(Double(c) / 10_000, decimals: 2), BlockLesson.number(lesson.row(stage)[k]),
+                            "block \(block + 1), \(BlockLesson.sentence[word]), \(stage): \(line)")
+                    }
+                }
+            }
+        }
+        // Block 1's x+a+m for apple, the report's 1.70 + 0.58 = 2.27.
+        var lesson = BlockLesson()
+        (lesson.selected, lesson.stage) = (BlockLesson.apple, .output)
+        XCTAssertTrue(lesson.working().lines.contains("  cos    1.6971 +    0.5771 =  2.2742"), "\(lesson.working().lines)")
+    }
+
+    /// LayerNorm(x+a) names its input x + a, not x.
+    func testTheSecondLayerNormNamesItsInputXPlusA() throws {
+        var state = opened(.flow)
+        state.press("<Down><Down><Down><Down><Enter>")
+        let working = try XCTUnwrap(explanation(state))
+        XCTAssertEqual(working.title, "LayerNorm(x+a) of apple")
+        XCTAssertTrue(working.lines[0].hasPrefix("x + a = (0.3531, 0.5396, 0.0172, 1.6971)"), "\(working.lines)")
+        XCTAssertFalse(working.lines.contains { $0.hasPrefix("x = ") }, "\(working.lines)")
+        XCTAssertTrue(working.lines.contains { $0.hasPrefix("x̂ = (x + a − μ) / √(σ² + ε)") }, "\(working.lines)")
+    }
+
+    /// The exercise's hidden rows show their numbers once their task is solved, each on its own.
+    func testTheExercisesHiddenRowsAreRevealedWhenSolved() throws {
+        let fresh = try assertExerciseReplays("block")
+        let row = { (state: AppState, name: String) in
+            try XCTUnwrap(try self.flowText(state).split(separator: "\n").first { $0.contains(name) }).description
+        }
+        var state = fresh
+        state.press(fresh.tasks[0].solution)
+        XCTAssertTrue(state.isSolved(task: state.tasks[0]))
+        let norm = try row(state, "LayerNorm(x) ")
+        XCTAssertTrue(norm.contains("-0.36  -0.01  -1.19   1.56"), norm)
+        XCTAssertEqual(try row(state, "+ residual ").filter { $0 == "?" }.count, 4, "the other row stays hidden")
+        state.press("<Enter>0.54<Enter>")
+        XCTAssertTrue(state.isSolved(task: state.tasks[1]))
+        let residual = try row(state, "+ residual ")
+        XCTAssertTrue(residual.contains("0.35   0.54   0.02   1.70"), residual)
+        XCTAssertFalse(try flowText(state).contains("?"))
     }
 }

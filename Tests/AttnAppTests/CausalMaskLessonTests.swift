@@ -218,4 +218,30 @@ final class CausalMaskLessonTests: XCTestCase {
             ScreenFile.assertMatches(screen(state, 120, 40), named: "causal-mask-\(step.rawValue)-120x40")
         }
     }
+
+    /// Where the weights panel has room (100×30, 120×40) its header names every word whole:
+    /// laptop and banana, not lapt… and bana….
+    func testTheWeightsHeaderNamesEveryWordWhereThereIsRoom() throws {
+        for size in [Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var state = opened(.laterWords, size: size)
+            for word in ["laptop", "banana", "cherry"] {
+                state.press("w")
+                let header = try XCTUnwrap(try panelText(state, .weights).split(separator: "\n").dropFirst().first)
+                XCTAssertTrue(header.contains(word) && !header.contains("…"), "\(size.width)×\(size.height): \(header)")
+            }
+        }
+    }
+
+    /// The outputs' working reads "apple's fruit output", in the popup and as the tall screen's panel title.
+    func testTheOutputsWorkingIsTitledTheWordsFruitOutput() throws {
+        var state = opened(.laterWords, size: Size(width: 120, height: 40))
+        state.press("<Tab>")
+        XCTAssertEqual(state.focus, .panel(CausalMaskLesson.Panel.outputs))
+        let rect = try XCTUnwrap(state.layout(for: state.size).rect(of: .panel(CausalMaskLesson.Panel.working)))
+        XCTAssertTrue(screen(state, 120, 40).text(in: rect).contains("How apple's fruit output is worked out"))
+        state.press("<Enter>")
+        XCTAssertEqual(try XCTUnwrap(explanation(state)).title, "apple's fruit output")
+        // The exercise quotes the one-letter word it names.
+        XCTAssertTrue(opened(.exercise).tasks[1].question.hasPrefix("Change “a”'s output"), opened(.exercise).tasks[1].question)
+    }
 }

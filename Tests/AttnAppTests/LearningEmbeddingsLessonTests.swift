@@ -184,7 +184,7 @@ extension LearningEmbeddingsLessonTests {
     }
 
     /// Enter works out one pair's loss, as the loss step's text says: its σ(w·c), each σ(−w·n),
-    /// their −log and the sum, against numpy (Reference/learning_embeddings_reference.py).
+    /// their −ln and the sum, against numpy (Reference/learning_embeddings_reference.py).
     func testTheLossOfOnePairMatchesNumpy() throws {
         var state = opened(step: 2)
         let trained = try lesson(state)
@@ -205,12 +205,12 @@ extension LearningEmbeddingsLessonTests {
         guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
         let lines = explanation.lines
         XCTAssertTrue(lines.contains("w = cable, c = a; pushed from peeled, bowl, phone"), "\(lines)")
-        XCTAssertTrue(lines.contains("c = a:       w·c =  0.0487  σ(w·c)  = 0.5122  −log = 0.6691"), "\(lines)")
-        XCTAssertTrue(lines.contains("n = phone:   w·n = -0.0229  σ(−w·n) = 0.5057  −log = 0.6818"), "\(lines)")
+        XCTAssertTrue(lines.contains("c = a:       w·c =  0.0487  σ(w·c)  = 0.5122  −ln = 0.6691"), "\(lines)")
+        XCTAssertTrue(lines.contains("n = phone:   w·n = -0.0229  σ(−w·n) = 0.5057  −ln = 0.6818"), "\(lines)")
         XCTAssertTrue(lines.contains("loss = 0.6691 + 0.6832 + 0.6786 + 0.6818 = 2.7127"), "\(lines)")
         XCTAssertTrue(lines.contains("Step 10's loss, 2.3829, is the mean of its 144 pairs' losses,"), "\(lines)")
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 72 }, "\(lines)")
-        // Every step's sum adds up as shown, or says "≈"; each line's σ is its score's, each −log its σ's.
+        // Every step's sum adds up as shown, or says "≈"; each line's σ is its score's, each −ln its σ's.
         var later = state
         later.press("<Esc>")
         for _ in 0..<12 {
@@ -366,5 +366,49 @@ extension LearningEmbeddingsLessonTests {
             }
         }
         XCTAssertGreaterThan(hidden, 0, "80×24 is crowded enough to hide a label somewhere, so the count is exercised")
+    }
+
+    /// The pairs panel names the pair Enter works out (the step's last pair), in every explore
+    /// step, and step 2's text says so; the exercise's σ(w·c) asks about the same pair.
+    func testThePairsPanelNamesThePairEnterWorksOut() throws {
+        XCTAssertTrue(
+            LessonScreenTests.words(course.text(lesson: index("learning-embeddings"), step: 1)).contains(
+                "The panel names the step's last pair and the last sentence's fruit or gadget pairs."))
+        let words = LearningEmbeddingsLesson.corpus.words
+        for (step, presses) in [(1, 0), (1, 1), (2, 0), (2, 3), (3, 0)] {
+            var state = opened(step: step)
+            state.press(String(repeating: "<Space>", count: presses))
+            for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
+                let pair = try XCTUnwrap(try lesson(state).lastPairLoss)
+                let (w, c) = (words[pair.center], words[pair.context])
+                let panel = panelWords(state, .panel(LearningEmbeddingsLesson.Panel.pairs), size.width, size.height)
+                XCTAssertTrue(
+                    panel.hasPrefix("last pair w=\(w), c=\(c) (Enter)"), "step \(step + 1) at \(size.width)×\(size.height): \(panel)")
+                var popup = state
+                popup.press("<Enter>")
+                guard case .lesson(let explanation) = try XCTUnwrap(popup.detail) else { return XCTFail("no lesson detail") }
+                XCTAssertTrue(explanation.lines.contains { $0.hasPrefix("w = \(w), c = \(c); pushed from") }, "\(explanation.lines)")
+            }
+        }
+        // The exercise's pair is the one the panel names, with its w·c now.
+        let exercise = opened(step: 4)
+        let pair = try XCTUnwrap(try lesson(exercise).lastPairScore)
+        XCTAssertTrue(
+            panelWords(exercise, .panel(LearningEmbeddingsLesson.Panel.pairs)).hasPrefix(
+                "last pair w=\(pair.center), c=\(pair.context): w·c ="))
+    }
+
+    /// The loss is written with ln, the natural log, as the tiny transformer's −ln p: in the
+    /// text and in the popup, never log.
+    func testTheLossIsWrittenWithLn() throws {
+        let text = (0..<5).map { course.text(lesson: index("learning-embeddings"), step: $0) }.joined(separator: " ")
+        XCTAssertTrue(text.contains("−ln σ(w·c) − Σ ln σ(−w·n)"), text)
+        XCTAssertFalse(text.contains("log"), text)
+        var state = opened(step: 2)
+        state.press("<Enter>")
+        guard case .lesson(let explanation) = try XCTUnwrap(state.detail) else { return XCTFail("no lesson detail") }
+        XCTAssertEqual(explanation.lines[0], "loss = −ln σ(w·c) − Σₙ ln σ(−w·n),  σ(x) = 1/(1+e⁻ˣ)")
+        XCTAssertTrue(explanation.lines.contains { $0.contains("ln: log base e") }, "\(explanation.lines)")
+        XCTAssertFalse(explanation.lines.contains { $0.contains("−log") || $0.contains("Σₙ log") }, "\(explanation.lines)")
     }
 }

@@ -252,4 +252,32 @@ final class PositionLessonTests: XCTestCase {
         let narrow = try panelText(opened(.orderMatters), .positions)
         XCTAssertTrue(narrow.contains("position vectors") && narrow.contains("p(i) = (sin i/2, cos i/2)"), narrow)
     }
+
+    /// Step 1 says a word is its fruit and tech then two 0s (where step 2's positions go), and
+    /// Enter shows those four numbers and why the score divides by √4.
+    func testStep1SaysWhereTheTwoOtherCoordinatesComeFrom() throws {
+        let text = LessonScreenTests.words(course.text(lesson: index("position"), step: 0))
+        XCTAssertTrue(text.contains("a word is its fruit and tech, then two 0s that step 2 fills with its place"), text)
+        var state = opened(.orderBlind)
+        state.press("<Enter>")
+        let working = try XCTUnwrap(explanation(state))
+        XCTAssertTrue(working.lines.contains("x(apple) = (fruit, tech, 0, 0) = (0.60, 0.65, 0.00, 0.00)"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains("  the two 0s: room for the position vector p(i), off now"), "\(working.lines)")
+        XCTAssertTrue(working.lines.contains { $0.contains("q·k/√4 (x has 4 numbers)") }, "\(working.lines)")
+        // With positions: the 0s hold sin and cos.
+        state.press("<Esc>p<Enter>")
+        let on = try XCTUnwrap(explanation(state))
+        XCTAssertTrue(on.lines.contains("  (fruit, tech, 0, 0) + (0, 0, sin, cos)"), "\(on.lines)")
+    }
+
+    /// The keys task quotes the word "an", and its hints each fit one line of the popup at 80×24.
+    func testTheExerciseQuotesAnAndItsHintsFitALine() throws {
+        let state = opened(.exercise)
+        XCTAssertTrue(state.tasks[1].question.hasPrefix("Make “an” take in almost no fruit"), state.tasks[1].question)
+        var hinted = state
+        hinted.press("i")
+        let lines = screen(hinted, 80, 24).lines
+        let hint = state.tasks[1].hint
+        XCTAssertTrue(lines.contains { $0.contains("   \(hint) ") }, "\(lines)")
+    }
 }
