@@ -38,12 +38,19 @@ let package = Package(
         // The words the program knows: the built-in lexicon and word pack, a user's file, how a token is looked up.
         .target(name: "Vocabularies", dependencies: ["AttnMath", "EmbeddingFiles", "AttnAssets"]),
         // The application: state, actions, update, view, lessons. No ncurses.
-        .target(name: "AttnApp", dependencies: ["AttnMath", "Vocabularies", "FileSupport", "TUIKit", "AttnAssets"]),
+        .target(
+            name: "AttnApp", dependencies: ["AttnMath", "Vocabularies", "FileSupport", "TUIKit", "AttnAssets"],
+            swiftSettings: [.unsafeFlags(["-Osize"], .when(configuration: .release))]),
         // The course: every lesson, each a part plugged into the app (`Course.standard`).
-        .target(name: "Lessons", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies"]),
+        // Optimised for size: its code draws panels and text, while the numbers come from AttnMath (-O);
+        // it keeps the static binary under 20 MB with eighteen lessons (frame times: Benchmarks/frame.sh).
+        .target(
+            name: "Lessons", dependencies: ["AttnApp", "AttnMath", "TUIKit", "AttnAssets", "Vocabularies"],
+            swiftSettings: [.unsafeFlags(["-Osize"], .when(configuration: .release))]),
         // What the command line's queries answer, as JSON and as text tables (similarity, matrix, lessons, export, …).
         .target(
-            name: "Reports", dependencies: ["AttnApp", "Lessons", "AttnMath", "EmbeddingFiles", "TUIKit", "Vocabularies", "AttnAssets"]),
+            name: "Reports", dependencies: ["AttnApp", "Lessons", "AttnMath", "EmbeddingFiles", "TUIKit", "Vocabularies", "AttnAssets"],
+            swiftSettings: [.unsafeFlags(["-Osize"], .when(configuration: .release))]),
         // The C macros and globals of ncursesw that Swift cannot import.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only target that talks to ncurses.
