@@ -140,6 +140,26 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         }
     }
 
+    /// Issue 18, item 8: a placed word of one character with 5,000 combining marks counted as one
+    /// character against the 40 allowed, and was kept; now a character is bounded in scalars too.
+    func testAPlacedWordWithAHugeCharacterIsRefusedOnLoad() throws {
+        let directory = temporaryDirectory()
+        let d = lexicon.table.dimension
+        let vector = "[" + Array(repeating: "0.5", count: d).joined(separator: ", ") + "]"
+        let huge = "b" + String(repeating: "\\u0301", count: 5000)
+        let json = """
+            {"version": 1,
+             "customWords": [
+               {"word": "\(huge)", "vector": \(vector), "category": "custom", "isCustom": true},
+               {"word": "zorb", "vector": \(vector), "category": "custom", "isCustom": true}]}
+            """
+        writeState(json, in: directory)
+        let session = Session(course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+        let warnings = session.warnings.joined(separator: "\n")
+        XCTAssertTrue(warnings.contains("1 placed word(s) refused"), warnings)
+        XCTAssertEqual(session.state.customWords.map(\.word), ["zorb"])
+    }
+
     /// Every box drawn has both vertical borders on every inner row: nothing was written over them.
     private func assertPanelsIntact(_ buffer: Buffer, size: Size, line: UInt = #line) {
         let lines = buffer.lines.map { Array($0) }
