@@ -31,6 +31,7 @@ struct StartCommand: ParsableCommand {
     func validate() throws {
         _ = try LessonOption.index(lesson)
         try StateDirOption.validate(stateDir)
+        try startWords.validateInPlay()
     }
 
     func run() throws {

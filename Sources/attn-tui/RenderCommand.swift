@@ -47,6 +47,7 @@ struct RenderCommand: ParsableCommand {
         _ = try LessonOption.index(lesson)
         _ = try LessonOption.step(step, of: lesson)
         try StateDirOption.validate(stateDir)
+        try startWords.validateInPlay()
     }
 
     func run() throws {

@@ -77,6 +77,19 @@ struct StartWordsOptions: ParsableArguments {
         if let words, tokens(words).isEmpty { throw ValidationError("--words needs at least one word, got '\(words)'") }
     }
 
+    /// For the screen (`render`, the interactive program): the words all come into play, so at most
+    /// `Workspace.wordLimit` of them, the bound of adding one and of a saved state. Counted as
+    /// given (a word given twice is in play twice), before any file is read.
+    func validateInPlay() throws {
+        guard let words else { return }
+        let count = tokens(words).count
+        if count > Workspace.wordLimit {
+            throw ValidationError(
+                "--words gives \(count) words: at most \(Workspace.wordLimit) can be in play at once (as when adding words or loading saved ones)"
+            )
+        }
+    }
+
     /// Commas or the files' whitespace separate the words (`WordLookup.tokens`).
     private func tokens(_ words: String) -> [String] {
         WordLookup.tokens(words.split(separator: ",").map(String.init))

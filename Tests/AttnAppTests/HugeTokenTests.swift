@@ -36,6 +36,33 @@ final class HugeTokenTests: XCTestCase {
         }
     }
 
+    /// Issue 18, item 8: one letter with 100,000 combining marks is one character; it is cut to
+    /// `ScalarBound.perCharacter` scalars when it comes into play (0.9 s a key before).
+    func testAHugeCharacterFromAFileIsCutWhenItComesIntoPlay() {
+        let huge = "b" + String(repeating: "\u{301}", count: 100_000)
+        let table = EmbeddingTable(words: [huge, "north", "south"], vectors: [[0.5, 0.5, 0], [1, 0, 0.1], [-1, 0, 0.2]])
+        var state = AppState(environment: environment(Vocabulary(table: table, source: "marks.txt")))
+        let name = state.words[0].word
+        XCTAssertEqual(name.unicodeScalars.count, ScalarBound.perCharacter + 1, "the b, its first marks and …")
+        XCTAssertTrue(name.hasSuffix("…"))
+        XCTAssertTrue(state.words.allSatisfy { $0.word.allSatisfy(ScalarBound.fits) })
+        state.press("<Tab><Enter>")
+        let frame = AppView.render(state, size: Size(width: 120, height: 40), colorMode: .palette256)
+        XCTAssertTrue(frame.text.contains("north"))
+        XCTAssertLessThan(frame.text.unicodeScalars.count, 120 * 41 * 4, "the frame holds no huge character")
+    }
+
+    func testAPastedHugeCharacterIsNotAddedNorSaved() {
+        var state = sandbox()
+        let before = state.wordNames
+        state.press("a")
+        _ = state.update(.paste("b" + String(repeating: "\u{301}", count: 5000)))
+        XCTAssertEqual(state.promptField?.text, "", "the paste's one character is refused")
+        state.press("<Enter>")
+        XCTAssertEqual(state.wordNames, before)
+        XCTAssertTrue(state.customWords.isEmpty)
+    }
+
     func testShownLooksAtNoMoreThanItKeeps() {
         XCTAssertEqual(WordInPlay.shown("kiwi"), "kiwi")
         let exact = String(repeating: "é", count: WordInPlay.shownLimit)

@@ -140,6 +140,49 @@ final class StateEdgeTests: TemporaryFolderTestCase {
         }
     }
 
+    /// Issue 18, item 8: a placed word of one character with 5,000 combining marks counted as one
+    /// character against the 40 allowed, and was kept; now a character is bounded in scalars too.
+    func testAPlacedWordWithAHugeCharacterIsRefusedOnLoad() throws {
+        let directory = temporaryDirectory()
+        let d = lexicon.table.dimension
+        let vector = "[" + Array(repeating: "0.5", count: d).joined(separator: ", ") + "]"
+        let huge = "b" + String(repeating: "\\u0301", count: 5000)
+        let json = """
+            {"version": 1,
+             "customWords": [
+               {"word": "\(huge)", "vector": \(vector), "category": "custom", "isCustom": true},
+               {"word": "zorb", "vector": \(vector), "category": "custom", "isCustom": true}]}
+            """
+        writeState(json, in: directory)
+        let session = Session(course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+        let warnings = session.warnings.joined(separator: "\n")
+        XCTAssertTrue(warnings.contains("1 placed word(s) refused"), warnings)
+        XCTAssertEqual(session.state.customWords.map(\.word), ["zorb"])
+    }
+
+    /// Issue 18, item 11: one bound on the words in play, at load as at add (600 were saved and 500
+    /// kept on load before it was one number).
+    func testTheBoundOnWordsInPlayIsTheSameAtLoadAndAtAdd() throws {
+        let directory = temporaryDirectory()
+        let pack = Vocabulary.builtInWithPack().table
+        let names = (0..<pack.count).lazy.filter { pack.vector(at: $0).contains { $0 != 0 } }.map { pack.word(at: $0) }
+            .filter { $0.allSatisfy(\.isLetter) }.prefix(Workspace.wordLimit + 101)
+        let saved = Array(names.prefix(Workspace.wordLimit + 100))
+        let json = #"{"version": 1, "lesson": 14, "sandboxWords": ["# + saved.map { "\"\($0)\"" }.joined(separator: ", ") + "]}"
+        writeState(json, in: directory)
+        let session = Session(course: course, vocabulary: lexicon, lesson: nil, stateDir: directory, persist: true, colorMode: .monochrome)
+        let warnings = session.warnings.joined(separator: "\n")
+        XCTAssertTrue(warnings.contains("100 saved word(s) beyond \(Workspace.wordLimit) in play dropped"), warnings)
+        var state = session.state
+        XCTAssertEqual(state.lessonID, "sandbox")
+        XCTAssertEqual(state.words.count, Workspace.wordLimit)
+        XCTAssertEqual(Array(state.wordNames.prefix(100)), Array(saved.prefix(100)), "the first ones, in order")
+        let another = try XCTUnwrap(names.dropFirst(Workspace.wordLimit).first { !state.wordNames.contains($0) })
+        state.press("a\(another)<Enter>")
+        XCTAssertEqual(state.words.count, Workspace.wordLimit)
+        XCTAssertEqual(state.message, "\(Workspace.wordLimit) words are in play, the most there can be: d removes one first")
+    }
+
     /// Every box drawn has both vertical borders on every inner row: nothing was written over them.
     private func assertPanelsIntact(_ buffer: Buffer, size: Size, line: UInt = #line) {
         let lines = buffer.lines.map { Array($0) }

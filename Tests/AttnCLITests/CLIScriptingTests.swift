@@ -94,6 +94,34 @@ final class CLIScriptingTests: XCTestCase {
             try CLI.run(["similarity", "king"]).stderr, "attn-tui: similarity takes exactly two words, got 1 (see 'attn-tui --help')\n")
     }
 
+    /// Issue 18 item 11: `--words` with 6,000 words put them all in play (2.3 GB, 28 s, 0.6 s a
+    /// key); the screen holds at most `Workspace.wordLimit`, as when adding words or loading saved ones.
+    func testWordsBeyondTheBoundInPlayAreAUsageError() throws {
+        let count = 501
+        let lines = (0..<count).map { "w\($0) \(Double($0 % 7) - 3) \(Double($0 % 5) + 1)" }
+        let file = try write("many.txt", lines.joined(separator: "\n") + "\n")
+        let all = (0..<count).map { "w\($0)" }.joined(separator: ",")
+        let result = try CLI.run(["render", "--embeddings", file, "--words", all, "--size", "80x24"])
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertEqual(
+            result.stderr,
+            "attn-tui: --words gives 501 words: at most 500 can be in play at once (as when adding words or loading saved ones) (see 'attn-tui --help')\n"
+        )
+        XCTAssertEqual(result.stdout, "")
+        // The same through the interactive program's options, before any terminal is asked for.
+        XCTAssertEqual(try CLI.run(["--embeddings", file, "--words", all]).status, 64)
+        // A word given twice is in play twice: 500 and one repeated are 501.
+        let bound = (0..<500).map { "w\($0)" }.joined(separator: ",")
+        XCTAssertEqual(try CLI.run(["render", "--embeddings", file, "--words", bound + ",w0"]).status, 64)
+        let shown = try CLI.run(["render", "--embeddings", file, "--words", bound, "--size", "120x40"])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.contains("· 500 words"), shown.stdout)
+        // export writes files, not a screen: its --words are not bounded by what the screen holds.
+        let export = try CLI.run(["export", folder + "/out", "--embeddings", file, "--words", all])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        XCTAssertTrue(export.stdout.hasPrefix("wrote 501 words"), export.stdout)
+    }
+
     func testACompressedFileIsSaidToBeCompressed() throws {
         let path = folder + "/vectors.txt.gz"
         // "a 1 2\n" compressed by gzip (Python's gzip.compress, mtime 0).

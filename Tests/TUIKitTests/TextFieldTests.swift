@@ -35,6 +35,47 @@ final class TextFieldTests: XCTestCase {
         XCTAssertEqual(field.handle(.backspace), .ignored)
     }
 
+    /// Issue 18, item 8: the limit counts characters, so each character is bounded too: a `b`
+    /// followed by 5,000 combining marks was one character, accepted, saved and kept.
+    func testACharacterOfMoreScalarsThanTheBoundIsRefusedTypedOrPasted() {
+        let marks = String(repeating: "\u{301}", count: 5000)
+        var pasted = TextField(text: "a", maxLength: 40)
+        XCTAssertEqual(pasted.handle(.character(Character("b" + marks))), .ignored, "one character of 5,001 scalars")
+        XCTAssertEqual(pasted.text, "a")
+
+        // Typed one mark at a time, each joins the b until the character is full.
+        var typed = TextField(maxLength: 40)
+        XCTAssertEqual(typed.handle(.character("b")), .edited)
+        for _ in 1..<ScalarBound.perCharacter { XCTAssertEqual(typed.handle(.character("\u{301}")), .edited) }
+        XCTAssertEqual(typed.handle(.character("\u{301}")), .ignored, "one more would make \(ScalarBound.perCharacter + 1)")
+        XCTAssertEqual(typed.text.unicodeScalars.count, ScalarBound.perCharacter)
+        XCTAssertEqual(typed.text.count, 1)
+        XCTAssertEqual(typed.handle(.character("c")), .edited, "the next character is typed as usual")
+
+        // Forty characters, each as large as allowed: the bytes are bounded.
+        var full = TextField(maxLength: 40)
+        let largest = Character("e" + String(repeating: "\u{301}", count: ScalarBound.perCharacter - 1))
+        for _ in 0..<50 { _ = full.handle(.character(largest)) }
+        XCTAssertEqual(full.text.count, 40)
+        XCTAssertLessThanOrEqual(full.text.utf8.count, 40 * ScalarBound.perCharacter * 4)
+
+        // The longest real characters still fit: a family with skin tones, a subdivision flag.
+        var emoji = TextField(maxLength: 40)
+        XCTAssertEqual(emoji.handle(.character("👩🏻‍❤️‍💋‍👨🏼")), .edited)
+        XCTAssertEqual(emoji.handle(.character("🏴󠁧󠁢󠁳󠁣󠁴󠁿")), .edited)
+        XCTAssertEqual(emoji.text.count, 2)
+    }
+
+    func testScalarBoundCutsAHugeCharacterToItsBaseAndFirstMarks() {
+        let huge = Character("b" + String(repeating: "\u{301}", count: 100_000))
+        XCTAssertFalse(ScalarBound.fits(huge))
+        let cut = ScalarBound.cut(huge)
+        XCTAssertEqual(cut.unicodeScalars.count, ScalarBound.perCharacter)
+        XCTAssertEqual(cut.unicodeScalars.first, "b")
+        XCTAssertEqual(cut.count, 1)
+        XCTAssertEqual(ScalarBound.cut("é"), "é")
+    }
+
     func testDrawsThePromptTextAndReversedCursor() {
         let field = TextField(text: "kiwi", prompt: "add: ")
         let buffer = draw(field, width: 12, height: 1)

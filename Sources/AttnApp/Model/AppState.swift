@@ -72,7 +72,12 @@ public struct AppState: Sendable, Equatable {
     /// The words in play, selection, metric and temperature: what lessons and panels share.
     public internal(set) var workspace: Workspace
     public internal(set) var focus: Focus
-    public internal(set) var mode: Mode
+    public internal(set) var mode: Mode {
+        didSet { explainOpenDetail(after: oldValue) }
+    }
+    /// The open detail's computation (`Mode.detail`), built once when it opens, never per frame
+    /// nor per scroll: a score's table is as long as the dimension allows.
+    public private(set) var openExplanation: ComputationDetail?
     /// The last message for the user (added, removed, errors); cleared by the next key.
     public internal(set) var message: String?
     public internal(set) var isFinished: Bool
@@ -120,6 +125,17 @@ public struct AppState: Sendable, Equatable {
         }
         enterStep()
         refreshDerived()
+    }
+
+    /// Builds the explanation of a detail that just opened (another number, or the first), and
+    /// drops it when the detail closes.
+    private mutating func explainOpenDetail(after previous: Mode) {
+        guard case .detail(let detail, _) = mode else {
+            openExplanation = nil
+            return
+        }
+        if case .detail(let before, _) = previous, before == detail, openExplanation != nil { return }
+        openExplanation = ComputationDetail(detail, state: self)
     }
 
     // MARK: Reading

@@ -6,14 +6,27 @@ extension WordInPlay {
     /// this much, once, instead of its whole length in every frame.
     public static let shownLimit = 64
 
-    /// `name` as the app draws it: at most `shownLimit` characters, then "…".
-    /// Only the first `shownLimit + 1` characters are looked at, so a huge token costs no more.
+    /// `name` as the app draws it: at most `shownLimit` characters of at most
+    /// `ScalarBound.perCharacter` scalars each, then "…" where anything was cut. Only the first
+    /// `shownLimit + 1` characters are looked at, so a 1 MB token, or one letter with 100,000
+    /// combining marks, is read once when it comes into play and costs a short word's per frame.
     public static func shown(_ name: String) -> String {
-        var end = name.startIndex
-        for _ in 0..<shownLimit {
-            guard end < name.endIndex else { return name }
-            end = name.index(after: end)
+        var kept = ""
+        var count = 0
+        var cut = false
+        for character in name {
+            guard count < shownLimit else {
+                cut = true
+                break
+            }
+            if ScalarBound.fits(character) {
+                kept.append(character)
+            } else {
+                kept += ScalarBound.cut(character)
+                cut = true
+            }
+            count += 1
         }
-        return end == name.endIndex ? name : String(name[..<end]) + "…"
+        return cut ? kept + "…" : name
     }
 }

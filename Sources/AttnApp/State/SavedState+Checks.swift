@@ -1,3 +1,4 @@
+import TUIKit
 import Vocabularies
 
 /// What a hand-edited (or damaged but still valid JSON) state file may hold
@@ -27,7 +28,8 @@ extension SavedState {
         var kept: [WordInPlay] = []
         for var word in customWords {
             let name = word.word
-            guard !name.isEmpty, name.count <= Self.wordLengthLimit, !name.contains(where: \.isWhitespace),
+            guard !name.isEmpty, name.count <= Self.wordLengthLimit, name.allSatisfy(ScalarBound.fits),
+                !name.contains(where: \.isWhitespace),
                 !word.vector.isEmpty, word.vector.allSatisfy(\.isFinite), word.vector.contains(where: { $0 != 0 })
             else {
                 refused += 1
@@ -48,7 +50,7 @@ extension SavedState {
         }
         if refused > 0 {
             warnings.append(
-                "\(refused) placed word(s) refused (no name, a name over \(Self.wordLengthLimit) characters, or a zero or non-finite vector)"
+                "\(refused) placed word(s) refused (no name, a name over \(Self.wordLengthLimit) characters or with a character of over \(ScalarBound.perCharacter) scalars, or a zero or non-finite vector)"
             )
         }
         if duplicates > 0 { warnings.append("\(duplicates) duplicate placed word(s) dropped (the first is kept)") }

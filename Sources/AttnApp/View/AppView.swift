@@ -140,7 +140,7 @@ public enum AppView {
     static func drawOverlay(_ state: AppState, into buffer: inout Buffer, colorMode: ColorMode) {
         switch state.mode {
         case .help(let scroll): helpOverlay(state, scroll: scroll).render(into: &buffer, area: buffer.area)
-        case .detail(let detail, let scroll): detailPopup(state, detail, scroll: scroll)?.render(into: &buffer, area: buffer.area)
+        case .detail(_, let scroll): detailPopup(state, scroll: scroll)?.render(into: &buffer, area: buffer.area)
         case .welcome, .end, .courseMap, .glossary: CourseScreens.popup(state, size: buffer.size)?.render(into: &buffer, area: buffer.area)
         default: break
         }
@@ -154,8 +154,9 @@ public enum AppView {
             bindings: AppKeys.bindings(for: state).map(\.binding), title: "Keys", scroll: scroll, footer: "↑/↓ scroll · any key closes")
     }
 
-    static func detailPopup(_ state: AppState, _ detail: Detail, scroll: Int) -> Popup? {
-        guard let explanation = ComputationDetail(detail, state: state) else { return nil }
+    /// The open detail's popup, from the explanation `update` built when it opened.
+    static func detailPopup(_ state: AppState, scroll: Int) -> Popup? {
+        guard let explanation = state.openExplanation else { return nil }
         return Popup(
             title: explanation.title, body: StyledText(explanation.lines.joined(separator: "\n")), scroll: scroll,
             footer: "↑/↓ scroll · any key closes")
@@ -165,7 +166,7 @@ public enum AppView {
     static func overlayMaxScroll(_ state: AppState, size: Size) -> Int {
         switch state.mode {
         case .help: helpOverlay(state, scroll: 0).maxScroll(in: Rect(size: size))
-        case .detail(let detail, _): detailPopup(state, detail, scroll: 0)?.maxScroll(in: Rect(size: size)) ?? 0
+        case .detail: detailPopup(state, scroll: 0)?.maxScroll(in: Rect(size: size)) ?? 0
         default: 0
         }
     }

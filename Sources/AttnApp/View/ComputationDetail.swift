@@ -28,16 +28,29 @@ public struct ComputationDetail: Equatable, Sendable {
         self.lines = lines
     }
 
+    /// Product rows listed for a score: every dimension up to this many; beyond it (a file's
+    /// 30,000-d vectors) the largest products by size, so the table stays readable and its cost
+    /// stays flat in the dimension.
+    public static let productRowLimit = 300
+
+    /// The table of a score: one row per feature with both values and their product (the largest
+    /// `productRowLimit` products by size above that many dimensions, in dimension order, and a
+    /// line saying what the others add up to), then the sum and the metric's last step.
     public static func score(_ a: WordInPlay, _ b: WordInPlay, metric: Metric, featureNames: [String]) -> ComputationDetail {
         let products = elementwiseProducts(a.vector, b.vector)
         let total = dot(a.vector, b.vector)
-        let nameWidth = max(7, featureNames.map { DisplayWidth.of($0) }.max() ?? 0)
+        let shown = productRows(products)
+        let nameWidth = max(7, shown.map { DisplayWidth.of(featureNames[$0]) }.max() ?? 0)
         let columnWidth = max(8, DisplayWidth.of(a.word) + 1, DisplayWidth.of(b.word) + 1)
-        var lines = [
+        var lines: [String] = []
+        if shown.count < products.count {
+            lines.append("the \(shown.count) largest of \(products.count) products (by size), in feature order")
+            lines.append("")
+        }
+        lines.append(
             NumberFormat.padRight("feature", nameWidth) + NumberFormat.pad(a.word, columnWidth)
-                + NumberFormat.pad(b.word, columnWidth) + NumberFormat.pad("product", 10)
-        ]
-        for k in a.vector.indices {
+                + NumberFormat.pad(b.word, columnWidth) + NumberFormat.pad("product", 10))
+        for k in shown {
             lines.append(
                 NumberFormat.padRight(featureNames[k], nameWidth)
                     + NumberFormat.pad(NumberFormat.fixed(a.vector[k], decimals: 2), columnWidth)
@@ -45,6 +58,12 @@ public struct ComputationDetail: Equatable, Sendable {
                     + NumberFormat.pad(NumberFormat.fixed(products[k], decimals: 4), 10))
         }
         lines.append("")
+        if shown.count < products.count {
+            let listed = shown.reduce(0.0) { $0 + products[$1] }
+            lines.append("listed products add up to \(NumberFormat.fixed(listed, decimals: 4))")
+            lines.append(
+                "the other \(products.count - shown.count) products add up to \(NumberFormat.fixed(total - listed, decimals: 4))")
+        }
         lines.append("dot = Σ products = \(NumberFormat.fixed(total, decimals: 4))")
         switch metric {
         case .dot: break
@@ -65,6 +84,17 @@ public struct ComputationDetail: Equatable, Sendable {
             }
         }
         return ComputationDetail(title: "\(metric.title)(\(a.word), \(b.word))", lines: lines)
+    }
+
+    /// The dimensions a score's table lists: all of them up to `productRowLimit`, else the
+    /// `productRowLimit` largest products by size (ties to the lower dimension), in dimension order.
+    static func productRows(_ products: [Double]) -> [Int] {
+        guard products.count > productRowLimit else { return Array(products.indices) }
+        let largest = products.indices.sorted { i, j in
+            let (x, y) = (abs(products[i]), abs(products[j]))
+            return x != y ? x > y : i < j
+        }
+        return largest.prefix(productRowLimit).sorted()
     }
 
     /// Four decimals, or Swift's exponent form when that would print a non-zero value as 0.0000.

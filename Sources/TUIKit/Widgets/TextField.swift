@@ -19,7 +19,8 @@ public struct TextField: Widget, Sendable, Hashable {
     public var prompt: String
     /// Shown dimmed while the text is empty.
     public var placeholder: String
-    /// Characters at most; nil for no limit.
+    /// Characters at most, each of at most `ScalarBound.perCharacter` scalars (a character that
+    /// would grow beyond it is refused whatever the limit); nil for no limit.
     public var maxLength: Int?
     public var style: Style
     public var promptStyle: Style
@@ -52,6 +53,8 @@ public struct TextField: Widget, Sendable, Hashable {
             let before = String(text.prefix(cursor)) + String(character)
             let after = text.dropFirst(cursor)
             if let maxLength, (before + after).count > maxLength { return .ignored }
+            // The limit counts characters: each must stay small too, or 40 of them bound no bytes.
+            guard (before + after).allSatisfy(ScalarBound.fits) else { return .ignored }
             text = before + after
             // A combining mark joins the character before it, so count again rather than add one.
             cursor = before.count
