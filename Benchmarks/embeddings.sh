@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Benchmarks of attn-tui's embedding file readers (issue 4) — figures, not tests.
 #
 #   Benchmarks/embeddings.sh [--quick] [--dynamic]

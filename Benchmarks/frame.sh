@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The interactive program's speed targets (SPEC.md): first frame ≤ 15 ms, key press → finished frame
 # with 100 words in play (half of them from the word pack) ≤ 1 ms median, a flood of 2,000 keys
 # caught up within 1 s (in process, and in a real terminal: tmux, when installed). The release build as

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Runs a command several times as a whole process; prints its wall time, CPU time and peak RSS.
 
     measure.py RUNS LABEL -- COMMAND...

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A whole `attn-tui attention …` query on the built-in lexicon against the numpy script a
 # learner would write for it (SPEC.md target: ≥ 15× faster). Whole processes, median of 20; the
 # release build as installed (Swift runtime linked statically).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Training the tiny transformer — the default model, 400 steps of 16 windows × 8 tokens — against
 # numpy (SPEC.md target: ≥ 2× faster) and PyTorch on one thread (moonshot: faster than it), in
 # the same run, from the same initial weights on the same batches (the peers check that their

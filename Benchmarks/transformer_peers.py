@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The peers of the tiny transformer's training benchmark (Benchmarks/transformer.sh).
 
     transformer_peers.py numpy|torch RECORD.json [--runs R] [--label TEXT]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the release archive of attn-tui:
 #
 #   bash Tools/release.sh [--out DIR] [--allow-dirty]

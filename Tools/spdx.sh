@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # SPDX licence identifiers in the project's own source files (attn-tui is Apache-2.0).
 #
 #   bash Tools/spdx.sh check    # lists the files without one; exit 1 if any

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """gensim's reader on a GloVe file (no header)."""
 import sys
 

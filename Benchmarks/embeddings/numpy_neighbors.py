@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Top-k cosine neighbours with numpy, the way a practitioner writes it: a normalised
 float32 matrix, one matmul per query, argpartition, then a sort of the k best.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """pandas' C parser on a GloVe file, as the benchmark target names it."""
 import csv
 import sys

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import Foundation
 
 /// The commit a package folder's git checkout is at, read from the files of `.git`

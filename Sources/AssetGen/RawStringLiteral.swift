@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Swift source for a raw multi-line string literal whose value is exactly a given text.
 enum RawStringLiteral {
     /// The `#`s the literal needs: one more than the longest run of `#` that

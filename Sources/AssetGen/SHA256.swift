@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// SHA-256 (FIPS 180-4), for the digests the build records (`attn-tui --version`
 /// names the word pack's): the same hex string `sha256sum` prints for the same bytes.
 struct SHA256 {

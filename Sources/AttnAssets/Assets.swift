@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Access to the files of the top-level `Assets/` folder, compiled into the binary.
 public enum Assets {
     /// The text of the asset at `path` (relative to `Assets/`), or nil when there is none.

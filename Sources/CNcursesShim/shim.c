@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // wcwidth and sigaltstack need the X/Open and GNU declarations of libc.
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1

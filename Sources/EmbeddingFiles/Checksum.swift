@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// The checksums of the binary cache: XXH64 (Yann Collet's 64-bit xxHash,

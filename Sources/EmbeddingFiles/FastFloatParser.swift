@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// Decimal text to float32, correctly rounded, without a C library call for

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// GloVe text: `word v1 … vd` per line, no header; the first line sets d.

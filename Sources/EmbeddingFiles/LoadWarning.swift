@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// A warning found while reading, kept apart from the file name it is shown

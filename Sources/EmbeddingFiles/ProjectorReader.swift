@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// The columns of a Projector `metadata.tsv`, one entry per vector.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// Strict UTF-8 validation of raw bytes (no overlong forms, no surrogates, nothing above U+10FFFF).

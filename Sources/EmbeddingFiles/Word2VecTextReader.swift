@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// word2vec / fastText text (`.vec`): a `count dim` header line, then `word v1 … vd` per line.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// Sums of products worked out as a learner would from the numbers on screen: each factor as

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// What one attention head of the tiny transformer does, measured on the held-out sentences,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// The training and held-out losses against the steps, as two braille lines, with the losses

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// The trained tiny transformer as a text file compiled into the binary (`Assets/tiny-transformer.txt`):

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why the ncurses terminal could not start.
 public enum NcursesTerminalError: Error, Equatable, CustomStringConvertible {
     /// Standard input or output is not a terminal (piped, redirected, or run by a script).

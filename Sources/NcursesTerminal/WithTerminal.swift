@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Opens the terminal, runs `body` with it, and restores the terminal when
 /// `body` returns or throws.
 ///

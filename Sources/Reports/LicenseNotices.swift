@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnAssets
 
 /// `attn-tui --licenses`: the project's licence and the notice of everything the binary

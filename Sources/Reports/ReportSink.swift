@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import Vocabularies
 
 /// Where a report's output goes, a piece at a time: standard output for the command line,

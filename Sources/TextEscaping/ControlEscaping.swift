@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The one escaper for text that came from files or arguments: every output
 /// format (text tables, CSV, JSON, error messages and warnings) passes such
 /// text through `escaped(_:for:)` before it reaches a terminal.

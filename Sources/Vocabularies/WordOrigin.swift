@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Where a word on screen came from: it decides how the word is saved, labelled and coloured.
 public enum WordOrigin: String, Codable, Sendable, CaseIterable {
     /// A hand-made row of the built-in lexicon (named features chosen by hand).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnAssets
 
 /// What `attn-tui --version` prints. `number` is the one place the version is written:

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+
 # shellcheck shell=bash disable=SC2001
 # check-lib.sh — PASS/FAIL bookkeeping and screen-reading helpers shared by the
 # end-to-end scripts (Tests/EndToEnd/*_test.sh). Source it after tmux-lib.sh:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The course in a real terminal (tmux) — the course issues' "Must show":
 #   - a fresh state opens on the welcome, and → begins at lesson 1, step 1;
 #   - pressing → walks through every step of every lesson, in order, each step's

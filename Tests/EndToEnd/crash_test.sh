@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 9.2: SIGQUIT and real crashes never leave the terminal broken (tmux, 100×30).
 #   1. kill -QUIT: the terminal is restored and the program dies by SIGQUIT (status
 #      131), instead of the Swift backtracer printing over the screen and the

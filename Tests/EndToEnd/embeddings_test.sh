@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A user's own vectors (issue 4): `attn-tui --embeddings FILE` in tmux 120×40 shows
 # the file's words on the map with the neighbours panel; the command line reads the
 # same file (GloVe and .vec forms, punctuation and non-ASCII tokens), reloads it from

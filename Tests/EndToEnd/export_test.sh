@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `attn-tui export` never overwrites its input, nor existing files without --force
 # (issue 18 item 2): `export DIR --embeddings DIR/vectors.tsv --words cat,dog` replaced
 # the user's own 8-row vectors.tsv and metadata.tsv with 2 rows and exited 0. The input

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The interactive program in a real terminal (tmux, 120×40) — issue 3, "Must show":
 #   - the sandbox draws the map (braille, labels), both heatmaps (cosine | scaled dot)
 #     and the weight bars;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 9.3 and 9.7: keys that are not keys run nothing; pastes type; Ctrl-Z suspends.
 # In tmux, 120×40, on the sandbox (8 words):
 #   - Alt-d (ESC d), Alt-q, Alt-1 do nothing: no word removed, no quit, no jump;

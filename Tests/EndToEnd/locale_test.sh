@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 9.11: terminals and locales without the usual comforts (tmux, 120×40).
 #   1. No locale chosen where no UTF-8 locale can be set (LANG empty, and the test
 #      hook ATTN_TUI_NO_UTF8_FALLBACK=1 standing in for a system with no C.UTF-8):

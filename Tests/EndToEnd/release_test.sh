@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The release archive (issue 19.11): Tools/release.sh builds attn-tui-VERSION-linux-ARCH.tar.gz;
 # unpacked in an empty folder while the toolchain is out of reach (an empty tmpfs mounted
 # over it, as in static_test.sh), its files check out against SHA256SUMS, the binary says

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `attn-tui render` (SPEC.md, "Command line") and the binary on its own:
 #   - render --lesson sandbox --size 120x40 --keys 'akiwi<Enter>' prints 40 lines of at
 #     most 120 columns with kiwi on the map, in both heatmaps and in the weights;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 9.9: saves are atomic even when the program is killed in the middle of them.
 # The program runs in tmux on one state folder; each round sends a burst of keys
 # that save (d removes a word, r resets the sandbox to its start words), then

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Two programs on one state folder (issue 18, item 1): neither loses a word.
 #   - B runs all along in the sandbox; in each of 20 rounds A starts on the same folder, adds a
 #     word and quits, then B adds a word of its own (a save from a list that never saw A's);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Signals and Ctrl-C in a real terminal (tmux, 120×40). SPEC.md, "State that must
 # not be lost": the terminal is restored on q, Ctrl-C, SIGTERM, SIGHUP; words are
 # saved on every change, atomically, off the key path (a background write that

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The release binary runs anywhere (issue 10): `swift build -c release --static-swift-stdlib`
 # gives a binary of at most 20 MB that, copied alone to an empty folder, runs `render`
 # and a query while the whole toolchain is out of reach (an empty tmpfs mounted over it

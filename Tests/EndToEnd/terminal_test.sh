@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 18: the real terminal fed hostile sizes, hostile words and floods of keys (tmux).
 #   6.  With COLUMNS and LINES exported (stale ones, and absurd ones), the screen has the
 #       pane's size and follows every resize: it is what `render --size` draws, at the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A light terminal (issue 19.12): `--theme light|dark` and ATTN_TUI_THEME.
 #   - render --ansi --theme light draws the same text with darker colours: no
 #     foreground is one of the pale ones (yellow, white, light green) that vanish

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Checks tmux-lib.sh itself with small shell programs (no Swift build needed):
 #   bash Tests/EndToEnd/tmux-lib-selftest.sh
 set -u

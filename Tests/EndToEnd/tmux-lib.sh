@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+
 # shellcheck shell=bash
 # tmux-lib.sh — drive a real terminal program inside tmux for end-to-end tests.
 #

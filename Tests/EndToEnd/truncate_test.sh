@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A file cut short while attn-tui reads it (issue 18 item 3): an embedding file truncated by
 # a second process in the middle of a load, and a cache file truncated while a query uses it
 # in place, used to end attn-tui with SIGBUS and a register dump. Now the load says "file

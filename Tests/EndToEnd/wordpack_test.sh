@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The word pack (issue 11, "Must show"):
 #   - on a fresh install with no file (the binary copied alone, an empty home),
 #     `neighbors mango` and `similarity truck car --json` work, `--licenses` prints

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Writes Assets/tiny-transformer.txt: the lesson "Train a tiny transformer" trained from its seed
 # to its held-out minimum (TinyTransformer in Sources/Lessons), its best weights as float32.
 # For a developer, after the corpus, the model, the training or the seed changed (the tests say

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Builds Assets/wordpack/: about 20,000 common English words with the
 lexicon's 13 named features estimated from real GloVe vectors and WordNet,
 their WordNet category, and their 50-d GloVe vectors quantised to 8 bits.

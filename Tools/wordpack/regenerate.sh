@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the word pack's inputs by package name and rebuilds Assets/wordpack/ and
 # Assets/licenses/. For a developer (root or sudo for apt-get); never run by the build or CI.
 #   bash Tools/wordpack/regenerate.sh [VENV_DIR]

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// A lesson value with its type erased: what the app holds for each lesson of the course.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The course: its lessons, in order. A value, so a test can build one with a lesson of its
 /// own inserted anywhere; the program runs `Course.standard` (in the `Lessons` target).
 ///

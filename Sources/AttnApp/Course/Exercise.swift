@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The tasks of a lesson's exercise step: 1–3 questions the learner answers with the lesson's
 /// keys or by typing a number, each checked against the math core on the live state (never a
 /// fixed letter).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnAssets
 
 /// The course's terms, each with a one-line definition and the lesson that teaches it

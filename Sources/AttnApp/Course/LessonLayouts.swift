@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// Layouts the lessons share, so each lesson only says which panels it shows.

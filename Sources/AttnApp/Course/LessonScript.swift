@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnAssets
 
 /// A lesson's words: its title and its steps by name, read from `Assets/lessons/<id>.txt`.

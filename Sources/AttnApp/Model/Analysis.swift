@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import AttnMath
 
 /// The numbers derived from the words in play, computed by the math core once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 extension AppState {
     /// How often the terminal should send `.tick`: about every 100 ms while the lesson in
     /// front animates, else never (nil), so an idle screen costs nothing.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 extension AppState {
     /// The screen shows only "terminal too small" (`ScreenLayout`): no panel, so
     /// `update` lets only quit and resize act.

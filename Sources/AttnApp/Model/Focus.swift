@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Which panel the arrow keys and Enter act on; below 80×24, the one panel on screen.
 public enum Focus: Hashable, Sendable {
     /// The step's text (a Tab stop only where panels are shown one at a time).

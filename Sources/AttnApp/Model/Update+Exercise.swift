@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// An exercise step: keys tasks checked live after every change, number tasks answered in a

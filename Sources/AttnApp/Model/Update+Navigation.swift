@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// The screens that are not a lesson's step: the welcome, the course map, the glossary, the end.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import Vocabularies
 
 /// A word on screen: its vector and where it came from.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Two programs on one state folder: each save merges this program's changes into what is on
 /// disk now, so neither loses the other's words.
 extension SavedState {

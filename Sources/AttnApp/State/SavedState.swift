@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// What survives a restart: where the learner is, what they solved, and their own words.
 public struct SavedState: Codable, Equatable, Sendable {
     /// The format version this release reads and writes.

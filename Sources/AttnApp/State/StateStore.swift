@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import FileSupport
 
 // FoundationEssentials where there is one: the full Foundation brings ICU's data (tens of MB) into a static binary.

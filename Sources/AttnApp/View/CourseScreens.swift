@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// The screens around the lessons: the first run's welcome, the course map, the glossary and

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// Where each panel goes for a terminal size. Pure, so `update` can hit-test

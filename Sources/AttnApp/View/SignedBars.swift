@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 import TUIKit
 
 /// Signed values as bars around a zero line, one row each: `label  -0.45  ██│`.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// `ContextAttention` one row at a time, for outputs too large to hold whole (4,000 words
 /// make two matrices of 16 million numbers): the same numbers bit for bit — row `i` of
 /// `scores`, `weights` and `context` — in O(n + d) memory a row, each row computed when asked.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Why attention over a list of words could not be computed.
 public enum AttentionError: Error, Equatable, CustomStringConvertible {
     /// The metric is undefined for this row (cosine of a zero vector).

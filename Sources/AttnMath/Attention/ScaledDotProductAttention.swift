@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One head of scaled dot-product attention: three linear maps W_Q, W_K, W_V
 /// (each d_model × d_head, applied to word vectors as rows).
 public struct AttentionHead: Equatable, Sendable {

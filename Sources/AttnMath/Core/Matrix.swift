@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A dense row-major matrix of float64, small enough to print on screen:
 /// word vectors as rows, Q/K/V transformations, attention scores.
 public struct Matrix: Equatable, Sendable, CustomStringConvertible {

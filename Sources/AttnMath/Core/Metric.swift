@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A way of scoring how alike two vectors are.
 public enum Metric: String, CaseIterable, Sendable, Codable {
     /// a·b / (|a||b|): the angle only; undefined for a zero vector.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// `count` vectors of `dimension` random features, each drawn independently and uniformly
 /// from [−√3, √3): mean 0 and variance 1, the assumption under which a dot product of two
 /// such vectors has mean 0 and standard deviation √dimension.

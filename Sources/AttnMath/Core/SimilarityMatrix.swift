@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// All pairwise scores of a list of vectors under one metric.
 ///
 /// `scores[i][j] = metric(vectors[i], vectors[j])`; nil where the metric is

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The population standard deviation √(Σ(xᵢ − x̄)² / n), numpy's `np.std` (ddof = 0):
 /// how widely scores spread around their mean. 0 for an empty list or a single value.
 /// Two passes (mean first), so a large common offset does not cancel away the spread.

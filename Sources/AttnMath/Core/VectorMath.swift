@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 // Vector arithmetic on plain `[Double]`. Everything is float64 and accumulates
 // left to right, so a result differs from numpy's float64 (whose BLAS sums in
 // another order) by a few ulps of Σ|terms| — relative to the result itself

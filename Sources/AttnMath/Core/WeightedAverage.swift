@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// What goes wrong when weights are normalised by dividing by their sum.
 public enum SumNormalizationIssue: Equatable, Sendable {
     /// The weights add up to zero: the division is undefined.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A vocabulary of words, each with a vector of the same dimension.
 ///
 /// Storage is float64 for the built-in lexicon (so its numbers match a numpy

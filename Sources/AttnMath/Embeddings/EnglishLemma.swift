@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Simple English lemmatising for looking words up: the base forms a regular
 /// plural, past tense or -ing form may come from ("berries" → berry,
 /// "knives" → knife, "chopped" → chop, "baking" → bake).

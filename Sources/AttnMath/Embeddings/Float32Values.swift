@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The float32 values of a table, in one contiguous block: either an array of
 /// the process's own or read-only memory that an owner keeps alive (a cache
 /// file mapped as it is, so a reload neither copies nor allocates the matrix).

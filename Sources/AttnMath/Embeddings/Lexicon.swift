@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A problem in the built-in lexicon's text, with where it is.
 public struct LexiconError: Error, Equatable, CustomStringConvertible {
     public let source: String

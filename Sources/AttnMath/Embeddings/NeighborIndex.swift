@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One neighbour found by `NeighborIndex`.
 public struct Neighbor: Equatable, Sendable {
     public let index: Int

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Finds a word's row by its exact UTF-8 bytes: an open-addressing hash table
 /// (linear probing) of row numbers, built in one pass and stored as is in the binary cache.
 ///

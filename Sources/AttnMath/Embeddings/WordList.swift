@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The words of an `EmbeddingTable` and their index.
 ///
 /// Either Swift strings (from the text readers and `EmbeddingTable.init`), or

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// About 20,000 common English words, each with the lexicon's named features
 /// estimated from its real GloVe vector, its WordNet category, and that
 /// 50-d vector (from `Tools/wordpack/build_wordpack.py`).

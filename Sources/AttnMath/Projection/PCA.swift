@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A 2D point of the map.
 public struct Point2D: Equatable, Sendable {
     public var x: Double

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi
 /// rotations, O(n³) per sweep, until the off-diagonal squares sum to less than
 /// 1e-30 of all squares (a handful of sweeps; at most 100). Eigenvalues are

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// SplitMix64: a tiny deterministic random number generator, so a training
 /// run with the same seed gives the same numbers on every machine.
 public struct SeededGenerator: RandomNumberGenerator, Equatable, Sendable {

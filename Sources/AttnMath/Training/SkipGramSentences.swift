@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One (centre, context) pair as trained, with the words sampled to push away from the centre.
 public struct TrainedPair: Equatable, Sendable {
     public let center: Int

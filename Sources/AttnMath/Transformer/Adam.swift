@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Adam (Kingma & Ba) over one flat array of parameters, with the gradient
 /// first clipped to a global L2 norm.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The three matrix products of a dense layer's forward and backward pass, on
 /// row-major float64 memory.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The transformer's input: each token's learnt word vector plus the learnt
 /// vector of its position in the window, x = E[token] + P[position].
 enum Embedding {

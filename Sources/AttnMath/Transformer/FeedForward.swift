@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The block's small MLP on each row: m = ReLU(h·W₁ + b₁)·W₂ + b₂, with W₁
 /// d × hidden and W₂ hidden × d. ReLU's derivative is taken as 0 at exactly 0.
 enum FeedForward {

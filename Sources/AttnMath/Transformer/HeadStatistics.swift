@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// What one head does on average over a text, the numbers behind a label such
 /// as "looks at the previous word": the mean share of a word's attention that
 /// goes to the word just before it, to itself, and to the sentence boundary.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// LayerNorm of each row: y = γ ⊙ (x − μ) / √(σ² + ε) + β, with μ and σ² the
 /// row's mean and population variance (numpy's `var`, ddof 0).
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Sentences for next-word prediction, as token numbers: the parsed text (the
 /// math reads no files), its vocabulary, and a deterministic split into a
 /// training set and a held-out tenth.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One named weight matrix or vector of the transformer. Matrices act on row
 /// vectors (y = x·W), so a weight that maps width a to width b is a × b.
 public enum ParameterTensor: Hashable, Sendable, CustomStringConvertible {

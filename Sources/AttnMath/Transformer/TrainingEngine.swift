@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The workspaces a trainer reuses from step to step, and the two ways it
 /// spends them: a batch's loss and gradient, and a stream's loss.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The losses of one evaluation during training: on the whole training set
 /// and on the held-out set, after `step` steps (0: before any).
 public struct LossRecord: Equatable, Sendable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// How a `TransformerTrainer` learns: Adam with a linear warm-up, gradient
 /// clipping by global norm, and batches of windows drawn from the corpus.
 ///

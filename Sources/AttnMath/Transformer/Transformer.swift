@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One attention head of the model: its block (layer) and its number in the block, both from 0.
 public struct AttentionHeadID: Hashable, Sendable, CustomStringConvertible {
     public let layer: Int

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The shape of a word-level, causal, pre-LayerNorm transformer: how many
 /// words it knows, how wide its vectors are, how far back it reads, how many
 /// blocks and heads it stacks.

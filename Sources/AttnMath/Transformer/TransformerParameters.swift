@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Every trainable number of a transformer in one flat float64 array, tensor
 /// after tensor (see `ParameterTensor` for the shapes), each row-major. The
 /// same layout holds gradients and Adam's moments, so an optimiser step is one

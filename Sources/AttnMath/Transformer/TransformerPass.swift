@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The whole model's forward and backward pass on the windows loaded into a
 /// workspace, composed from the operations (Embedding, LayerNorm,
 /// CausalSelfAttention, FeedForward, CrossEntropy). Each block is pre-LayerNorm:

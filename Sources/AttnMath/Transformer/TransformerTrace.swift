@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One LayerNorm as it ran on each position: y = γ ⊙ (x − μ) / √(σ² + ε) + β.
 public struct LayerNormTrace: Equatable, Sendable {
     /// x (positions × d).

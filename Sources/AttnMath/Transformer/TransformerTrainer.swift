@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Trains a `Transformer` on a `NextWordCorpus`, one step at a time: a value,
 /// so a lesson can keep a copy (before training, at the best step) and step it
 /// from the key loop; copies share memory until one of them steps.

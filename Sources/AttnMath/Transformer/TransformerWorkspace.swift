@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The memory of one batch's forward and backward pass: every activation the
 /// backward pass needs (kept per layer, so a trace can read them too), the
 /// gradients of every parameter, and scratch. One allocation, carved up, reused

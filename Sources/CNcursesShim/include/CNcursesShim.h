@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 #ifndef CNCURSES_SHIM_H
 #define CNCURSES_SHIM_H
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One terminal cell: a grapheme cluster and its style.
 ///
 /// A wide character occupies its own cell and the one to its right; that

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A run of cells on one row that share a style, for readable golden tests.
 public struct StyleRun: Hashable, Sendable, CustomStringConvertible {
     public var y: Int

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 extension EventLoop {
     /// As `run(terminal:tickMilliseconds:view:handle:)`, with the tick interval asked
     /// again before every wait: nil waits for input without ticks (and a nil event

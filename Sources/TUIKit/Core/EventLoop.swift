@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The one update-and-draw cycle shared by the interactive screen, `render --keys` and tests.
 public enum EventLoop {
     /// Draws a first frame, then for every event calls `handle` and draws a full new frame,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A size in terminal cells.
 public struct Size: Hashable, Sendable, CustomStringConvertible {
     public var width: Int

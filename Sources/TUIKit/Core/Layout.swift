@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// How much of a split one part takes.
 public enum Constraint: Hashable, Sendable {
     /// Exactly n cells (less if there is not room).

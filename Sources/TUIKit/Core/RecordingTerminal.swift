@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A terminal that plays a scripted list of events and keeps every frame drawn.
 ///
 /// For tests and the headless `render` command. A scripted `.resize` changes

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A terminal colour: the terminal's default, or an index of the 256-colour
 /// palette (0–15 are the classic ANSI colours, 16–231 a 6×6×6 cube, 232–255 greys).
 public enum Color: Hashable, Sendable {

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 extension Theme {
     /// The theme for a background colour given as sRGB 0–255: light when its
     /// relative luminance is above that of mid-grey (about 0.2, the luminance at

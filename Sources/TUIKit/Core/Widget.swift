@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Something that draws itself into a rectangle of a buffer.
 ///
 /// Widgets are plain values built fresh for every frame; `render` must stay

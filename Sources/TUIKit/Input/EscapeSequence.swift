@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// What an `ESC` read from the terminal turns out to start.
 ///
 /// A terminal library decodes the sequences its terminal description lists

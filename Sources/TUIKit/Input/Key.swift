@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A key the user pressed, independent of the terminal library.
 public enum Key: Hashable, Sendable {
     /// A printable character (letters, digits, punctuation, any Unicode).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One entry of a key table: the keys, how the status bar names them, what they do.
 ///
 /// Declared once and used for dispatch (`matches`), the status bar and the help overlay,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A `<Name>` in key notation that names no key, or a `<Name` that is never closed.
 public struct KeyNotationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The offending name as written, e.g. `<Lef>`, or `<Enter` when unclosed.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// ASCII stand-ins for the glyphs the widgets draw, for a terminal whose locale
 /// has no UTF-8 (one the user chose, `LC_ALL=C`, or none set where no UTF-8 locale
 /// is installed; see `LocaleChoice`): there, a box corner, a braille dot or a

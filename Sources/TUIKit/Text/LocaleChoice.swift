@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Whether the user chose the locale's character set, and whether that choice has UTF-8.
 ///
 /// A terminal program falls back to a UTF-8 locale (C.UTF-8) when the process has none,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 extension NumberFormat {
     /// `value` with `decimals` digits after the point; "–" for an undefined value.
     public static func fixed(_ value: Double?, decimals: Int = 3) -> String {

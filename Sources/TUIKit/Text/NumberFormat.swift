@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Fixed-point number text for cells and bars, without Foundation.
 public struct NumberFormat: Hashable, Sendable {
     /// Digits after the point.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// How many Unicode scalars one character (grapheme cluster) may hold where words come in.
 ///
 /// Unicode's stream-safe text format (UAX #15) allows 30 combining marks in a row, and the longest

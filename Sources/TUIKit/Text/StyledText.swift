@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A run of text drawn in one style.
 public struct Span: Hashable, Sendable {
     public var text: String

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Greedy word wrapping measured in terminal columns.
 ///
 /// Lines break at spaces; a word longer than the width is broken wherever the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Horizontal bars, one a row: label, bar in eighths of a cell, value text.
 ///
 /// Bars are scaled so `maxValue` fills the bar column; values below zero draw

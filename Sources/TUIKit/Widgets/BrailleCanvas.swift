@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A drawing surface with 2×4 dots per cell, shown with the braille characters U+2800–U+28FF.
 ///
 /// Dot (0, 0) is the top-left dot of the top-left cell. Dots outside the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A one-row colour bar between the scale's lower and upper values, e.g. `-1.00 ███████ 1.00`.
 ///
 /// In `.monochrome` the bar is made of shade characters. With a second row

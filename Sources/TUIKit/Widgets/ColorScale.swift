@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Maps a number to a colour (or, without colour, a shade character).
 ///
 /// Sequential scales run from white at `lower` to deep red at `upper`.

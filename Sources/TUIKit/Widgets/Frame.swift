@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The six pieces of a box outline.
 public struct BorderSet: Hashable, Sendable {
     public var horizontal: Character

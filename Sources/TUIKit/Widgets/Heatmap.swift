@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A table of numbers drawn as coloured cells, with row and column labels.
 ///
 /// Cells take their background from a `ColorScale` (shade characters in

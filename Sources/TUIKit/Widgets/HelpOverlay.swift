@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A centred box listing every key binding with its description, drawn over whatever is beneath.
 ///
 /// The box shrinks with the terminal; descriptions wrap under their column, and

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// Horizontal placement of a line inside its area.
 public enum Alignment: Sendable, Hashable {
     case left, center, right

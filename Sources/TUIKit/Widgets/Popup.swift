@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A centred, framed box of wrapped styled text over whatever is beneath, e.g. "how this number was computed".
 ///
 /// The box is as wide as the longest line wants and as tall as the wrapped

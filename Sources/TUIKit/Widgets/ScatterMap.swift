@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A 2D map of labelled points (the embedding space) with optional arrows and axis captions.
 ///
 /// Bounds fit the points and arrow ends unless given. Each point is a marker

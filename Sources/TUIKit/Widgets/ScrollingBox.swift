@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// The box that `HelpOverlay` and `Popup` draw their content in: centred,
 /// cleared, framed and titled, as wide as the content wants and as tall as it
 /// is, both cut to the area; content taller than the box scrolls (`scroll`,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A series of values as a strip of bar glyphs (▁…█), lowest value at the bottom,
 /// highest at the top of the area; the newest values at the right.
 ///

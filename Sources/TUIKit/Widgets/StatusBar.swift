@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// One row: an optional title, then as many key bindings as fit, and the help hint at the right end.
 ///
 /// Bindings are shown whole or not at all, in table order, so the first ones

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: Apache-2.0
+
 /// A one-line text prompt: typing, a cursor, Backspace/Delete, Enter to submit, Esc to cancel.
 ///
 /// The cursor counts characters (grapheme clusters), so `é` typed as `e` plus a

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Float64 reference numbers for the learning-embeddings lesson, computed with numpy: SplitMix64 (seed 13) and
 word2vec's skip-gram with negative sampling written out (eta 0.2, d = 8, 3 negatives, window 2, 8 sentences a
 step in corpus order), each pair's loss taken before its own update, term by term.

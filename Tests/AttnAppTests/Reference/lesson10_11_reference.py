@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Float64 reference numbers for lessons 10 and 11, computed with numpy from Assets/lexicon.tsv.
 
 Run from the repository root: python3 Tests/AttnAppTests/Reference/lesson10_11_reference.py

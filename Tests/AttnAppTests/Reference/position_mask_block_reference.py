@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Float64 reference numbers for the lessons position, causal-mask and block, computed with
 numpy from Assets/lexicon.tsv, independently of the Swift code.
 

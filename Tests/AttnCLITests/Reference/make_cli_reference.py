@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes cli_reference.json: numpy float64 answers to the command line's
 queries on the built-in lexicon (neighbours: on the lexicon and the word pack), for CLIReferenceTests.
 

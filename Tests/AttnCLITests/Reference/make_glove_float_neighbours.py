@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes glove_float_neighbours.json: each probe word's 20 nearest pack words by cosine on
 the FLOAT GloVe 6B 50-d vectors (numpy, float64), for CLIGloVeSpaceTests, which checks that
 `attn-tui neighbors --space glove` (the pack's 8-bit vectors) ranks as float GloVe does.

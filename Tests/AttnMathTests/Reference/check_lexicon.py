@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Check the built-in word lexicon (Assets/lexicon.tsv) of attn-tui.
 
 Usage: python3 check_lexicon.py [PATH_TO_LEXICON_TSV]

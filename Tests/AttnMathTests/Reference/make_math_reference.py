@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generate math_reference.json: float64 numpy answers for AttnMath's functions.
 
 Run from anywhere (python3 + numpy):

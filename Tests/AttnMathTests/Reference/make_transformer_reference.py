@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generate transformer_reference.json: a tiny transformer in float64 numpy, for AttnMath.
 
 Run from anywhere (python3 + numpy):

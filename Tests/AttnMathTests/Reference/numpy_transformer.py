@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: Apache-2.0
+
 """The tiny transformer in numpy, forward and backward written out by hand (float64).
 
 The same model as AttnMath's Transformer: word + learnt position embeddings, pre-LayerNorm

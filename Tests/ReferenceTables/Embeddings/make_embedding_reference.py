@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Makes the small embedding files and the numpy float64 reference the Swift tests compare with.
 
     python3 make_embedding_reference.py      # writes small.glove.txt, small.vec, embedding_reference.json
