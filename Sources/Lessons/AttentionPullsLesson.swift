@@ -360,7 +360,7 @@ struct AttentionPullsLesson: Lesson, Equatable {
     func exercise(at step: Step) -> Exercise<AttentionPullsLesson>? {
         let word = Self.exerciseWord
         let at = "\(word.name) \(QueryPlane.vectorText(word.vector))"
-        let fixed = { (value: Double) in NumberFormat.fixed(value, decimals: 2) }
+        let fixed: @Sendable (Double) -> String = { NumberFormat.fixed($0, decimals: 2) }
         let weight = Self.exerciseAttention?.weights[0][1]
         let moved = Self.exerciseAttention?.context[0][1]
         return Exercise([

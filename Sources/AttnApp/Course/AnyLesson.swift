@@ -7,16 +7,23 @@ import TUIKit
 /// lesson's own `Step` before the lesson sees them; keys and panels likewise.
 public struct AnyLesson: Sendable, Equatable {
     public private(set) var base: any Lesson
+    /// The steps' names, and each step's task ids, read once: they never change (progress saves
+    /// them), and every frame asks for them (the title bar's progress reads every lesson's).
+    public let stepIDs: [String]
+    private let taskIDsByStep: [[String]]
 
-    public init(_ base: any Lesson) { self.base = base }
+    public init(_ base: any Lesson) {
+        self.base = base
+        stepIDs = base.stepIDs
+        taskIDsByStep = base.stepIDs.indices.map { base.erasedTaskIDs($0) }
+    }
 
     public static func == (a: AnyLesson, b: AnyLesson) -> Bool { a.base.isSame(as: b.base) }
 
     public var id: String { type(of: base).id }
     public var script: LessonScript { type(of: base).script }
     public var title: String { script.title }
-    public var stepCount: Int { base.stepIDs.count }
-    public var stepIDs: [String] { base.stepIDs }
+    public var stepCount: Int { stepIDs.count }
     public var opensUserFiles: Bool { type(of: base).opensUserFiles }
 
     public func stepIndex(of id: String) -> Int? { stepIDs.firstIndex(of: id) }
@@ -38,7 +45,7 @@ public struct AnyLesson: Sendable, Equatable {
     func isAnimating(step: Int) -> Bool { base.erasedIsAnimating(clamped(step)) }
     func tasks(step: Int) -> [ExerciseTaskInfo] { base.erasedTasks(clamped(step)) }
     /// The ids of an exercise step's tasks (none for an explore step), without building the tasks.
-    func taskIDs(step: Int) -> [String] { base.erasedTaskIDs(clamped(step)) }
+    func taskIDs(step: Int) -> [String] { taskIDsByStep[clamped(step)] }
     /// An exercise step's tasks (none for an explore step), as `lessons --json` lists them.
     public func exerciseTasks(step: Int) -> [ExerciseTaskInfo] { tasks(step: step) }
     func check(task: Int, step: Int, workspace: Workspace) -> TaskCheck? { base.erasedCheck(task, clamped(step), workspace) }

@@ -16,8 +16,11 @@ public struct ExerciseTask<L: Lesson>: Sendable {
     /// What the learner is asked, one sentence.
     public let question: String
     public let answer: Answer
-    /// Keys that solve it from the step as it opens, in `render --keys` notation.
-    public let solution: String
+    /// Keys that solve it from the step as it opens, in `render --keys` notation. Worked out only
+    /// when asked for: some are searched for (a training run, an edit of a head), while the title
+    /// bar's progress builds every lesson's exercise for its task ids on the first frame.
+    public var solution: String { makeSolution() }
+    private let makeSolution: @Sendable () -> String
     /// A nudge, without the answer.
     public let hint: String
     /// The answer worked out with the live numbers (the reveal key shows it).
@@ -32,13 +35,13 @@ public struct ExerciseTask<L: Lesson>: Sendable {
     }
 
     public init(
-        id: String, question: String, answer: Answer, solution: String, hint: String,
+        id: String, question: String, answer: Answer, solution: @autoclosure @escaping @Sendable () -> String, hint: String,
         explanation: @escaping @Sendable (L, Workspace) -> [String]
     ) {
         self.id = id
         self.question = question
         self.answer = answer
-        self.solution = solution
+        makeSolution = solution
         self.hint = hint
         self.explanation = explanation
     }

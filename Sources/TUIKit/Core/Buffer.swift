@@ -180,6 +180,10 @@ public struct Buffer: Equatable, Sendable {
 
     /// The buffer as plain text with trailing spaces trimmed, lines joined by "\n".
     public var text: String {
-        lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        // Trailing blanks cut on the scalars: walking Characters backwards cost more than drawing the frame.
+        lines.map { line in
+            guard let last = line.unicodeScalars.lastIndex(where: { $0 != " " }) else { return "" }
+            return String(line.unicodeScalars[...last])
+        }.joined(separator: "\n")
     }
 }
