@@ -44,6 +44,23 @@ final class ExerciseKeysAndAnswersTests: XCTestCase {
         }
     }
 
+    /// Help lists each key once, at every step of every lesson: a key the lesson or its exercise
+    /// takes (r restart, digits that begin an answer) is not listed again for the course's use.
+    func testHelpListsEveryKeyOnceAtEveryStep() {
+        for lesson in course.ids {
+            for step in course.lessons[index(lesson)].stepIDs.indices {
+                let state = opening(lesson, step: step)
+                var seen: [Key: String] = [:]
+                for entry in AppKeys.bindings(for: state) {
+                    for key in entry.binding.keys {
+                        XCTAssertNil(seen[key], "\(lesson) step \(step + 1): \(key) in \(seen[key] ?? "") and \(entry.binding.help)")
+                        seen[key] = entry.binding.help
+                    }
+                }
+            }
+        }
+    }
+
     func exercise(_ lesson: String) -> AppState? {
         guard let step = course.lessons[index(lesson)].stepIDs.firstIndex(of: "exercise") else { return nil }
         return opening(lesson, step: step)

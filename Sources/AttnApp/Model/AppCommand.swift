@@ -112,15 +112,19 @@ public enum AppKeys {
         let own = state.currentLesson.keys(step: state.step).map(AppKeyBinding.init) + exercise(for: state)
         let taken = Set(own.flatMap(\.binding.keys))
         let allowed = state.currentLesson.sharedCommands(step: state.step)
-        let shared = shared.filter { allowed.contains($0.command) }.compactMap { entry -> AppKeyBinding? in
+        // A key the lesson or its exercise takes is theirs: the shared and course entries keep only
+        // their other keys, so help never lists one key twice (r restart and r reset, 1 answer and 1 jump).
+        func untaken(_ entry: AppKeyBinding) -> AppKeyBinding? {
             let keys = entry.binding.keys.filter { !taken.contains($0) }
             guard !keys.isEmpty else { return nil }
             return keys.count == entry.binding.keys.count
                 ? entry
                 : AppKeyBinding(keys, entry.command, entry.binding.help, status: entry.status.map { ($0.label, $0.short ?? "") })
         }
-        let steps = navigation.prefix(2)
-        return steps + own + shared + navigation.dropFirst(2)
+        let shared = shared.filter { allowed.contains($0.command) }.compactMap(untaken)
+        let steps = Array(navigation.prefix(2))
+        let course: [AppKeyBinding] = navigation.dropFirst(2).compactMap(untaken)
+        return steps + own + shared + course
     }
 
     /// The status bar's entries, the keys that matter in the lesson in front first: its own keys,
