@@ -19,7 +19,9 @@ let package = Package(
         // The one escaper of control characters, for every output and the screen alike.
         .target(name: "TextEscaping"),
         // Pure mathematics of embeddings and attention: no file I/O.
-        .target(name: "AttnMath", dependencies: ["TextEscaping"]),
+        // The transformer's dense products with AVX-512, chosen at run time (the Swift code is baseline x86-64).
+        .target(name: "CDenseKernels"),
+        .target(name: "AttnMath", dependencies: ["TextEscaping", "CDenseKernels"]),
         // The file-system jobs more than one target has: atomic writes, XDG folders.
         .target(name: "FileSupport"),
         // Users' embedding files: the readers, the binary cache, the projector export.

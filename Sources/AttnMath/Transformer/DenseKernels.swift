@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import CDenseKernels
+
 /// The three matrix products of a dense layer's forward and backward pass, on
 /// row-major float64 memory.
 ///
@@ -68,8 +70,25 @@ enum DenseKernels {
         }
     }
 
+    /// Whether the products run the AVX-512 kernel (`CDenseKernels`): eight doubles a vector where
+    /// the Swift code below, compiled for any x86-64, has two. Same bits either way.
+    static let runsWide = attn_dense_has_avx512()
+
     /// out (n × m) (+)= A · b, where A's element (r, p) is a[r · rowStride + p · innerStride].
     private static func product(
+        _ a: UnsafePointer<Double>, rowStride: Int, innerStride: Int, _ b: UnsafePointer<Double>,
+        into out: UnsafeMutablePointer<Double>, rows n: Int, inner k: Int, columns m: Int, accumulate: Bool
+    ) {
+        if runsWide {
+            attn_dense_product_avx512(a, rowStride, innerStride, b, out, n, k, m, accumulate)
+        } else {
+            portableProduct(
+                a, rowStride: rowStride, innerStride: innerStride, b, into: out, rows: n, inner: k, columns: m, accumulate: accumulate)
+        }
+    }
+
+    /// `product` in Swift, for any CPU.
+    static func portableProduct(
         _ a: UnsafePointer<Double>, rowStride: Int, innerStride: Int, _ b: UnsafePointer<Double>,
         into out: UnsafeMutablePointer<Double>, rows n: Int, inner k: Int, columns m: Int, accumulate: Bool
     ) {
