@@ -100,7 +100,8 @@ public enum AppKeys {
                 state.currentLesson.keys(step: state.step).flatMap(\.keys)
                     + shared.filter { state.currentLesson.sharedCommands(step: state.step).contains($0.command) }.flatMap(\.binding.keys))
             let starts = ("0123456789.-").map(Key.character).filter { !used.contains($0) }
-            keys.append(AppKeyBinding(starts, .startAnswer("0"), "type a number: it begins the answer", label: "0–9 . -"))
+            let label = "0–9" + [".", "-"].filter { starts.contains(.character(Character($0))) }.map { " " + $0 }.joined()
+            keys.append(AppKeyBinding(starts, .startAnswer("0"), "type a number: it begins the answer", label: label))
         }
         return keys
     }
