@@ -44,6 +44,26 @@ final class ExerciseKeysAndAnswersTests: XCTestCase {
         }
     }
 
+    /// Once every number task is solved, Enter no longer asks for an answer: it opens the focused
+    /// panel's "why" (where the lesson has one), and digits jump to lessons again.
+    func testEnterOpensWhyOnceEveryNumberTaskIsSolved() throws {
+        for lesson in course.ids {
+            guard let fresh = exercise(lesson), fresh.tasks.contains(where: { $0.kind == .number }) else { continue }
+            var state = fresh
+            // Each number task answered in its own prompt, with the number its solution types.
+            for (index, task) in fresh.tasks.enumerated() where task.kind == .number {
+                let number = task.solution.replacing(/<[A-Za-z]+>/, with: "")
+                state.openAnswer(from: index)
+                state.press(number + "<Enter>")
+            }
+            XCTAssertTrue(state.tasks.filter { $0.kind == .number }.allSatisfy { state.isSolved(task: $0) }, lesson)
+            let bindings = AppKeys.bindings(for: state)
+            XCTAssertFalse(bindings.contains { $0.command == .answer }, "\(lesson): nothing left to type")
+            state.press("<Enter>")
+            if case .prompt = state.mode { XCTFail("\(lesson): Enter asks again for a solved answer") }
+        }
+    }
+
     /// Help lists each key once, at every step of every lesson: a key the lesson or its exercise
     /// takes (r restart, digits that begin an answer) is not listed again for the course's use.
     func testHelpListsEveryKeyOnceAtEveryStep() {

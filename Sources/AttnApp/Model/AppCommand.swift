@@ -91,7 +91,9 @@ public enum AppKeys {
             AppKeyBinding([.character("i")], .hint, "a hint for each open task", status: ("i", "hint")),
             AppKeyBinding([.character("x")], .reveal, "show each open task's answer, worked out", status: ("x", "reveal")),
         ]
-        if tasks.contains(where: { $0.kind == .number }) {
+        // Enter and a typed digit answer while a number task is open; once all are solved, Enter
+        // opens the focused panel's "why" again, as on every other step.
+        if tasks.contains(where: { $0.kind == .number && !state.isSolved(task: $0) }) {
             keys.insert(
                 AppKeyBinding([.enter], .answer, "type the answer to a number task", label: "Enter", status: ("Enter", "answer")), at: 0)
             // A learner types the number straight away: here digits begin the answer instead of jumping

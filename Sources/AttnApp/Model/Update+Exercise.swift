@@ -21,7 +21,7 @@ extension AppState {
         }
         let chosen = numbers[(position + delta + numbers.count) % numbers.count]
         let info = tasks[chosen]
-        let places = info.decimals.map { " to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""
+        let places = info.decimals.map { ", to \($0) decimal\($0 == 1 ? "" : "s")" } ?? ""
         // The status bar says Enter checks and Esc cancels; the line keeps its room for what to type.
         var answer = TextField(
             prompt: "answer \(chosen + 1): ", placeholder: "\(info.quantity ?? "a number")\(places)",

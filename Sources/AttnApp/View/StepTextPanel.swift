@@ -71,7 +71,7 @@ public struct StepTextPanel: Widget {
             text.append("\(index + 1). ", style: Style(modifiers: [.bold]))
             text.append(task.question)
             if task.kind == .number {
-                text.append(" (Enter to answer)", style: Style(modifiers: [.dim]))
+                text.append(" (type it)", style: Style(modifiers: [.dim]))
             } else if let check = state.currentLesson.check(task: index, step: state.step, workspace: state.workspace) {
                 text.append(" Now: \(check.compared).", style: Style(modifiers: [.dim]))
             }
