@@ -406,7 +406,7 @@ struct LearningEmbeddingsLesson: Lesson, Equatable {
                 id: "pair-probability", question: "How sure is the model that c appears near w in the last pair: σ(w·c)? (2 decimals)",
                 answer: .number(quantity: "σ(w·c)", decimals: 2) { lesson, _ in lesson.lastPairProbability },
                 solution: "<Enter>\(Self.openingProbability.map { NumberFormat.fixed($0, decimals: 2) } ?? "")<Enter>",
-                hint: "σ(x) = 1/(1+e⁻ˣ), with x the w·c under the pairs panel's title",
+                hint: "σ(x) = 1/(1+e⁻ˣ), with x the w·c atop “What step N read”",
                 explanation: { lesson, _ in
                     guard let pair = lesson.lastPairScore, let p = lesson.lastPairProbability else { return ["No pair yet."] }
                     return [
