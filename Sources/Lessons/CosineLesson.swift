@@ -128,21 +128,6 @@ struct CosineLesson: Lesson, Equatable {
         [plane.x, plane.y].map { name in names.firstIndex(of: name).map { vector[$0] } ?? 0 }
     }
 
-    /// The arrow glyph for a direction (the tip's marker, so the word's label sits at the tip).
-    static func head(_ x: Double, _ y: Double) -> Character {
-        // tan(22.5°) ≈ 0.4142 splits the circle into eight sectors centred on the glyphs.
-        let (ax, ay) = (abs(x), abs(y))
-        if ax == 0 && ay == 0 { return "•" }
-        if ay <= 0.4142 * ax { return x > 0 ? "→" : "←" }
-        if ax <= 0.4142 * ay { return y > 0 ? "↑" : "↓" }
-        switch (x > 0, y > 0) {
-        case (true, true): return "↗"
-        case (false, true): return "↖"
-        case (true, false): return "↘"
-        case (false, false): return "↙"
-        }
-    }
-
     func draw(_ panel: Panel, at step: Step, state: AppState, colorMode: ColorMode, into buffer: inout Buffer, area: Rect) {
         guard let pair = vectors(state) else { return }
         let focused = state.focus == .panel(panel)
@@ -164,7 +149,7 @@ struct CosineLesson: Lesson, Equatable {
             ScatterMap(
                 // One label where both tips meet (a word with itself).
                 points: zip([pair.a.word, ends[0] == ends[1] ? "" : pair.b.word], zip(ends, styles)).map { label, end in
-                    ScatterMap.Point(label, x: end.0.x, y: end.0.y, style: end.1, marker: Self.head(end.0.x, end.0.y))
+                    ScatterMap.Point(label, x: end.0.x, y: end.0.y, style: end.1, marker: ArrowHead.glyph(end.0.x, end.0.y))
                 },
                 arrows: zip(ends, styles).map { ScatterMap.Arrow(from: origin, to: $0.0, style: $0.1) },
                 xCaption: "\(plane.x) →", yCaption: "↑ \(plane.y)", bounds: bounds, equalScale: true, showsOrigin: true

@@ -70,7 +70,7 @@ struct QueryPlane: Equatable, Sendable {
             }
             points.append(
                 fitsLabels
-                    ? ScatterMap.Point("q", x: q[0], y: q[1], style: qStyle, marker: Self.head(q))
+                    ? ScatterMap.Point("q", x: q[0], y: q[1], style: qStyle, marker: ArrowHead.glyph(q[0], q[1]))
                     : ScatterMap.Point("q", x: q[0] * 1.15, y: q[1] * 1.15, style: qStyle, marker: " "))
             for mark in marks {
                 let style = Style(foreground: colorMode.displayable(mark.color), modifiers: [.bold])
@@ -109,19 +109,4 @@ struct QueryPlane: Equatable, Sendable {
         map(points).render(into: &buffer, area: inner)
     }
 
-    /// The arrowhead for q's direction (drawn as q's own marker, so its label sits beside it).
-    static func head(_ q: [Double]) -> Character {
-        // tan(22.5°) ≈ 0.4142 splits the circle into eight sectors centred on the glyphs.
-        let (x, y) = (q[0], q[1])
-        let (ax, ay) = (abs(x), abs(y))
-        if ax == 0 && ay == 0 { return "•" }
-        if ay <= 0.4142 * ax { return x > 0 ? "→" : "←" }
-        if ax <= 0.4142 * ay { return y > 0 ? "↑" : "↓" }
-        switch (x > 0, y > 0) {
-        case (true, true): return "↗"
-        case (false, true): return "↖"
-        case (true, false): return "↘"
-        case (false, false): return "↙"
-        }
-    }
 }

@@ -98,10 +98,10 @@ final class CosineLessonTests: XCTestCase {
     }
 
     func testArrowHeadsPointTheArrowsWay() {
-        XCTAssertEqual(CosineLesson.head(1, 0), "→")
-        XCTAssertEqual(CosineLesson.head(0.6, 0.65), "↗")
-        XCTAssertEqual(CosineLesson.head(0, -1), "↓")
-        XCTAssertEqual(CosineLesson.head(-1, -1), "↙")
+        XCTAssertEqual(ArrowHead.glyph(1, 0), "→")
+        XCTAssertEqual(ArrowHead.glyph(0.6, 0.65), "↗")
+        XCTAssertEqual(ArrowHead.glyph(0, -1), "↓")
+        XCTAssertEqual(ArrowHead.glyph(-1, -1), "↙")
     }
 
     func testEnterShowsTheCosineComputationForTheStretchedPair() throws {

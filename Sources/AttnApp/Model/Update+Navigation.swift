@@ -10,13 +10,9 @@ extension AppState {
         case .right, .character("l"), .enter, .character(" "):
             mode = .browsing
             return [.save]
-        case .character("q"):
-            isFinished = true
-            return [.save]
-        case .character("?"): mode = .help(scroll: 0)
-        case .character("g"): mode = .courseMap(lesson: lessonIndex, step: step)
-        case .character("/"): mode = .glossary(term: 0)
-        default: message = "→ begins the course"
+        default:
+            if let effects = courseScreenKey(key) { return effects }
+            message = "→ begins the course"
         }
         return []
     }
@@ -25,13 +21,24 @@ extension AppState {
     mutating func endKey(_ key: Key) -> [Effect] {
         switch key {
         case .left, .character("h"), .escape: mode = .browsing
+        default:
+            if let effects = courseScreenKey(key) { return effects }
+            message = "← goes back · g the course map · q quits"
+        }
+        return []
+    }
+
+    /// What the welcome and the end screen both answer: quit, help, the course map, the glossary
+    /// (nil: not one of those).
+    private mutating func courseScreenKey(_ key: Key) -> [Effect]? {
+        switch key {
         case .character("q"):
             isFinished = true
             return [.save]
         case .character("?"): mode = .help(scroll: 0)
         case .character("g"): mode = .courseMap(lesson: lessonIndex, step: step)
         case .character("/"): mode = .glossary(term: 0)
-        default: message = "← goes back · g the course map · q quits"
+        default: return nil
         }
         return []
     }
